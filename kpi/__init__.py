@@ -1,0 +1,1 @@
+"""The metrics layer: every number the product shows, defined once (spec/metrics.md)."""

@@ -1,0 +1,56 @@
+"""Configuration: environment variables, an optional ``motcua.toml``, defaults (data-contract §4).
+
+Precedence: CLI flags (applied by the caller) > environment > config file > defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+DEFAULTS: dict[str, str] = {
+    "MOTCUA_DB": str(DATA_DIR / "motcua.duckdb"),
+    "MOTCUA_PROVINCE": "01",
+    "MOTCUA_HOST": "127.0.0.1",
+    "MOTCUA_PORT": "8050",
+    # A file with more than this share of rows rejected is refused whole.
+    "MOTCUA_MAX_REJECT_SHARE": "0.5",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings; build with :func:`settings`."""
+
+    db: Path
+    province: str
+    host: str
+    port: int
+    max_reject_share: float
+
+
+def _file_values() -> dict[str, str]:
+    path = Path(os.environ.get("MOTCUA_CONFIG", ROOT / "motcua.toml"))
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    return {str(k).upper(): str(v) for k, v in raw.items()}
+
+
+def settings() -> Settings:
+    """Return the settings in force now (read each call, so tests can change the environment)."""
+    values = {**DEFAULTS, **_file_values()}
+    values.update({k: v for k, v in os.environ.items() if k in DEFAULTS})
+    return Settings(
+        db=Path(values["MOTCUA_DB"]),
+        province=values["MOTCUA_PROVINCE"].zfill(2),
+        host=values["MOTCUA_HOST"],
+        port=int(values["MOTCUA_PORT"]),
+        max_reject_share=float(values["MOTCUA_MAX_REJECT_SHARE"]),
+    )
