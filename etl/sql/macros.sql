@@ -1,0 +1,56 @@
+-- Parsing helpers shared by the parse_*.sql files. Temporary: they live only in the loader's
+-- session. Vocabulary macros (vocab_status, vocab_bool, ...) are generated from etl/columns.py.
+
+-- The matching key of a word: NFC, lower case, no accents (đ → d), only [a-z0-9].
+-- Must agree with etl.normalize.name_key (tests/test_normalize.py checks it).
+CREATE OR REPLACE TEMP MACRO vk(x) AS
+    regexp_replace(strip_accents(lower(replace(replace(nfc_normalize(trim(x)), 'Đ', 'd'), 'đ', 'd'))),
+                   '[^a-z0-9]+', '', 'g');
+
+-- Stored text: NFC, trimmed, empty → NULL.
+CREATE OR REPLACE TEMP MACRO txt(x) AS nullif(nfc_normalize(trim(x)), '');
+
+-- Excel serial day numbers (1954..2119), possibly with a fraction of a day.
+CREATE OR REPLACE TEMP MACRO is_serial(x) AS regexp_full_match(trim(x), '[0-9]{5}(\.[0-9]+)?');
+
+-- Day-first dates and date-times, ISO 8601, Excel serials. Never month-first.
+CREATE OR REPLACE TEMP MACRO ts_any(x) AS CASE
+    WHEN txt(x) IS NULL THEN NULL
+    WHEN is_serial(x) THEN CASE WHEN CAST(trim(x) AS DOUBLE) BETWEEN 20000 AND 80000 THEN
+        TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(trim(x) AS DOUBLE) * 86400000000) AS BIGINT))
+    END
+    ELSE coalesce(
+        try_strptime(trim(x), ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d/%m/%Y %H:%M:%S.%f',
+                               '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y',
+                               '%H:%M:%S %d/%m/%Y', '%H:%M %d/%m/%Y']),
+        try_cast(trim(x) AS TIMESTAMP))
+END;
+
+-- A timestamp with a plausible year, else NULL (a two-digit year such as 05/03/24 is refused).
+CREATE OR REPLACE TEMP MACRO ts_ok(t) AS CASE WHEN year(t) BETWEEN 1990 AND 2100 THEN t END;
+
+-- A due date given without a time (or at exactly midnight, as date cells are) means the end of
+-- that day.
+CREATE OR REPLACE TEMP MACRO end_of_day_if_date(t) AS CASE
+    WHEN t = date_trunc('day', t) THEN t + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND ELSE t
+END;
+
+-- Numbers: a decimal comma is accepted when there is no decimal point.
+CREATE OR REPLACE TEMP MACRO num(x) AS try_cast(
+    CASE WHEN contains(trim(x), ',') AND NOT contains(trim(x), '.') THEN replace(trim(x), ',', '.')
+         ELSE trim(x) END AS DOUBLE);
+
+-- Ids are text; a number in scientific notation means a spreadsheet already rounded it.
+CREATE OR REPLACE TEMP MACRO sci_id(x) AS regexp_full_match(trim(x), '[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+');
+
+-- One validation failure, or NULL when the check passes.
+CREATE OR REPLACE TEMP MACRO err(bad, col, val, reason) AS
+    CASE WHEN bad THEN {'column': col, 'value': val, 'reason': reason} END;
+
+-- Personal data inside free text: emails, phone numbers, ID numbers are replaced before storing.
+CREATE OR REPLACE TEMP MACRO mask_personal(x) AS
+    regexp_replace(
+        regexp_replace(
+            regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}', '[email]', 'g'),
+            '(\+84|\b0)([ .-]?[0-9]){8,10}\b', '[số điện thoại]', 'g'),
+        '\b[0-9]{9}([0-9]{3})?\b', '[số giấy tờ]', 'g');

@@ -1,0 +1,1 @@
+"""One module per URL, discovered by Dash pages (``use_pages=True``)."""

@@ -1,0 +1,1 @@
+"""Shared Dash components and Vietnamese formatting; imports nothing of ours but kpi types."""

@@ -1,0 +1,151 @@
+"""Shared page components: KPI tiles, the coverage and freshness line, alerts and empty states.
+
+Builders are pure: values in (already formatted by :mod:`ui.format`), Dash components out; no I/O.
+Every number carries its definition (product.md): a tooltip for the eye and the same text,
+visually hidden, linked with ``aria-describedby`` for screen readers and touch screens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.development.base_component import Component
+
+from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int
+
+NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
+NO_WAREHOUSE = "Chưa có dữ liệu."
+NO_WAREHOUSE_HINT: list[Component | str] = [
+    "Chạy ",
+    html.Code("python -m etl demo"),
+    " để tạo dữ liệu mẫu, hoặc ",
+    html.Code("python -m etl load TỆP…"),
+    " để nạp dữ liệu của phường, xã; sau đó tải lại trang.",
+]
+
+
+@dataclass(frozen=True)
+class MetricText:
+    """The Vietnamese label of a metric and its definition (metrics.md, in plain words)."""
+
+    label: str
+    definition: str
+
+
+METRICS: dict[str, MetricText] = {
+    "received": MetricText(
+        "Tiếp nhận mới",
+        "Số hồ sơ có ngày tiếp nhận trong kỳ. Không tính hồ sơ mới đăng ký chưa được tiếp nhận "
+        "và hồ sơ không được tiếp nhận.",
+    ),
+    "completed": MetricText(
+        "Đã giải quyết",
+        "Số hồ sơ kết thúc trong kỳ (đã xử lý xong, đã trả kết quả, dừng xử lý hoặc công dân rút "
+        "hồ sơ), kể cả hồ sơ kỳ trước chuyển sang.",
+    ),
+    "on_time_rate": MetricText(
+        "Tỷ lệ đúng hạn",
+        "(Trước hạn + Đúng hạn + Đang giải quyết trong hạn) / Tổng số hồ sơ phải giải quyết "
+        "(tiếp nhận mới và kỳ trước chuyển sang), như chỉ số 2.1 của Bộ chỉ số 766. Hồ sơ chờ bổ "
+        "sung lần đầu được dừng tính thời gian; yêu cầu bổ sung quá một lần tính là quá hạn. "
+        "Hồ sơ không có ngày hẹn trả và không có thời hạn trong danh mục thủ tục không được tính.",
+    ),
+    "resolved_on_time_rate": MetricText(
+        "Giải quyết đúng/trước hạn",
+        "(Trước hạn + Đúng hạn) / số hồ sơ đã giải quyết trong kỳ có hạn giải quyết.",
+    ),
+    "online_share": MetricText(
+        "Tỷ lệ trực tuyến",
+        "Số hồ sơ nộp trực tuyến / số hồ sơ tiếp nhận mới trong kỳ (chỉ số 3.3 của Bộ chỉ số "
+        "766, đạt tối đa từ 50%).",
+    ),
+}
+
+
+def value_text(value: str) -> Component | str:
+    """Render a formatted value; the no-data dash is announced as "không có dữ liệu"."""
+    if value != NO_DATA:
+        return value
+    return html.Span(
+        [html.Span(NO_DATA, **{"aria-hidden": "true"}), html.Span(NO_DATA_LABEL, className="visually-hidden")],
+        title=NO_DATA_LABEL,
+    )
+
+
+def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -> Component:
+    """A KPI card: label with an info tooltip giving the definition, the value, a sub-line.
+
+    ``tile_id`` is the card's id (page-prefixed kebab-case); ``metric`` a key of :data:`METRICS`;
+    ``value`` and ``sub`` are already formatted.
+    """
+    text = METRICS[metric]
+    info_id = f"{tile_id}-info"
+    definition_id = f"{tile_id}-definition"
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        html.H2(text.label, className="h6 text-body-secondary mb-0"),
+                        html.Button(
+                            "i",
+                            id=info_id,
+                            type="button",
+                            className="mc-info btn btn-sm btn-outline-secondary rounded-circle",
+                            title=text.definition,
+                            **{
+                                "aria-label": f"Định nghĩa: {text.label}",
+                                "aria-describedby": definition_id,
+                            },
+                        ),
+                    ],
+                    className="d-flex justify-content-between align-items-start gap-2",
+                ),
+                html.P(value_text(value), className="mc-tile-value display-6 fw-semibold my-2"),
+                html.P(sub or "", className="small text-body-secondary mb-0"),
+                html.Span(text.definition, id=definition_id, className="visually-hidden"),
+                dbc.Tooltip(text.definition, target=info_id, placement="bottom"),
+            ]
+        ),
+        id=tile_id,
+        class_name="mc-tile h-100 shadow-sm",
+    )
+
+
+def coverage_line(
+    *,
+    data_as_of: datetime | None,
+    wards_with_data: int,
+    wards_total: int,
+    date_from: date,
+    date_to: date,
+) -> str:
+    """The freshness, coverage and period line that goes under every city or ward figure."""
+    return (
+        f"Dữ liệu đến {fmt_datetime(data_as_of)} · "
+        f"{fmt_int(wards_with_data)}/{fmt_int(wards_total)} phường, xã có dữ liệu · "
+        f"Kỳ: {fmt_date(date_from)} – {fmt_date(date_to)}"
+    )
+
+
+def alert(
+    message: str, *, detail: str | list[Component | str] | None = None, color: str = "warning"
+) -> Component:
+    """A visible message instead of a figure (an error in the URL, no data, …)."""
+    children: list[Component | str] = [html.Strong(message)]
+    if detail:
+        children.append(html.Div(detail, className="mt-1"))
+    return dbc.Alert(children, color=color, class_name="my-3")
+
+
+def empty_state(detail: str | list[Component | str] | None = None) -> Component:
+    """The empty state of a period with no dossiers: "Chưa có dữ liệu cho kỳ này"."""
+    return alert(NO_DATA_FOR_PERIOD, detail=detail, color="info")
+
+
+def no_warehouse() -> Component:
+    """The message shown while nothing has been loaded at all, with the command that fixes it."""
+    return alert(NO_WAREHOUSE, detail=NO_WAREHOUSE_HINT, color="info")

@@ -1,0 +1,61 @@
+"""Vietnamese number and date formats (product.md conventions): 12.439 · 99,94% · 21/11/2026.
+
+Rates arrive as fractions with full precision (metrics.md) and are rounded half-up on their
+decimal value, as a spreadsheet does, so that an evaluator's own figure matches ours.
+A missing value (``None``: no data, a zero denominator) is shown as :data:`NO_DATA`, never 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+NO_DATA = "—"
+NO_DATA_LABEL = "không có dữ liệu"  # what NO_DATA means, for screen readers and tooltips
+
+
+def _group(number: str) -> str:
+    """Swap Python's ``1,234.5`` separators for Vietnamese ``1.234,5``."""
+    return number.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def fmt_int(value: float | None) -> str:
+    """Format a count: ``12439`` → ``'12.439'``; ``None`` → ``'—'``."""
+    if value is None:
+        return NO_DATA
+    return _group(f"{int(value):,d}")
+
+
+def _decimal(value: Decimal, digits: int) -> str:
+    """Round ``value`` half-up to ``digits`` decimals and write it the Vietnamese way."""
+    rounded = value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    return _group(f"{rounded:,.{digits}f}")
+
+
+def fmt_number(value: float | None, digits: int = 1) -> str:
+    """Format a decimal number: ``1234.56`` → ``'1.234,6'``; ``None`` → ``'—'``."""
+    if value is None:
+        return NO_DATA
+    # repr() is the shortest decimal that reads back as the same float: what a person typed.
+    return _decimal(Decimal(repr(float(value))), digits)
+
+
+def fmt_pct(rate: float | None, digits: int = 2) -> str:
+    """Format a fraction as a percentage: ``0.99943`` → ``'99,94%'``; ``None`` → ``'—'``."""
+    if rate is None:
+        return NO_DATA
+    return _decimal(Decimal(repr(float(rate))) * 100, digits) + "%"
+
+
+def fmt_date(value: date | None) -> str:
+    """Format a day: ``date(2026, 11, 21)`` → ``'21/11/2026'``; ``None`` → ``'—'``."""
+    if value is None:
+        return NO_DATA
+    return f"{value:%d/%m/%Y}"
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    """Format a moment, time first: ``datetime(2026, 11, 21, 14, 30)`` → ``'14:30 21/11/2026'``."""
+    if value is None:
+        return NO_DATA
+    return f"{value:%H:%M %d/%m/%Y}"
