@@ -74,4 +74,4 @@ server = app.server
 
 if __name__ == "__main__":
     cfg = settings()
-    app.run(host=cfg.host, port=cfg.port, debug=False)
+    app.run(host=cfg.host, port=cfg.port, debug=False, dev_tools_disable_version_check=True)

@@ -50,9 +50,10 @@ class CheckFailed(RuntimeError):
 def run_all(con: duckdb.DuckDBPyConnection) -> None:
     """Run every check; raise :class:`CheckFailed` naming the first that fails."""
     for name, sql in CHECKS.items():
-        row = con.execute(f"SELECT * FROM ({sql}) LIMIT 1").fetchone()
-        if row is not None:
-            raise CheckFailed(f"kiểm tra '{name}' không đạt (ví dụ: {row[0]!r})")
+        # fetchall, not fetchone: a partly fetched result blocks `register` (DuckDB 2).
+        rows = con.execute(f"SELECT * FROM ({sql}) LIMIT 1").fetchall()
+        if rows:
+            raise CheckFailed(f"kiểm tra '{name}' không đạt (ví dụ: {rows[0][0]!r})")
 
 
 def bump_data_version(con: duckdb.DuckDBPyConnection) -> str:

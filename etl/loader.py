@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from etl import checks
 from etl.columns import KINDS, VOCABULARIES, Kind, alias_map, is_personal
@@ -199,6 +200,15 @@ def _map_headers(kind: Kind, headers: list[str]) -> tuple[dict[str, int], list[s
     return mapped, dropped, unknown
 
 
+def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple:
+    """Return the single row of ``sql``, fetched to the end.
+
+    DuckDB 2 keeps a result that was only partly fetched (``fetchone``) open on the connection,
+    and ``register`` on that connection then fails ("unfinished result"): always fetch it all.
+    """
+    return con.execute(sql).fetchall()[0]
+
+
 def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     for name, words in VOCABULARIES.items():
@@ -235,11 +245,26 @@ def _stage(con: duckdb.DuckDBPyConnection, kind: Kind, src: Source, mapped: dict
     not_blank = " OR ".join(
         f"nullif(trim(\"{c}\"), '') IS NOT NULL" for c in kind.aliases if c in mapped
     )
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE stage AS SELECT CAST(rowid AS INTEGER) + ? AS _line, * "
-        f"FROM stage0 WHERE {not_blank or 'false'}",
-        [src.first_line],
-    )
+    if src.lines is None:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE stage AS SELECT CAST(rowid AS INTEGER) + ? AS _line, * "
+            f"FROM stage0 WHERE {not_blank or 'false'}",
+            [src.first_line],
+        )
+    else:
+        lines = pa.table(
+            {
+                "_i": pa.array(range(len(src.lines)), type=pa.int64()),
+                "_line": pa.array(src.lines, type=pa.int32()),
+            }
+        )
+        con.register("src_lines", lines)
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE stage AS SELECT l._line, s.* EXCLUDE (_i) FROM "
+            "(SELECT rowid AS _i, * FROM stage0) AS s JOIN src_lines AS l USING (_i) "
+            f"WHERE {not_blank or 'false'} ORDER BY l._line"
+        )
+        con.unregister("src_lines")
     con.execute("DROP TABLE stage0")
 
 
@@ -295,7 +320,7 @@ def _merge(con: duckdb.DuckDBPyConnection, kind: Kind, run_id: int) -> tuple[int
         WHERE i._rank = 1"""
     )
     counts = dict(con.execute("SELECT action, count(*) FROM changes GROUP BY action").fetchall())
-    dups = con.execute("SELECT count(*) FROM incoming WHERE _rank > 1").fetchone()[0]
+    dups = _one(con, "SELECT count(*) FROM incoming WHERE _rank > 1")[0]
     con.execute(
         f"""DELETE FROM {kind.name} WHERE "{key}" IN (SELECT k FROM changes WHERE action = 'update')"""
     )
@@ -352,9 +377,9 @@ def _load_one(
     _resolve_wards(con, kind, None if kind.name == "procedures" else resolver)
     progress(name, "kiểm tra dữ liệu")
     con.execute((SQL_DIR / f"parse_{kind.name}.sql").read_text(encoding="utf-8"))
-    read, rejected = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE len(_errors) > 0) FROM parsed"
-    ).fetchone()
+    read, rejected = _one(
+        con, "SELECT count(*), count(*) FILTER (WHERE len(_errors) > 0) FROM parsed"
+    )
     result.rows_read, result.rejected = read, rejected
     result.top_reasons = [
         (reason, n)
@@ -409,12 +434,12 @@ def _record_runs(
 
 
 def _next_run_id(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs").fetchone()[0]
+    return _one(con, "SELECT coalesce(max(run_id), 0) + 1 FROM etl_runs")[0]
 
 
 def ensure_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Build the reference tables (wards, crosswalk, calendar) if the warehouse has none."""
-    if con.execute("SELECT count(*) FROM wards").fetchone()[0] == 0:
+    if _one(con, "SELECT count(*) FROM wards")[0] == 0:
         from etl.refdata import build_reference
 
         build_reference(con)

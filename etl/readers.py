@@ -46,7 +46,8 @@ class Source:
     columns are ``columns`` (same order as ``headers``); a column the caller said not to keep
     (personal data) may be absent from it. The data row at position ``i`` (0-based, in file
     order) is line ``first_line + i`` of the file as a person counts it in Excel; Parquet and JSON
-    records are numbered from 1.
+    records are numbered from 1. When ``lines`` is set (a CSV with blank lines or cells spanning
+    lines), data row ``i`` starts on line ``lines[i]`` instead.
     """
 
     path: Path
@@ -55,6 +56,7 @@ class Source:
     from_sql: str
     params: list
     first_line: int
+    lines: list[int] | None = None
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -267,15 +269,51 @@ def _open_csv(
     )
     params = [str(readable), delimiter, lines_before]
     try:
-        con.execute(f"SELECT count(*) FROM {from_sql}", params).fetchone()
+        # fetchall, not fetchone: a partly fetched result blocks `register` (DuckDB 2).
+        count = con.execute(f"SELECT count(*) FROM {from_sql}", params).fetchall()[0][0]
     except duckdb.Error as exc:
         text = str(exc)
         if "utf" in text.lower() or "unicode" in text.lower():
             raise FileRefused(
                 f"{path.name}: tệp có ký tự không phải UTF-8; thêm --encoding windows-1258"
             ) from exc
-        raise
-    return Source(path, headers, columns, from_sql, params, first_line=lines_before + 2)
+        if "quoted new lines" not in text:
+            raise
+        # A cell spanning lines (a comment typed with Enter): DuckDB's parallel scanner cannot
+        # pad short rows across quoted newlines, its single-threaded one can.
+        from_sql = from_sql[:-1] + ", parallel = false)"
+        count = con.execute(f"SELECT count(*) FROM {from_sql}", params).fetchall()[0][0]
+    lines = _record_lines(readable, delimiter, header_line=lines_before + 1, records=count)
+    return Source(
+        path, headers, columns, from_sql, params, first_line=lines_before + 2, lines=lines
+    )
+
+
+def _record_lines(path: Path, delimiter: str, *, header_line: int, records: int) -> list[int] | None:
+    """Line on which each data record starts, or None when record ``i`` is line ``header + 1 + i``.
+
+    DuckDB skips blank lines and counts a cell spanning lines as one record, so its row order
+    alone does not give the line a person sees. Counting newlines (fast) tells whether the file
+    is regular; only an irregular file is walked with the csv module.
+    """
+    newlines = 0
+    last = b"\n"
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 22), b""):
+            newlines += chunk.count(b"\n")
+            last = chunk[-1:]
+    physical = newlines + (0 if last == b"\n" else 1)
+    if physical - header_line == records:
+        return None
+    starts: list[int] = []
+    with path.open("r", encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        previous = 0
+        for row in reader:
+            start, previous = previous + 1, reader.line_num
+            if start > header_line and row:
+                starts.append(start)
+    return starts if len(starts) == records else None
 
 
 # --- Parquet and JSON --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ always summed numerators over summed denominators, never a mean of ward rates.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TypedDict, cast
 
 import duckdb
 import pandas as pd
@@ -19,6 +19,30 @@ from kpi.periods import local_now
 # Classes of metrics.md §2, in the order of the periodic report. A dossier of ``to_process`` is in
 # exactly one of them or in ``no_due`` (no due date and no catalogue limit: left out of the rates).
 CLASSES: tuple[str, ...] = ("early", "on_time", "late", "in_time", "overdue")
+
+
+class Summary(TypedDict):
+    """What :func:`summary` returns; rates are fractions, ``None`` when there is no data."""
+
+    received: int
+    completed: int
+    carried_over: int
+    to_process: int
+    early: int
+    on_time: int
+    late: int
+    in_time: int
+    overdue: int
+    no_due: int
+    online: int
+    on_time_rate: float | None
+    resolved_on_time_rate: float | None
+    online_share: float | None
+    as_of: datetime
+    data_as_of: datetime | None
+    wards_with_data: int
+    wards_total: int
+
 
 _SUMMARY_SQL = """
 WITH
@@ -169,7 +193,7 @@ def summary(
     province_code: str,
     ward_code: str | None = None,
     now: datetime | None = None,
-) -> dict[str, Any]:
+) -> Summary:
     """Return the flow and on-time figures of ``[date_from, date_to]`` for a ward or a province.
 
     Keys: ``received``, ``completed``, ``carried_over``, ``to_process``, the classes ``early``,
@@ -194,7 +218,7 @@ def summary(
     except duckdb.CatalogException as exc:
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
     names = [col[0] for col in result.description]
-    return dict(zip(names, result.fetchone(), strict=True))
+    return cast(Summary, dict(zip(names, result.fetchone(), strict=True)))
 
 
 def ward_options(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> pd.DataFrame:

@@ -17,12 +17,22 @@ from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.flow import summary, ward_options
 from kpi.periods import DEFAULT_PRESET, PRESETS, PeriodError, resolve_period
-from ui.components import alert, coverage_line, empty_state, kpi_tile, no_warehouse
+from ui.components import (
+    alert,
+    coverage_line,
+    empty_state,
+    filter_bar,
+    kpi_tile,
+    labelled_select,
+    no_warehouse,
+    tile_row,
+)
 from ui.format import fmt_int, fmt_pct
 
 dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
 
 CUSTOM = "custom"  # the period menu's value while the URL gives an explicit from/to range
+ALL = "all"  # the ward menu's value for the whole province (ward codes are digits)
 
 
 def _wards() -> dict[str, str]:
@@ -59,33 +69,38 @@ def _content(query: dict[str, str], wards: dict[str, str]) -> Component:
         return no_warehouse()
     if s["data_as_of"] is None:
         return no_warehouse()
-    line = html.P(
-        coverage_line(
-            data_as_of=s["data_as_of"],
-            wards_with_data=s["wards_with_data"],
-            wards_total=s["wards_total"],
-            date_from=period.date_from,
-            date_to=period.date_to,
-        ),
-        id="overview-coverage",
-        className="text-body-secondary small mt-3",
-    )
+    line = coverage_line("overview-coverage", s, period)
     scope = html.H2(wards[ward] if ward else "Toàn bộ phường, xã", className="h5 mb-3")
     if s["to_process"] == 0:
         return html.Div([scope, empty_state(), line])
     in_process = s["in_time"] + s["overdue"]
     tiles = [
-        kpi_tile("overview-received", "received", fmt_int(s["received"]),
-                 sub=f"Kỳ trước chuyển sang: {fmt_int(s['carried_over'])}"),
-        kpi_tile("overview-completed", "completed", fmt_int(s["completed"]),
-                 sub=f"Đang giải quyết: {fmt_int(in_process)}"),
-        kpi_tile("overview-on-time", "on_time_rate", fmt_pct(s["on_time_rate"]),
-                 sub=f"Giải quyết đúng/trước hạn: {fmt_pct(s['resolved_on_time_rate'])}"),
-        kpi_tile("overview-online", "online_share", fmt_pct(s["online_share"]),
-                 sub=f"{fmt_int(s['online'])} hồ sơ nộp trực tuyến"),
+        kpi_tile(
+            "overview-received",
+            "received",
+            fmt_int(s["received"]),
+            sub=f"Kỳ trước chuyển sang: {fmt_int(s['carried_over'])}",
+        ),
+        kpi_tile(
+            "overview-completed",
+            "completed",
+            fmt_int(s["completed"]),
+            sub=f"Đang giải quyết: {fmt_int(in_process)}",
+        ),
+        kpi_tile(
+            "overview-on-time",
+            "on_time_rate",
+            fmt_pct(s["on_time_rate"]),
+            sub=f"Giải quyết đúng/trước hạn: {fmt_pct(s['resolved_on_time_rate'])}",
+        ),
+        kpi_tile(
+            "overview-online",
+            "online_share",
+            fmt_pct(s["online_share"]),
+            sub=f"{fmt_int(s['online'])} hồ sơ nộp trực tuyến",
+        ),
     ]
-    row = dbc.Row([dbc.Col(t, xs=12, sm=6, xl=3) for t in tiles], class_name="g-3")
-    return html.Div([scope, row, line])
+    return html.Div([scope, tile_row(tiles), line])
 
 
 def layout(**query: str) -> Component:
@@ -96,29 +111,33 @@ def layout(**query: str) -> Component:
     preset = CUSTOM if explicit else query.get("period") or DEFAULT_PRESET
     periods = [{"label": label, "value": key} for key, label in PRESETS.items()]
     periods.append({"label": "Khoảng ngày tùy chọn", "value": CUSTOM, "disabled": not explicit})
-    filters = dbc.Row(
+    ward_menu = [{"label": "Tất cả phường, xã", "value": ALL}]
+    ward_menu += [{"label": name, "value": code} for code, name in wards.items()]
+    filters = filter_bar(
+        "overview-filters",
         [
-            dbc.Col([
-                dbc.Label("Kỳ báo cáo", html_for="overview-period"),
-                dbc.Select(id="overview-period", options=periods,
-                           value=preset if preset in PRESETS or explicit else DEFAULT_PRESET),
-            ], xs=12, md=4),
-            dbc.Col([
-                dbc.Label("Phường, xã", html_for="overview-ward"),
-                dbc.Select(id="overview-ward", disabled=not wards,
-                           options=[{"label": "Tất cả phường, xã", "value": ""}]
-                           + [{"label": name, "value": code} for code, name in wards.items()],
-                           value=query.get("ward") if query.get("ward") in wards else ""),
-            ], xs=12, md=5),
+            labelled_select(
+                "overview-period",
+                "Kỳ báo cáo",
+                periods,
+                preset if preset in PRESETS or explicit else DEFAULT_PRESET,
+            ),
+            labelled_select(
+                "overview-ward",
+                "Phường, xã",
+                ward_menu,
+                query["ward"] if query.get("ward") in wards else ALL,
+                disabled=not wards,
+                width=5,
+            ),
         ],
-        class_name="g-3 mb-4",
     )
     return dbc.Container(
         [
             dcc.Location(id="overview-url", refresh=False),
             dcc.Store(id="overview-range", data={"from": query.get("from"), "to": query.get("to")}),
             html.H1("Tổng quan", className="h3 mb-3"),
-            html.Form(filters, id="overview-filters", role="search", **{"aria-label": "Bộ lọc"}),
+            filters,
             html.Div(_content(query, wards), id="overview-content", **{"aria-live": "polite"}),
         ],
         fluid="xl",
@@ -136,6 +155,6 @@ def layout(**query: str) -> Component:
 def update(preset: str, ward: str, custom: dict[str, str | None]) -> tuple[str, Component]:
     """Filters changed: put them in the URL (shareable link) and recompute the tiles."""
     query = {k: v for k, v in custom.items() if v} if preset == CUSTOM else {"period": preset}
-    if ward:
+    if ward and ward != ALL:
         query["ward"] = ward
     return "?" + urlencode(query), _content(query, _wards())

@@ -8,12 +8,13 @@ visually hidden, linked with ``aria-describedby`` for screen readers and touch s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
+from kpi.flow import Summary
+from kpi.periods import Period
 from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int
 
 NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
@@ -70,7 +71,10 @@ def value_text(value: str) -> Component | str:
     if value != NO_DATA:
         return value
     return html.Span(
-        [html.Span(NO_DATA, **{"aria-hidden": "true"}), html.Span(NO_DATA_LABEL, className="visually-hidden")],
+        [
+            html.Span(NO_DATA, **{"aria-hidden": "true"}),
+            html.Span(NO_DATA_LABEL, className="visually-hidden"),
+        ],
         title=NO_DATA_LABEL,
     )
 
@@ -95,7 +99,6 @@ def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -
                             id=info_id,
                             type="button",
                             className="mc-info btn btn-sm btn-outline-secondary rounded-circle",
-                            title=text.definition,
                             **{
                                 "aria-label": f"Định nghĩa: {text.label}",
                                 "aria-describedby": definition_id,
@@ -107,7 +110,9 @@ def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -
                 html.P(value_text(value), className="mc-tile-value display-6 fw-semibold my-2"),
                 html.P(sub or "", className="small text-body-secondary mb-0"),
                 html.Span(text.definition, id=definition_id, className="visually-hidden"),
-                dbc.Tooltip(text.definition, target=info_id, placement="bottom"),
+                dbc.Tooltip(
+                    text.definition, target=info_id, placement="bottom", class_name="mc-tooltip"
+                ),
             ]
         ),
         id=tile_id,
@@ -115,19 +120,51 @@ def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -
     )
 
 
-def coverage_line(
+def labelled_select(
+    select_id: str,
+    label: str,
+    options: list[dict[str, object]],
+    value: str,
     *,
-    data_as_of: datetime | None,
-    wards_with_data: int,
-    wards_total: int,
-    date_from: date,
-    date_to: date,
-) -> str:
+    disabled: bool = False,
+    width: int = 4,
+) -> Component:
+    """A native select with its visible label (accessible, works on phones), as a grid column."""
+    return dbc.Col(
+        [
+            dbc.Label(label, html_for=select_id),
+            dbc.Select(id=select_id, options=options, value=value, disabled=disabled),
+        ],
+        xs=12,
+        md=width,
+    )
+
+
+def tile_row(tiles: list[Component]) -> Component:
+    """KPI tiles side by side: four across on a wide screen, two on a tablet, one on a phone."""
+    return dbc.Row([dbc.Col(tile, xs=12, sm=6, xl=3) for tile in tiles], class_name="g-3")
+
+
+def filter_bar(bar_id: str, controls: list[Component]) -> Component:
+    """The row of filters at the top of a page, announced as a search landmark."""
+    return html.Div(
+        dbc.Row(controls, class_name="g-3"),
+        id=bar_id,
+        role="search",
+        className="mb-4",
+        **{"aria-label": "Bộ lọc"},
+    )
+
+
+def coverage_line(line_id: str, figures: Summary, period: Period) -> Component:
     """The freshness, coverage and period line that goes under every city or ward figure."""
-    return (
-        f"Dữ liệu đến {fmt_datetime(data_as_of)} · "
-        f"{fmt_int(wards_with_data)}/{fmt_int(wards_total)} phường, xã có dữ liệu · "
-        f"Kỳ: {fmt_date(date_from)} – {fmt_date(date_to)}"
+    return html.P(
+        f"Dữ liệu đến {fmt_datetime(figures['data_as_of'])} · "
+        f"{fmt_int(figures['wards_with_data'])}/{fmt_int(figures['wards_total'])} "
+        f"phường, xã có dữ liệu · "
+        f"Kỳ: {fmt_date(period.date_from)} – {fmt_date(period.date_to)}",
+        id=line_id,
+        className="text-body-secondary small mt-3",
     )
 
 

@@ -1,0 +1,203 @@
+"""Command line (data-contract §3): ``load``, ``demo``, ``status``.
+
+Output is in Vietnamese; a refused file ends the command with exit code 1 and a one-line reason
+on standard error.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from etl.loader import BatchResult, load_files
+from etl.readers import FileRefused
+from etl.warehouse import WarehouseBusy
+from kpi.config import settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Nạp dữ liệu Một Cửa vào kho.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="Tệp kho dữ liệu (mặc định: MOTCUA_DB)")
+]
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _print_batch(result: BatchResult) -> None:
+    table = Table(title="Kết quả nạp", show_lines=False)
+    for col in ("Tệp", "Loại", "Đọc", "Thêm mới", "Cập nhật", "Không đổi", "Bị loại", "Trạng thái"):
+        table.add_column(col, justify="left" if col in ("Tệp", "Loại", "Trạng thái") else "right")
+    for f in result.files:
+        table.add_row(
+            Path(f.source).name,
+            f.kind or "—",
+            _n(f.rows_read),
+            _n(f.inserted),
+            _n(f.updated),
+            _n(f.unchanged),
+            _n(f.rejected),
+            {"ok": "đã nạp", "refused": "[red]bị từ chối[/]", "skipped": "bỏ qua"}.get(
+                f.status, f.status
+            ),
+        )
+    out.print(table)
+    for f in result.files:
+        name = Path(f.source).name
+        if f.duplicates:
+            out.print(f"• {name}: {_n(f.duplicates)} dòng trùng mã trong tệp, giữ bản mới nhất")
+        if f.dropped_columns:
+            cols = ", ".join(f.dropped_columns)
+            out.print(f"• {name}: đã bỏ cột dữ liệu cá nhân (không lưu): {cols}")
+        if f.unknown_columns:
+            out.print(f"• {name}: cột không dùng: {', '.join(f.unknown_columns)}")
+        for reason, count in f.top_reasons:
+            out.print(f"• {name}: {_n(count)} × {reason}")
+    if result.files and any(f.rejected for f in result.files if f.status == "ok"):
+        out.print("Chi tiết dòng bị loại: bảng etl_rejects (python -m etl status).")
+
+
+def _run_load(paths: list[str], **kwargs: object) -> BatchResult:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+        transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("Đang nạp…", total=None)
+
+        def report(source: str, step: str) -> None:
+            progress.update(task, description=f"{source} · {step}" if source else step)
+
+        return load_files(paths, progress=report, **kwargs)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[str], typer.Argument(help="Tệp, thư mục hoặc mẫu (glob)")],
+    kind: Annotated[
+        str | None, typer.Option(help="dossiers | ratings | petitions | procedures")
+    ] = None,
+    province: Annotated[str | None, typer.Option(help="Mã tỉnh mặc định, vd 01")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Bảng mã CSV, vd windows-1258")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Tên trang tính (.xlsx)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Nạp tệp xuất từ hệ thống một cửa (hồ sơ, đánh giá, phản ánh, danh mục thủ tục)."""
+    try:
+        result = _run_load(
+            paths, kind=kind, province=province, encoding=encoding, sheet=sheet, db=db, wait=False
+        )
+    except (FileRefused, WarehouseBusy) as exc:
+        err.print(f"[red]Lỗi:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    _print_batch(result)
+    if not result.ok:
+        err.print(f"[red]Bị từ chối:[/] {result.message}", highlight=False)
+        err.print("Dữ liệu trong kho không thay đổi; lần nạp bị từ chối được ghi vào etl_runs.")
+        raise typer.Exit(1)
+
+
+def _has_dossiers(db_path: Path) -> bool:
+    if not db_path.exists():
+        return False
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM dossiers").fetchone()[0] > 0
+    except duckdb.CatalogException:
+        return False
+    finally:
+        con.close()
+
+
+@app.command()
+def demo(
+    wards: Annotated[int, typer.Option(help="Số phường/xã của Hà Nội (tối đa 126)")] = 126,
+    days: Annotated[int | None, typer.Option(help="Số ngày gần nhất (mặc định từ 1/7/2025)")] = None,
+    seed: Annotated[int, typer.Option(help="Hạt giống ngẫu nhiên")] = 2025,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Chỉ tạo khi kho chưa có hồ sơ nào")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Tạo dữ liệu mẫu thực tế cho Hà Nội rồi nạp qua đúng đường nạp tệp thật."""
+    from etl.demo import write_demo_files
+
+    db_path = db or settings().db
+    if if_empty and _has_dossiers(db_path):
+        out.print(f"Kho {db_path} đã có dữ liệu: không tạo dữ liệu mẫu.")
+        return
+    folder = db_path.parent / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.is_file():
+            old.unlink()
+    with err.status("Đang tạo tệp dữ liệu mẫu…"):
+        files = write_demo_files(folder, wards=wards, days=days, seed=seed, today=date.today())
+    out.print(f"Đã tạo {len(files)} tệp trong {folder}")
+    try:
+        result = _run_load([str(f) for f in files], db=db_path)
+    except (FileRefused, WarehouseBusy) as exc:
+        err.print(f"[red]Lỗi:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    _print_batch(result)
+    if not result.ok:
+        err.print(f"[red]Bị từ chối:[/] {result.message}", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """Độ mới của dữ liệu, số bản ghi và các lần nạp gần nhất."""
+    db_path = db or settings().db
+    if not db_path.exists():
+        err.print(f"Chưa có kho dữ liệu tại {db_path}. Chạy: python -m etl demo")
+        raise typer.Exit(1)
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        counts = Table(title=f"Kho dữ liệu {db_path}")
+        counts.add_column("Bảng")
+        counts.add_column("Số dòng", justify="right")
+        for table in ("dossiers", "ratings", "petitions", "procedures", "wards", "etl_rejects"):
+            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            counts.add_row(table, _n(n))
+        out.print(counts)
+        newest = con.execute(
+            "SELECT max(greatest(received_at, ended_at, returned_at)), count(DISTINCT ward_code)"
+            " FROM dossiers"
+        ).fetchone()
+        if newest[0] is not None:
+            out.print(
+                f"Dữ liệu đến {newest[0]:%H:%M %d/%m/%Y}; {newest[1]} phường, xã có hồ sơ.",
+                highlight=False,
+            )
+        runs = Table(title="Các lần nạp gần nhất")
+        for col in ("#", "Lúc", "Tệp", "Loại", "Đọc", "Mới", "Sửa", "Loại bỏ", "Trạng thái"):
+            runs.add_column(col)
+        for row in con.execute(
+            "SELECT run_id, started_at, source, kind, rows_read, rows_inserted, rows_updated,"
+            " rows_rejected, status FROM etl_runs ORDER BY run_id DESC LIMIT 10"
+        ).fetchall():
+            run_id, started, source, kind, read, ins, upd, rej, state = row
+            runs.add_row(
+                str(run_id), f"{started:%H:%M %d/%m/%Y}", Path(source).name, kind or "—",
+                _n(read or 0), _n(ins or 0), _n(upd or 0), _n(rej or 0), state,
+            )  # fmt: skip
+        out.print(runs)
+    finally:
+        con.close()
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    """Entry point for ``python -m etl``."""
+    app(prog_name="python -m etl")
+    sys.exit(0)

@@ -1,0 +1,136 @@
+"""Real-browser fixtures: the app in a subprocess, headless Chromium driven by Selenium.
+
+Chromium and chromedriver come from the system (Debian: ``apt-get install chromium
+chromium-driver``). Without them the browser tests skip with that hint, except in CI (env ``CI``
+set), where a missing browser is a failure: CI must never pass by skipping what a person sees.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+DRIVER_CANDIDATES = ("/usr/bin/chromedriver", "chromedriver")
+STARTUP_SECONDS = 60
+
+
+def _which(candidates: tuple[str, ...]) -> str | None:
+    for name in candidates:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_paths() -> tuple[str, str]:
+    """Paths of Chromium and chromedriver; skip (locally) or fail (CI) when either is missing."""
+    chromium, driver = _which(CHROMIUM_CANDIDATES), _which(DRIVER_CANDIDATES)
+    if chromium and driver:
+        return chromium, driver
+    message = "Chromium/chromedriver not installed: apt-get install chromium chromium-driver"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must run the browser tests)")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_serving(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"app.py exited with {proc.returncode}:\n{log.read_text('utf-8')}")
+        try:
+            with urllib.request.urlopen(url + "/_dash-layout", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    pytest.fail(f"app.py did not answer within {STARTUP_SECONDS} s:\n{log.read_text('utf-8')}")
+
+
+@pytest.fixture(scope="session")
+def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
+    """Start ``python app.py`` on a free port reading the given warehouse; return its base URL."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(db: Path) -> str:
+        port = _free_port()
+        log = tmp_path_factory.mktemp("app") / "app.log"
+        env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PORT": str(port)}
+        env["MOTCUA_HOST"] = "127.0.0.1"
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "app.py")],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        started.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_serving(url, proc, log)
+        return url
+
+    yield start
+    for proc in started:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def driver(browser_paths: tuple[str, str], tmp_path: Path) -> Iterator[webdriver.Chrome]:
+    """A fresh headless Chromium with the browser console log enabled."""
+    chromium, chromedriver = browser_paths
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,900",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service(chromedriver), options=options)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """The directory for screenshots (git-ignored), created on demand."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,173 @@
+"""What a person sees on the overview page, in headless Chromium against ``python app.py``.
+
+The warehouse is built by the real loader. Figures for October 2026, counted by hand:
+
+- city: received 6 + 1.200 (Hoàn Kiếm's batch, all early) = 1.206, online 2 → 0,17%;
+  completed 4 + 1.200 = 1.204; early 1.202, on time 1 (P03), late 1 (P02), in time 1 (P05),
+  overdue 1 (P04) → on-time rate 1.204/1.206 = 99,83%, resolved on time 1.203/1.204 = 99,92%;
+  in process 2; 3 of Hà Nội's 126 wards have data; newest data 10:00 02/11/2026 (P07).
+- Ba Đình (00004): received 4 (2 online → 50,00%), completed 3, on-time 2/4 = 50,00%,
+  resolved 2/3 = 66,67%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from etl.loader import load_files
+
+pytestmark = pytest.mark.browser
+
+HEADER = (
+    "Mã hồ sơ,Mã xã,Lĩnh vực,Kênh nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái,"
+    "Số lần yêu cầu bổ sung\n"
+)
+DOSSIERS = (
+    HEADER
+    + """\
+P01,00004,Hộ tịch,Trực tuyến,05/10/2026 08:00,09/10/2026,08/10/2026 16:00,Đã trả kết quả,0
+P02,00004,Hộ tịch,Trực tiếp,05/10/2026 08:30,09/10/2026,10/10/2026 09:00,Đã trả kết quả,0
+P03,00004,Chứng thực,Trực tiếp,06/10/2026 09:00,20/10/2026,20/10/2026 10:00,Đã trả kết quả,0
+P04,00004,Đất đai,Trực tuyến,07/10/2026 09:00,30/10/2026,,Đang xử lý,0
+P05,00008,Đất đai,Trực tiếp,12/10/2026 09:00,05/11/2026,,Đang xử lý,0
+P06,00008,Hộ tịch,Bưu chính,13/10/2026 09:00,20/10/2026,19/10/2026 15:00,Đã trả kết quả,0
+P07,00008,Hộ tịch,Trực tiếp,01/11/2026 09:00,05/11/2026,02/11/2026 10:00,Đã trả kết quả,0
+"""
+    + "".join(
+        f"HK{i:04d},00070,Hộ tịch,Trực tiếp,02/10/2026 08:00,09/10/2026,06/10/2026 10:00,"
+        "Đã trả kết quả,0\n"
+        for i in range(1200)
+    )
+)
+OCTOBER = "/?from=2026-10-01&to=2026-10-31"
+WAIT_SECONDS = 20
+
+
+@pytest.fixture(scope="module")
+def app_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    directory = tmp_path_factory.mktemp("browser-warehouse")
+    (directory / "ho_so.csv").write_text(DOSSIERS, encoding="utf-8")
+    db = directory / "motcua.duckdb"
+    result = load_files([directory / "ho_so.csv"], db=db)
+    assert result.ok, result
+    return start_app(db)
+
+
+def open_page(driver: WebDriver, url: str, ready_id: str = "overview-content") -> None:
+    """Load ``url`` and wait until the page content has rendered."""
+    driver.get(url)
+    WebDriverWait(driver, WAIT_SECONDS).until(ec.presence_of_element_located((By.ID, ready_id)))
+
+
+def tile_values(driver: WebDriver) -> dict[str, str]:
+    """The headline value shown in each KPI tile."""
+    return {
+        tile_id: driver.find_element(By.CSS_SELECTOR, f"#{tile_id} .mc-tile-value").text
+        for tile_id in (
+            "overview-received",
+            "overview-completed",
+            "overview-on-time",
+            "overview-online",
+        )
+    }
+
+
+def severe_console_entries(driver: WebDriver) -> list[dict]:
+    """Errors the page wrote to the browser console (read once: the log is drained)."""
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def test_city_figures_are_on_screen_in_vietnamese_format(
+    driver: WebDriver, app_url: str, artifacts: Path
+) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    assert tile_values(driver) == {
+        "overview-received": "1.206",
+        "overview-completed": "1.204",
+        "overview-on-time": "99,83%",
+        "overview-online": "0,17%",
+    }
+    on_time = driver.find_element(By.ID, "overview-on-time").text
+    assert "Giải quyết đúng/trước hạn: 99,92%" in on_time
+    assert "Đang giải quyết: 2" in driver.find_element(By.ID, "overview-completed").text
+    assert driver.find_element(By.ID, "overview-coverage").text == (
+        "Dữ liệu đến 10:00 02/11/2026 · 3/126 phường, xã có dữ liệu · Kỳ: 01/10/2026 – 31/10/2026"
+    )
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    assert driver.title == "Tổng quan – Một Cửa"
+    driver.save_screenshot(str(artifacts / "overview.png"))
+    assert severe_console_entries(driver) == []
+
+
+def test_page_requests_nothing_from_another_origin(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    requested = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert requested, "the page loaded its scripts and styles"
+    assert [url for url in requested if not url.startswith(app_url + "/")] == []
+    stylesheets = driver.execute_script(
+        "return [...document.styleSheets].map(s => s.href).filter(Boolean)"
+    )
+    assert any(
+        href.startswith(app_url + "/assets/vendor/bootstrap.min.css") for href in stylesheets
+    )
+
+
+def test_ward_in_the_url_shows_that_ward(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER + "&ward=00004", ready_id="overview-received")
+    assert tile_values(driver) == {
+        "overview-received": "4",
+        "overview-completed": "3",
+        "overview-on-time": "50,00%",
+        "overview-online": "50,00%",
+    }
+    assert (
+        "Giải quyết đúng/trước hạn: 66,67%" in driver.find_element(By.ID, "overview-on-time").text
+    )
+    assert "1/1 phường, xã có dữ liệu" in driver.find_element(By.ID, "overview-coverage").text
+    assert Select(driver.find_element(By.ID, "overview-ward")).first_selected_option.text == (
+        "Phường Ba Đình"
+    )
+    assert severe_console_entries(driver) == []
+
+
+def test_choosing_a_ward_updates_the_tiles_and_the_url(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    Select(driver.find_element(By.ID, "overview-ward")).select_by_visible_text("Phường Ba Đình")
+    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("ward=00004"))
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        ec.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "#overview-received .mc-tile-value"), "4"
+        )
+    )
+    assert driver.current_url == app_url + OCTOBER + "&ward=00004"
+    assert tile_values(driver)["overview-on-time"] == "50,00%"
+    assert severe_console_entries(driver) == []
+
+
+def test_invalid_date_in_the_url_shows_an_alert(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + "/?from=2026-02-31&to=2026-03-31")
+    content = driver.find_element(By.ID, "overview-content").text
+    assert "Tham số kỳ báo cáo không hợp lệ" in content
+    assert "from='2026-02-31'" in content
+    assert severe_console_entries(driver) == []
+
+
+def test_missing_warehouse_shows_a_friendly_message(
+    driver: WebDriver, start_app: Callable[[Path], str], tmp_path: Path, artifacts: Path
+) -> None:
+    url = start_app(tmp_path / "not-loaded-yet.duckdb")
+    open_page(driver, url + "/")
+    content = driver.find_element(By.ID, "overview-content").text
+    assert "Chưa có dữ liệu." in content
+    assert "python -m etl demo" in content
+    driver.save_screenshot(str(artifacts / "overview-no-warehouse.png"))
+    assert severe_console_entries(driver) == []
