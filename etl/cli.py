@@ -23,7 +23,8 @@ from etl.warehouse import WarehouseBusy
 from kpi.config import settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Nạp dữ liệu Một Cửa vào kho.")
-out = Console()
+# Summaries stay readable when piped to a file or a log (rich assumes 80 columns there).
+out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)
 
 DbOption = Annotated[

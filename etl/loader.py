@@ -499,7 +499,11 @@ def load_files(
                 if res.status != "refused":
                     res.status = "skipped"
                     res.message = f"không nạp vì tệp {Path(refused.source).name} bị từ chối"
-                    res.inserted = res.updated = res.unchanged = 0
+                    # Nothing of a skipped file landed: no counts, so that the equation
+                    # read = inserted + updated + unchanged + rejected holds for it too.
+                    res.rows_read = res.inserted = res.updated = res.unchanged = 0
+                    res.rejected = res.duplicates = 0
+                    res.top_reasons = []
             with next_version(db_path) as con:
                 ensure_reference(con)
                 run_id = _next_run_id(con)

@@ -25,12 +25,17 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and remove its diacritics, keeping spaces and punctuation."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d").replace("Đ", "d"))
+    # lower(), not casefold(): the SQL twin (macro `vk`) has only lower(), and casefold() turns
+    # 'ß' or 'ﬁ' into letters that lower() does not, so the two keys would differ.
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
 def name_key(text: str | None) -> str:
-    """Return the matching key of a header or a place name: ``'Phường Cửa Nam'`` → ``'phuongcuanam'``."""
+    """Return the matching key of a header or a place name.
+
+    ``'Phường Cửa Nam'`` → ``'phuongcuanam'``.
+    """
     if text is None:
         return ""
     return _NON_ALNUM.sub("", fold(str(text)))

@@ -16,8 +16,8 @@ CREATE OR REPLACE TEMP MACRO is_serial(x) AS regexp_full_match(trim(x), '[0-9]{5
 -- Day-first dates and date-times, ISO 8601, Excel serials. Never month-first.
 CREATE OR REPLACE TEMP MACRO ts_any(x) AS CASE
     WHEN txt(x) IS NULL THEN NULL
-    WHEN is_serial(x) THEN CASE WHEN CAST(trim(x) AS DOUBLE) BETWEEN 20000 AND 80000 THEN
-        TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(trim(x) AS DOUBLE) * 86400000000) AS BIGINT))
+    WHEN is_serial(x) THEN CASE WHEN try_cast(trim(x) AS DOUBLE) BETWEEN 20000 AND 80000 THEN
+        TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(try_cast(trim(x) AS DOUBLE) * 86400000000) AS BIGINT))
     END
     ELSE coalesce(
         try_strptime(trim(x), ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d/%m/%Y %H:%M:%S.%f',
@@ -54,3 +54,7 @@ CREATE OR REPLACE TEMP MACRO mask_personal(x) AS
             regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}', '[email]', 'g'),
             '(\+84|\b0)([ .-]?[0-9]){8,10}\b', '[số điện thoại]', 'g'),
         '\b[0-9]{9}([0-9]{3})?\b', '[số giấy tờ]', 'g');
+
+-- The raw value a ward-resolution error is about (the column named by etl.wards.Resolution).
+CREATE OR REPLACE TEMP MACRO ward_value(col, code, name, province) AS CASE col
+    WHEN 'province' THEN province WHEN 'ward_code' THEN code ELSE name END;

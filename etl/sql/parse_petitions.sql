@@ -32,7 +32,8 @@ SELECT
     list_filter([
         err(txt(petition_id) IS NULL, 'petition_id', petition_id, 'thiếu mã phản ánh'),
         err(sci_id(petition_id), 'petition_id', petition_id, 'mã ở dạng số mũ: định dạng cột là văn bản'),
-        err(_ward_error IS NOT NULL, _ward_column, coalesce(ward_code, ward_name), _ward_error),
+        err(_ward_error IS NOT NULL, _ward_column, ward_value(_ward_column, ward_code, ward_name, province),
+            _ward_error),
         err(txt(received_at) IS NULL, 'received_at', NULL, 'thiếu ngày tiếp nhận'),
         err(txt(received_at) IS NOT NULL AND t_received IS NULL, 'received_at', received_at,
             'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),

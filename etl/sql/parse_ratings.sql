@@ -40,7 +40,8 @@ SELECT
     t_rated              AS _latest,
     list_filter([
         err(sci_id(rating_id), 'rating_id', rating_id, 'mã đánh giá ở dạng số mũ: định dạng cột là văn bản'),
-        err(_ward_error IS NOT NULL, _ward_column, coalesce(ward_code, ward_name), _ward_error),
+        err(_ward_error IS NOT NULL, _ward_column, ward_value(_ward_column, ward_code, ward_name, province),
+            _ward_error),
         err(txt(rated_at) IS NULL, 'rated_at', NULL, 'thiếu thời gian đánh giá'),
         err(txt(rated_at) IS NOT NULL AND t_rated IS NULL, 'rated_at', rated_at,
             'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),

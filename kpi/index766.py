@@ -1,0 +1,166 @@
+"""The 766 estimate per ward (metrics.md §5), scored from the methodology file ``data/index766.toml``.
+
+The rates come from the metrics layer; this module only turns rates into points, so the same
+scoring serves the page, the API, the Excel export and the what-if control.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.config import DATA_DIR
+
+METHODOLOGY_FILE = DATA_DIR / "index766.toml"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of the index: the metric it scores, its maximum and full-points threshold."""
+
+    code: str
+    group: str
+    metric: str
+    label: str
+    max: float
+    full_at: float
+    no_data_full: bool = False
+
+
+@dataclass(frozen=True)
+class Band:
+    """A grade band: ``label`` from ``min`` points out of 100."""
+
+    label: str
+    min: float
+
+
+@dataclass(frozen=True)
+class Methodology:
+    """The scoring rules, and the file's text to show verbatim."""
+
+    title: str
+    note: str
+    indicators: tuple[Indicator, ...]
+    not_computed: tuple[dict, ...]
+    bands: tuple[Band, ...]
+    text: str
+
+
+def load_methodology(path: Path = METHODOLOGY_FILE) -> Methodology:
+    """Read the methodology file (maxima, thresholds, bands)."""
+    text = path.read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    indicators = tuple(
+        Indicator(
+            code=str(i["code"]),
+            group=i["group"],
+            metric=i["metric"],
+            label=i["label"],
+            max=float(i["max"]),
+            full_at=float(i["full_at"]),
+            no_data_full=bool(i.get("no_data_full", False)),
+        )
+        for i in raw["indicator"]
+    )
+    bands = tuple(
+        sorted((Band(b["label"], float(b["min"])) for b in raw["band"]), key=lambda b: -b.min)
+    )
+    return Methodology(
+        title=raw["title"],
+        note=raw["note"],
+        indicators=indicators,
+        not_computed=tuple(raw.get("not_computed", [])),
+        bands=bands,
+        text=text,
+    )
+
+
+def _is_missing(rate: float | None) -> bool:
+    return rate is None or (isinstance(rate, float) and math.isnan(rate))
+
+
+def indicator_points(rate: float | None, indicator: Indicator) -> float | None:
+    """Points of one indicator: ``max × min(1, rate / full_at)`` rounded to 2 decimals.
+
+    ``None`` when the rate has no data (the indicator then does not apply), except for the
+    indicators scored full when there is nothing to score (no petitions in the period).
+    """
+    if _is_missing(rate):
+        return indicator.max if indicator.no_data_full else None
+    return round(indicator.max * min(1.0, float(rate) / indicator.full_at), 2)
+
+
+def band_of(score_100: float | None, bands: tuple[Band, ...]) -> str | None:
+    """The grade band of a score out of 100 (``None`` without a score)."""
+    if _is_missing(score_100):
+        return None
+    return next((b.label for b in bands if score_100 >= b.min), bands[-1].label)
+
+
+def score_points(rates: pd.DataFrame, method: Methodology) -> pd.DataFrame:
+    """Per ward and indicator: the rate, points, maximum and points missed.
+
+    ``rates`` has a ``ward_code`` column and one column per indicator metric (fractions, NaN or
+    None for no data). Returns columns ``ward_code, code, group, label, metric, rate, full_at,
+    max, points, missed, applies``.
+    """
+    rows = []
+    for rec in rates.to_dict("records"):
+        for ind in method.indicators:
+            rate = rec.get(ind.metric)
+            rate = None if _is_missing(rate) else float(rate)
+            points = indicator_points(rate, ind)
+            applies = points is not None and ind.max > 0
+            rows.append(
+                {
+                    "ward_code": rec["ward_code"],
+                    "code": ind.code,
+                    "group": ind.group,
+                    "label": ind.label,
+                    "metric": ind.metric,
+                    "rate": rate,
+                    "full_at": ind.full_at,
+                    "max": ind.max,
+                    "points": points,
+                    "missed": round(ind.max - points, 2) if applies else None,
+                    "applies": applies,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def score_wards(rates: pd.DataFrame, method: Methodology) -> pd.DataFrame:
+    """Per ward: ``score``, ``applicable_max``, ``score_100``, ``band`` and ``rank``.
+
+    Rank 1 is the best ``score_100``; ties share a rank (1, 2, 2, 4); wards without any
+    applicable indicator get no score and no rank.
+    """
+    points = score_points(rates, method)
+    if points.empty:
+        return pd.DataFrame(
+            columns=["ward_code", "score", "applicable_max", "score_100", "band", "rank"]
+        )
+    applied = points[points["applies"]]
+    totals = (
+        applied.groupby("ward_code", sort=False)
+        .agg(score=("points", "sum"), applicable_max=("max", "sum"))
+        .reindex(rates["ward_code"].unique())
+        .reset_index()
+    )
+    totals["score"] = totals["score"].round(2)
+    totals["score_100"] = (totals["score"] / totals["applicable_max"] * 100).round(2)
+    totals["band"] = [band_of(s, method.bands) for s in totals["score_100"]]
+    totals["rank"] = totals["score_100"].rank(method="min", ascending=False).astype("Int64")
+    return totals
+
+
+def what_if(rates: dict, metric: str, value: float, method: Methodology) -> dict:
+    """The ward's score if ``metric`` reached ``value`` (everything else unchanged)."""
+    changed = {**rates, metric: value}
+    frame = score_wards(pd.DataFrame([{**changed, "ward_code": rates.get("ward_code", "")}]), method)
+    return frame.iloc[0].to_dict()

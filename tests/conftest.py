@@ -1,0 +1,58 @@
+"""Shared fixtures: a real warehouse, built once per session and copied for each test.
+
+Building the reference data (wards, crosswalk, calendar) takes about a second, so the session
+builds one empty warehouse with the real schema and the real reference builder, and each test gets
+its own copy of that file in its ``tmp_path``. Settings come from the environment only (no
+``motcua.toml`` of the developer's machine), with the documented defaults.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etl.loader import ensure_reference
+from etl.warehouse import next_version, writer_lock
+
+SETTINGS_VARS = (
+    "MOTCUA_DB",
+    "MOTCUA_PROVINCE",
+    "MOTCUA_HOST",
+    "MOTCUA_PORT",
+    "MOTCUA_MAX_REJECT_SHARE",
+)
+
+
+@pytest.fixture(scope="session")
+def empty_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse file with the schema and the reference data, and nothing loaded.
+
+    Never write to it: copy it (the ``warehouse`` fixture does).
+    """
+    db = tmp_path_factory.mktemp("empty-warehouse") / "motcua.duckdb"
+    with writer_lock(db), next_version(db) as con:
+        ensure_reference(con)
+    return db
+
+
+@pytest.fixture
+def clean_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Default settings: no ``MOTCUA_*`` variable and no config file."""
+    for name in SETTINGS_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MOTCUA_CONFIG", str(tmp_path / "no-such-config.toml"))
+
+
+@pytest.fixture
+def warehouse(
+    empty_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_settings: None
+) -> Iterator[Path]:
+    """A fresh copy of the empty warehouse in ``tmp_path``, also set as ``MOTCUA_DB``."""
+    db = tmp_path / "wh" / "motcua.duckdb"
+    db.parent.mkdir()
+    shutil.copyfile(empty_warehouse, db)
+    monkeypatch.setenv("MOTCUA_DB", str(db))
+    yield db
