@@ -14,7 +14,9 @@ import duckdb
 CHECKS: dict[str, str] = {
     "dossiers.dossier_id unique": "SELECT dossier_id FROM dossiers GROUP BY 1 HAVING count(*) > 1",
     "ratings.rating_id unique": "SELECT rating_id FROM ratings GROUP BY 1 HAVING count(*) > 1",
-    "petitions.petition_id unique": "SELECT petition_id FROM petitions GROUP BY 1 HAVING count(*) > 1",
+    "petitions.petition_id unique": (
+        "SELECT petition_id FROM petitions GROUP BY 1 HAVING count(*) > 1"
+    ),
     "procedures.procedure_code unique": (
         "SELECT procedure_code FROM procedures GROUP BY 1 HAVING count(*) > 1"
     ),

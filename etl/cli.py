@@ -123,7 +123,9 @@ def _has_dossiers(db_path: Path) -> bool:
 @app.command()
 def demo(
     wards: Annotated[int, typer.Option(help="Số phường/xã của Hà Nội (tối đa 126)")] = 126,
-    days: Annotated[int | None, typer.Option(help="Số ngày gần nhất (mặc định từ 1/7/2025)")] = None,
+    days: Annotated[
+        int | None, typer.Option(help="Số ngày gần nhất (mặc định từ 1/7/2025)")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Hạt giống ngẫu nhiên")] = 2025,
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Chỉ tạo khi kho chưa có hồ sơ nào")

@@ -63,7 +63,7 @@ STORED: dict[str, list[str]] = {
         "paid_online",
         "no_wait",
         "applicant_type",
-    ],  # fmt: skip
+    ],
     "ratings": [
         "rating_id",
         "dossier_id",
@@ -78,7 +78,7 @@ STORED: dict[str, list[str]] = {
         "feedback",
         "rating_channel",
         "comment",
-    ],  # fmt: skip
+    ],
     "petitions": [
         "petition_id",
         "ward_code",
@@ -89,7 +89,7 @@ STORED: dict[str, list[str]] = {
         "category",
         "unsatisfied",
         "dossier_id",
-    ],  # fmt: skip
+    ],
     "procedures": [
         "procedure_code",
         "procedure_name",
@@ -98,7 +98,7 @@ STORED: dict[str, list[str]] = {
         "online_level",
         "has_fee",
         "paper_result",
-    ],  # fmt: skip
+    ],
 }
 
 # Besides the key: what a file of each kind must have to be loadable at all.
@@ -291,7 +291,8 @@ def _resolve_wards(
     con.register("ward_map_df", frame)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE ward_map AS SELECT CAST(wc_raw AS VARCHAR) wc_raw,"
-        " CAST(wn_raw AS VARCHAR) wn_raw, CAST(dn_raw AS VARCHAR) dn_raw, CAST(pv_raw AS VARCHAR) pv_raw,"
+        " CAST(wn_raw AS VARCHAR) wn_raw, CAST(dn_raw AS VARCHAR) dn_raw,"
+        " CAST(pv_raw AS VARCHAR) pv_raw,"
         " CAST(ward_code AS VARCHAR) ward_code, CAST(ward_error AS VARCHAR) ward_error,"
         " CAST(ward_column AS VARCHAR) ward_column FROM ward_map_df"
     )
@@ -299,14 +300,18 @@ def _resolve_wards(
 
 
 def _merge(con: duckdb.DuckDBPyConnection, kind: Kind, run_id: int) -> tuple[int, int, int, int]:
-    """Merge valid parsed rows into the kind's table; return (inserted, updated, unchanged, dups)."""
+    """Merge valid parsed rows into the kind's table.
+
+    Returns (inserted, updated, unchanged, in-file duplicates).
+    """
     cols = STORED[kind.name]
     key = kind.key
     qcols = ", ".join(f'"{c}"' for c in cols)
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE incoming AS
         SELECT {qcols}, hash({qcols}) AS row_hash, _line,
-               row_number() OVER (PARTITION BY "{key}" ORDER BY _latest DESC NULLS LAST, _line DESC) AS _rank
+               row_number() OVER (PARTITION BY "{key}"
+                                  ORDER BY _latest DESC NULLS LAST, _line DESC) AS _rank
         FROM parsed WHERE len(_errors) = 0"""
     )
     con.execute(
@@ -315,14 +320,16 @@ def _merge(con: duckdb.DuckDBPyConnection, kind: Kind, run_id: int) -> tuple[int
                CASE WHEN t.row_hash IS NULL THEN 'insert'
                     WHEN t.row_hash = i.row_hash THEN 'same' ELSE 'update' END AS action
         FROM incoming AS i
-        LEFT JOIN (SELECT "{key}", any_value(row_hash) AS row_hash FROM {kind.name} GROUP BY ALL) AS t
+        LEFT JOIN (SELECT "{key}", any_value(row_hash) AS row_hash
+                   FROM {kind.name} GROUP BY ALL) AS t
           ON t."{key}" = i."{key}"
         WHERE i._rank = 1"""
     )
     counts = dict(con.execute("SELECT action, count(*) FROM changes GROUP BY action").fetchall())
     dups = _one(con, "SELECT count(*) FROM incoming WHERE _rank > 1")[0]
     con.execute(
-        f"""DELETE FROM {kind.name} WHERE "{key}" IN (SELECT k FROM changes WHERE action = 'update')"""
+        f"""DELETE FROM {kind.name}
+        WHERE "{key}" IN (SELECT k FROM changes WHERE action = 'update')"""
     )
     con.execute(
         f"""INSERT INTO {kind.name} ({qcols}, row_hash, run_id, source_row)
@@ -391,7 +398,8 @@ def _load_one(
     if read and rejected / read > max_reject_share:
         top = result.top_reasons[0][0] if result.top_reasons else ""
         raise FileRefused(
-            f"{name}: {rejected}/{read} dòng bị loại (quá {max_reject_share:.0%}); lý do chính: {top}"
+            f"{name}: {rejected}/{read} dòng bị loại (quá {max_reject_share:.0%}); "
+            f"lý do chính: {top}"
         )
     headers = pd.DataFrame(
         [(canonical, src.headers[idx]) for canonical, idx in mapped.items()],
@@ -401,9 +409,10 @@ def _load_one(
     con.execute(
         """INSERT INTO etl_rejects
         SELECT ?, ?, p._line, coalesce(h.header, p.e.column), p.e.value, p.e.reason
-        FROM (SELECT _line, unnest(_errors) AS e FROM parsed WHERE len(_errors) > 0) AS p
+        FROM (SELECT _line, unnest(_errors) AS e, generate_subscripts(_errors, 1) AS i
+              FROM parsed WHERE len(_errors) > 0) AS p
         LEFT JOIN header_map AS h ON h.canonical = p.e.column
-        ORDER BY p._line""",
+        ORDER BY p._line, p.i""",
         [result.run_id, str(path)],
     )
     con.unregister("header_map")
@@ -493,7 +502,9 @@ def load_files(
                 progress("", "kiểm tra toàn vẹn")
                 checks.run_all(con)
                 _record_runs(con, batch_id, started, results)
-                checks.bump_data_version(con)
+                # Aggregates (and the caches keyed by the version) change only with the data.
+                if any(r.inserted or r.updated for r in results):
+                    checks.bump_data_version(con)
         except FileRefused:
             for res in results:
                 if res.status != "refused":

@@ -1,9 +1,10 @@
 """Readers: turn one input file into a DuckDB relation of text columns with its header row.
 
 Every reader keeps all values as text (ids keep their leading zeros; dates are parsed later, day
-first, by the SQL of ``etl/sql``). Supported: ``.xlsx``/``.xlsm``/``.xls``/``.ods`` (python-calamine),
-``.csv``/``.txt``/``.tsv`` (DuckDB's reader; UTF-8 with or without BOM, UTF-16 as Excel's "Unicode
-text", any Python codec such as ``windows-1258`` when declared), ``.parquet`` and ``.json``/``.jsonl``.
+first, by the SQL of ``etl/sql``). Supported: ``.xlsx``/``.xlsm``/``.xls``/``.ods``
+(python-calamine), ``.csv``/``.txt``/``.tsv`` (DuckDB's reader; UTF-8 with or without BOM, UTF-16
+as Excel's "Unicode text", any Python codec such as ``windows-1258`` when declared), ``.parquet``
+and ``.json``/``.jsonl``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import duckdb
 import pyarrow as pa
 from python_calamine import CalamineWorkbook
 
+from etl.normalize import nfc
+
 EXCEL_EXT = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_EXT = {".csv", ".txt", ".tsv"}
 PARQUET_EXT = {".parquet", ".pq"}
@@ -41,6 +44,9 @@ class FileRefused(Exception):
 @dataclass
 class Source:
     """An opened input file: its headers and a SQL FROM-item over its data rows (all text).
+
+    ``headers`` are as written in the file, NFC-normalised and trimmed (they are stored in run
+    summaries and reject rows).
 
     ``from_sql`` (with bound ``params``) is a FROM-clause item in the loader's connection whose
     columns are ``columns`` (same order as ``headers``); a column the caller said not to keep
@@ -177,7 +183,7 @@ def _open_excel(
             break
     if header_idx is None:
         raise FileRefused(f"{path.name}: không tìm thấy dòng tiêu đề có tên cột quen thuộc")
-    headers = [(_cell_text(c) or "").strip() for c in rows[header_idx]]
+    headers = [nfc(_cell_text(c) or "") for c in rows[header_idx]]
     body = rows[header_idx + 1 :]
     columns = [f"c{i}" for i in range(len(headers))]
     kept = [i for i, h in enumerate(headers) if keep(h)]
@@ -260,7 +266,7 @@ def _open_csv(
         lines_before = reader.line_num
     if header_row is None:
         raise FileRefused(f"{path.name}: không tìm thấy dòng tiêu đề có tên cột quen thuộc")
-    headers = [h.strip() for h in header_row]
+    headers = [nfc(h) for h in header_row]
     columns = [f"c{i}" for i in range(len(headers))]
     spec = ", ".join(f"'{c}': 'VARCHAR'" for c in columns)
     from_sql = (
@@ -289,8 +295,11 @@ def _open_csv(
     )
 
 
-def _record_lines(path: Path, delimiter: str, *, header_line: int, records: int) -> list[int] | None:
-    """Line on which each data record starts, or None when record ``i`` is line ``header + 1 + i``.
+def _record_lines(
+    path: Path, delimiter: str, *, header_line: int, records: int
+) -> list[int] | None:
+    """Return the line on which each data record starts, or None when record ``i`` is on line
+    ``header_line + 1 + i``.
 
     DuckDB skips blank lines and counts a cell spanning lines as one record, so its row order
     alone does not give the line a person sees. Counting newlines (fast) tells whether the file
@@ -333,4 +342,5 @@ def _open_columnar(con: duckdb.DuckDBPyConnection, path: Path, func: str) -> Sou
         for n, c in zip(names, columns, strict=True)
     )
     from_sql = f"(SELECT {proj} FROM {inner})"
-    return Source(path, names, columns, from_sql, [str(path)], first_line=1)
+    headers = [nfc(n) for n in names]
+    return Source(path, headers, columns, from_sql, [str(path)], first_line=1)

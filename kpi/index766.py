@@ -1,4 +1,4 @@
-"""The 766 estimate per ward (metrics.md §5), scored from the methodology file ``data/index766.toml``.
+"""The 766 estimate per ward (metrics.md §5), scored by the methodology in ``data/index766.toml``.
 
 The rates come from the metrics layer; this module only turns rates into points, so the same
 scoring serves the page, the API, the Excel export and the what-if control.
@@ -162,5 +162,6 @@ def score_wards(rates: pd.DataFrame, method: Methodology) -> pd.DataFrame:
 def what_if(rates: dict, metric: str, value: float, method: Methodology) -> dict:
     """The ward's score if ``metric`` reached ``value`` (everything else unchanged)."""
     changed = {**rates, metric: value}
-    frame = score_wards(pd.DataFrame([{**changed, "ward_code": rates.get("ward_code", "")}]), method)
+    row = {**changed, "ward_code": rates.get("ward_code", "")}
+    frame = score_wards(pd.DataFrame([row]), method)
     return frame.iloc[0].to_dict()

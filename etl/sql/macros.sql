@@ -35,10 +35,12 @@ CREATE OR REPLACE TEMP MACRO end_of_day_if_date(t) AS CASE
     WHEN t = date_trunc('day', t) THEN t + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND ELSE t
 END;
 
--- Numbers: a decimal comma is accepted when there is no decimal point.
-CREATE OR REPLACE TEMP MACRO num(x) AS try_cast(
+-- Numbers: a decimal comma is accepted when there is no decimal point. Not a number, or not a
+-- finite one ('inf', 'nan'), is NULL.
+CREATE OR REPLACE TEMP MACRO num_any(x) AS try_cast(
     CASE WHEN contains(trim(x), ',') AND NOT contains(trim(x), '.') THEN replace(trim(x), ',', '.')
          ELSE trim(x) END AS DOUBLE);
+CREATE OR REPLACE TEMP MACRO num(x) AS CASE WHEN isfinite(num_any(x)) THEN num_any(x) END;
 
 -- Ids are text; a number in scientific notation means a spreadsheet already rounded it.
 CREATE OR REPLACE TEMP MACRO sci_id(x) AS regexp_full_match(trim(x), '[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+');

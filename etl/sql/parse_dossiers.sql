@@ -20,6 +20,7 @@ typed AS (
         coalesce(vocab_channel(vk(channel)), CASE WHEN txt(channel) IS NULL THEN 'direct' END) AS v_channel,
         vocab_online_level(vk(online_level)) AS v_online_level,
         num(supplement_count)       AS n_supplement,
+        try_cast(num(supplement_count) AS INTEGER) AS i_supplement,  -- NULL beyond INTEGER
         num(paused_days)            AS n_paused,
         vocab_bool(vk(interagency)) AS b_interagency,
         vocab_bool(vk(digitized))   AS b_digitized,
@@ -36,7 +37,15 @@ derived AS (
     SELECT
         *,
         coalesce(t_received, t_submitted) AS t_start,
-        coalesce(t_ended, t_returned) AS t_end,
+        -- An end given as a date alone (midnight) on the day of receipt means "that same day":
+        -- it is stored as the moment of receipt rather than rejected as ending before it.
+        CASE
+            WHEN coalesce(t_ended, t_returned) = date_trunc('day', coalesce(t_ended, t_returned))
+             AND CAST(coalesce(t_ended, t_returned) AS DATE)
+                 = CAST(coalesce(t_received, t_submitted) AS DATE)
+            THEN greatest(coalesce(t_ended, t_returned), coalesce(t_received, t_submitted))
+            ELSE coalesce(t_ended, t_returned)
+        END AS t_end,
         coalesce(v_status, CASE
             WHEN coalesce(t_ended, t_returned) IS NULL THEN 'processing'
             WHEN t_returned IS NOT NULL THEN 'returned'
@@ -60,7 +69,7 @@ SELECT
     t_end                    AS ended_at,
     t_returned               AS returned_at,
     v_status_final           AS status,
-    CAST(n_supplement AS INTEGER) AS supplement_count,
+    i_supplement             AS supplement_count,
     n_paused                 AS paused_days,
     b_interagency            AS interagency,
     b_digitized              AS digitized,
@@ -101,8 +110,8 @@ SELECT
             'kênh nộp không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính hoặc 1/2/3)'),
         err(txt(online_level) IS NOT NULL AND v_online_level IS NULL, 'online_level', online_level,
             'mức độ không hợp lệ (toàn trình, một phần hoặc 4/3/2)'),
-        err(txt(supplement_count) IS NOT NULL AND (n_supplement IS NULL OR n_supplement < 0
-            OR n_supplement <> floor(n_supplement)), 'supplement_count', supplement_count,
+        err(txt(supplement_count) IS NOT NULL AND (i_supplement IS NULL OR i_supplement < 0
+            OR n_supplement <> i_supplement), 'supplement_count', supplement_count,
             'số lần bổ sung phải là số nguyên ≥ 0'),
         err(txt(paused_days) IS NOT NULL AND (n_paused IS NULL OR n_paused < 0), 'paused_days',
             paused_days, 'số ngày tạm dừng phải là số ≥ 0'),
