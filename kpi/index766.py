@@ -9,11 +9,15 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from kpi.config import DATA_DIR
+from kpi.metrics import Filters, kpis
+from kpi.periods import Period
 
 METHODOLOGY_FILE = DATA_DIR / "index766.toml"
 
@@ -90,6 +94,8 @@ def indicator_points(rate: float | None, indicator: Indicator) -> float | None:
     ``None`` when the rate has no data (the indicator then does not apply), except for the
     indicators scored full when there is nothing to score (no petitions in the period).
     """
+    if indicator.max <= 0:  # shown with its threshold; its point value is not published
+        return None
     if _is_missing(rate):
         return indicator.max if indicator.no_data_full else None
     return round(indicator.max * min(1.0, float(rate) / indicator.full_at), 2)
@@ -165,3 +171,53 @@ def what_if(rates: dict, metric: str, value: float, method: Methodology) -> dict
     row = {**changed, "ward_code": rates.get("ward_code", "")}
     frame = score_wards(pd.DataFrame([row]), method)
     return frame.iloc[0].to_dict()
+
+
+def estimate(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    method: Methodology | None = None,
+    now: datetime | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The 766 estimate of every ward in scope for ``period``, with the previous period's change.
+
+    Returns ``(wards, points)``: ``wards`` has ``ward_code, ward_name, score, applicable_max,
+    score_100, band, rank, score_100_previous, change, rank_previous``; ``points`` has one row per
+    ward and indicator (see :func:`score_points`).
+    """
+    method = method or load_methodology()
+    frame = kpis(cur, periods=[period, period.previous()], filters=filters, by="ward", now=now)
+    metrics = [i.metric for i in method.indicators]
+    current = frame[frame["period"] == 1][["key", *metrics]].rename(columns={"key": "ward_code"})
+    previous = frame[frame["period"] == 2][["key", *metrics]].rename(columns={"key": "ward_code"})
+    # A ward with no dossier in the period has nothing to score (petition rules aside).
+    active = set(frame[(frame["period"] == 1) & (frame["to_process"] > 0)]["key"])
+    was_active = set(frame[(frame["period"] == 2) & (frame["to_process"] > 0)]["key"])
+    now_scores = score_wards(current[current["ward_code"].isin(active)], method)
+    before = score_wards(previous[previous["ward_code"].isin(was_active)], method)
+    names = ward_names(cur, filters.province_code)
+    wards = (
+        pd.DataFrame({"ward_code": current["ward_code"]})
+        .merge(names, on="ward_code", how="left")
+        .merge(now_scores, on="ward_code", how="left")
+        .merge(
+            before[["ward_code", "score_100", "rank"]].rename(
+                columns={"score_100": "score_100_previous", "rank": "rank_previous"}
+            ),
+            on="ward_code",
+            how="left",
+        )
+    )
+    wards["change"] = (wards["score_100"] - wards["score_100_previous"]).round(2)
+    wards = wards.sort_values(["rank", "ward_code"], na_position="last").reset_index(drop=True)
+    points = score_points(current[current["ward_code"].isin(active)], method)
+    return wards, points
+
+
+def ward_names(cur: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
+    """``ward_code, ward_name`` of a province."""
+    return cur.execute(
+        "SELECT ward_code, ward_name FROM wards WHERE province_code = ?", [province_code]
+    ).df()

@@ -1,0 +1,425 @@
+"""Every metric of metrics.md §1–§4, for any periods, filters and one grouping dimension.
+
+One query answers one question: :func:`kpis` computes, for each period given and each group
+(nothing, ward, field, procedure or channel), the flow counts, the on-time classes and rates,
+channel and digitisation rates, ratings and SIPAS dimensions, the 766 satisfaction and petition
+rates. Numerators and denominators are summed within the query, so a city figure is never a mean
+of ward rates; a rate with a zero denominator is ``None`` (no data). A flag a source did not
+provide (digitised, reused data, no-wait, …) is counted only where it is known, so a missing
+column gives "no data", never 0.
+
+Several periods in one call share a single scan: the overview's current period, the previous
+period and the same period last year, or the months of a trend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from kpi.db import NoWarehouse
+from kpi.periods import Period, local_now
+
+# Grouping dimension → (key expression over dossiers `x`, label expression).
+GROUPS: dict[str | None, tuple[str, str]] = {
+    None: ("'all'", "NULL"),
+    "ward": ("x.ward_code", "NULL"),
+    "field": ("x.field", "NULL"),
+    "procedure": ("coalesce(x.procedure_code, '')", "any_value(x.procedure_name)"),
+    "channel": ("x.channel", "NULL"),
+}
+
+CHANNELS = ("direct", "online", "postal")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which dossiers count: a province, and optionally wards, a field, a procedure, a channel."""
+
+    province_code: str
+    ward_codes: tuple[str, ...] | None = None
+    field: str | None = None
+    procedure_code: str | None = None
+    channel: str | None = None
+
+    @property
+    def links_dossiers(self) -> bool:
+        """True when ratings and petitions must be filtered through their dossier."""
+        return any(v is not None for v in (self.field, self.procedure_code, self.channel))
+
+
+_SQL = """
+WITH
+freshness AS (
+    SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers
+),
+periods AS (
+    SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
+    FROM (SELECT unnest($froms) AS f, unnest($tos) AS t, generate_subscripts($froms, 1) AS i)
+),
+bounds AS (
+    SELECT
+        p.*,
+        CAST(p.date_from AS TIMESTAMP) AS p_start,
+        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
+        f.data_as_of,
+        least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
+              CAST($now AS TIMESTAMP), f.data_as_of) AS as_of,
+        (SELECT count(*) FROM calendar AS c
+          WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
+    FROM periods AS p, freshness AS f
+),
+scope AS (
+    SELECT ward_code
+    FROM wards
+    WHERE province_code = $province_code
+      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
+),
+limits AS (
+    SELECT procedure_code, max(time_limit_working_days) AS limit_days
+    FROM procedures
+    WHERE time_limit_working_days >= 0
+    GROUP BY procedure_code
+),
+base AS (
+    SELECT d.*
+    FROM dossiers AS d
+    WHERE d.ward_code IN (SELECT ward_code FROM scope)
+      AND d.status NOT IN ('submitted', 'refused')
+      AND ($field IS NULL OR d.field = $field)
+      AND ($procedure_code IS NULL OR d.procedure_code = $procedure_code)
+      AND ($channel IS NULL OR d.channel = $channel)
+),
+complaints AS (
+    SELECT dossier_id FROM petitions WHERE dossier_id IS NOT NULL
+    UNION
+    SELECT dossier_id FROM ratings WHERE rating <= 2 AND dossier_id IS NOT NULL
+),
+-- Effective due (metrics §2): the given due time, else the end of the working day N working
+-- days after the day of receipt (N from the catalogue; N = 0: that day); plus paused days.
+dated AS (
+    SELECT
+        b.*,
+        coalesce(b.supplement_count, 0) AS supplements,
+        coalesce(
+            b.due_at,
+            CAST(CASE WHEN ceil(l.limit_days) = 0 THEN CAST(b.received_at AS DATE) ELSE w.d END
+                 AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
+        ) + to_microseconds(CAST(round(coalesce(b.paused_days, 0) * 86400e6) AS BIGINT)) AS due,
+        ce.wd_seq - cr.wd_seq AS working_days_taken,
+        c.dossier_id IS NOT NULL AS has_complaint
+    FROM base AS b
+    LEFT JOIN limits AS l ON b.due_at IS NULL AND l.procedure_code = b.procedure_code
+    LEFT JOIN calendar AS cr ON cr.d = CAST(b.received_at AS DATE)
+    LEFT JOIN calendar AS w
+        ON l.limit_days IS NOT NULL AND w.is_working
+       AND w.wd_seq = cr.wd_seq + CAST(ceil(l.limit_days) AS INTEGER)
+    LEFT JOIN calendar AS ce ON ce.d = CAST(b.ended_at AS DATE)
+    LEFT JOIN complaints AS c ON c.dossier_id = b.dossier_id
+),
+-- to_process of each period: received in P, or received before P and not ended before P.
+population AS (
+    SELECT
+        x.*,
+        p.period,
+        p.as_of,
+        x.received_at >= p.p_start AS is_received,
+        coalesce(x.ended_at <= p.as_of, false) AS is_ended
+    FROM dated AS x
+    JOIN bounds AS p
+      ON x.received_at < p.p_end
+     AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
+),
+classified AS (
+    SELECT
+        *,
+        CASE
+            WHEN due IS NULL THEN 'no_due'
+            WHEN is_ended AND (supplements > 1 OR ended_at > due) THEN 'late'
+            WHEN is_ended AND CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
+            WHEN is_ended THEN 'on_time'
+            -- Decision (README): an open dossier sent back more than once is overdue.
+            WHEN supplements > 1 THEN 'overdue'
+            -- Waiting for its single supplement: the clock is stopped.
+            WHEN status = 'supplement' AND supplements = 1 THEN 'in_time'
+            WHEN due >= as_of THEN 'in_time'
+            ELSE 'overdue'
+        END AS klass
+    FROM population
+),
+dossier_agg AS (
+    SELECT
+        x.period,
+        {key} AS key,
+        {label} AS label,
+        count(*) FILTER (WHERE is_received) AS received,
+        count(*) FILTER (WHERE NOT is_received) AS carried_over,
+        count(*) AS to_process,
+        count(*) FILTER (WHERE is_ended) AS completed,
+        count(*) FILTER (WHERE NOT is_ended) AS in_process,
+        count(*) FILTER (WHERE is_ended AND status = 'withdrawn') AS withdrawn,
+        count(*) FILTER (WHERE is_ended AND status = 'stopped') AS stopped,
+        count(*) FILTER (WHERE klass = 'early') AS early,
+        count(*) FILTER (WHERE klass = 'on_time') AS on_time,
+        count(*) FILTER (WHERE klass = 'late') AS late,
+        count(*) FILTER (WHERE klass = 'in_time') AS in_time,
+        count(*) FILTER (WHERE klass = 'overdue') AS overdue,
+        count(*) FILTER (WHERE klass = 'no_due') AS no_due,
+        count(*) FILTER (WHERE klass = 'late' AND interagency) AS late_interagency,
+        count(*) FILTER (WHERE klass IN ('early', 'on_time', 'in_time') AND has_complaint)
+            AS complained_not_late,
+        avg(epoch(ended_at - received_at) / 86400.0) FILTER (WHERE is_ended) AS avg_days,
+        avg(working_days_taken) FILTER (WHERE is_ended) AS avg_working_days,
+        count(*) FILTER (WHERE is_received AND channel = 'online') AS online,
+        count(*) FILTER (WHERE is_received AND channel = 'online' AND online_level = 'full')
+            AS full_online,
+        count(*) FILTER (WHERE is_received AND channel = 'postal') AS postal,
+        count(*) FILTER (WHERE is_received AND channel = 'direct') AS direct,
+        count(*) FILTER (WHERE is_received AND has_fee) AS fee_received,
+        count(*) FILTER (WHERE is_received AND has_fee AND paid_online IS NOT NULL)
+            AS paid_online_known,
+        count(*) FILTER (WHERE is_received AND has_fee AND paid_online) AS paid_online,
+        count(*) FILTER (WHERE is_ended AND e_result IS NOT NULL) AS e_result_known,
+        count(*) FILTER (WHERE is_ended AND e_result) AS e_result,
+        count(*) FILTER (WHERE is_received AND digitized IS NOT NULL) AS digitized_known,
+        count(*) FILTER (WHERE is_received AND digitized) AS digitized,
+        count(*) FILTER (WHERE is_received AND reused_data IS NOT NULL) AS reused_known,
+        count(*) FILTER (WHERE is_received AND reused_data) AS reused,
+        count(*) FILTER (WHERE is_received AND no_wait IS NOT NULL) AS no_wait_known,
+        count(*) FILTER (WHERE is_received AND no_wait) AS no_wait,
+        count(*) FILTER (WHERE is_received AND interagency IS NOT NULL) AS interagency_known,
+        count(*) FILTER (WHERE is_received AND interagency) AS interagency,
+        count(DISTINCT ward_code) FILTER (WHERE is_received OR is_ended) AS wards_with_data
+    FROM classified AS x
+    GROUP BY ALL
+),
+rating_rows AS (
+    SELECT r.*, {rating_key} AS key
+    FROM ratings AS r
+    {rating_join}
+    WHERE r.ward_code IN (SELECT ward_code FROM scope)
+),
+rating_agg AS (
+    SELECT
+        p.period,
+        r.key,
+        count(*) AS ratings,
+        count(*) FILTER (WHERE r.rating >= 4) AS satisfied,
+        avg(r.rating) AS mean_rating,
+        count(*) FILTER (WHERE r.rating = 1) AS rating_1,
+        count(*) FILTER (WHERE r.rating = 2) AS rating_2,
+        count(*) FILTER (WHERE r.rating = 3) AS rating_3,
+        count(*) FILTER (WHERE r.rating = 4) AS rating_4,
+        count(*) FILTER (WHERE r.rating = 5) AS rating_5,
+        avg(r.access) AS sipas_access,
+        avg(r."procedure") AS sipas_procedure,
+        avg(r.staff) AS sipas_staff,
+        avg(r."result") AS sipas_result,
+        avg(r.feedback) AS sipas_feedback,
+        count(DISTINCT r.dossier_id) AS rated_dossiers
+    FROM rating_rows AS r
+    JOIN bounds AS p ON r.rated_at >= p.p_start AND r.rated_at < p.p_end AND r.rated_at <= p.as_of
+    GROUP BY ALL
+),
+petition_rows AS (
+    SELECT t.*, {petition_key} AS key
+    FROM petitions AS t
+    {petition_join}
+    WHERE t.ward_code IN (SELECT ward_code FROM scope)
+),
+petition_flags AS (
+    SELECT
+        p.period,
+        t.key,
+        t.unsatisfied,
+        t.handled_at <= p.as_of AS handled,
+        -- handled late, or still open past its due time (no due time: never late)
+        coalesce(CASE WHEN t.handled_at <= p.as_of THEN t.handled_at > t.due_at
+                      ELSE t.due_at < p.as_of END, false) AS overdue
+    FROM petition_rows AS t
+    JOIN bounds AS p
+      ON t.received_at >= p.p_start AND t.received_at < p.p_end AND t.received_at <= p.as_of
+),
+petition_agg AS (
+    SELECT
+        period,
+        key,
+        count(*) AS petitions,
+        count(*) FILTER (WHERE NOT overdue) AS petitions_on_time,
+        count(*) FILTER (WHERE unsatisfied) AS petitions_unsatisfied,
+        count(*) FILTER (WHERE unsatisfied OR overdue) AS petitions_unsatisfied_or_overdue
+    FROM petition_flags
+    GROUP BY ALL
+),
+keys AS (
+    {keys}
+)
+SELECT
+    k.period,
+    b.date_from,
+    b.date_to,
+    b.as_of,
+    b.data_as_of,
+    b.working_days,
+    k.key,
+    d.label,
+    {counts},
+    {rating_counts},
+    coalesce(t.petitions, 0) AS petitions,
+    coalesce(t.petitions_on_time, 0) AS petitions_on_time,
+    coalesce(t.petitions_unsatisfied, 0) AS petitions_unsatisfied,
+    d.avg_days,
+    d.avg_working_days,
+    r.mean_rating,
+    r.sipas_access, r.sipas_procedure, r.sipas_staff, r.sipas_result, r.sipas_feedback,
+    coalesce(d.completed, 0) / nullif(b.working_days, 0) AS per_working_day,
+    (d.early + d.on_time + d.in_time)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
+    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
+    d.online / nullif(d.received, 0) AS online_share,
+    d.full_online / nullif(d.received, 0) AS full_online_share,
+    d.postal / nullif(d.received, 0) AS postal_share,
+    d.direct / nullif(d.received, 0) AS direct_share,
+    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
+    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
+    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
+    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
+    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
+    d.interagency / nullif(d.interagency_known, 0) AS interagency_share,
+    r.satisfied / nullif(r.ratings, 0) AS satisfied_rate,
+    r.rated_dossiers / nullif(d.completed, 0) AS response_rate,
+    1 - ((d.late + d.overdue) + d.complained_not_late)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766,
+    t.petitions_on_time / nullif(t.petitions, 0) AS petition_on_time_rate,
+    (t.petitions - t.petitions_unsatisfied_or_overdue) / nullif(t.petitions, 0)
+        AS petition_satisfaction,
+    {wards_total} AS wards_total
+FROM keys AS k
+JOIN bounds AS b ON b.period = k.period
+LEFT JOIN dossier_agg AS d ON d.period = k.period AND d.key = k.key
+LEFT JOIN rating_agg AS r ON r.period = k.period AND r.key = k.key
+LEFT JOIN petition_agg AS t ON t.period = k.period AND t.key = k.key
+ORDER BY k.period, k.key
+"""
+
+COUNT_COLUMNS = (
+    "received", "carried_over", "to_process", "completed", "in_process", "withdrawn", "stopped",
+    "early", "on_time", "late", "in_time", "overdue", "no_due", "late_interagency",
+    "complained_not_late", "online", "full_online", "postal", "direct", "fee_received",
+    "paid_online_known", "paid_online", "e_result_known", "e_result", "digitized_known",
+    "digitized", "reused_known", "reused", "no_wait_known", "no_wait", "interagency_known",
+    "interagency", "wards_with_data",
+)  # fmt: skip
+RATING_COUNT_COLUMNS = (
+    "ratings", "satisfied", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5",
+    "rated_dossiers",
+)  # fmt: skip
+
+
+def _sql(by: str | None, filters: Filters) -> str:
+    if by not in GROUPS:
+        raise ValueError(f"unknown grouping {by!r}")
+    key, label = GROUPS[by]
+    linked = filters.links_dossiers or by in ("field", "procedure", "channel")
+    join_r = "LEFT JOIN dossiers AS x ON x.dossier_id = r.dossier_id" if linked else ""
+    join_t = "LEFT JOIN dossiers AS x ON x.dossier_id = t.dossier_id" if linked else ""
+    dossier_filter = (
+        " AND ($field IS NULL OR x.field = $field)"
+        " AND ($procedure_code IS NULL OR x.procedure_code = $procedure_code)"
+        " AND ($channel IS NULL OR x.channel = $channel)"
+    )
+    if by is None:
+        r_key = t_key = "'all'"
+        keys = "SELECT period, 'all' AS key FROM bounds"
+        wards_total = "(SELECT count(*) FROM scope)"
+    elif by == "ward":
+        r_key, t_key = "r.ward_code", "t.ward_code"
+        keys = "SELECT period, ward_code AS key FROM bounds, scope"
+        wards_total = "1"
+    else:
+        r_key = t_key = key
+        keys = (
+            "SELECT period, key FROM dossier_agg UNION SELECT period, key FROM rating_agg"
+            " WHERE key IS NOT NULL UNION SELECT period, key FROM petition_agg"
+            " WHERE key IS NOT NULL"
+        )
+        wards_total = "(SELECT count(*) FROM scope)"
+    sql = _SQL
+    if linked:
+        sql = sql.replace("WHERE r.ward_code IN (SELECT ward_code FROM scope)",
+                          "WHERE r.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter)
+        sql = sql.replace("WHERE t.ward_code IN (SELECT ward_code FROM scope)",
+                          "WHERE t.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter)
+    counts = ",\n    ".join(f"coalesce(d.{c}, 0) AS {c}" for c in COUNT_COLUMNS)
+    rating_counts = ",\n    ".join(f"coalesce(r.{c}, 0) AS {c}" for c in RATING_COUNT_COLUMNS)
+    return sql.format(
+        key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
+        petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
+        wards_total=wards_total,
+    )  # fmt: skip
+
+
+def kpis(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None = None,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """Every metric for each period (column ``period``, 1-based in the order given) and group.
+
+    ``by`` is ``None`` (one row per period, ``key`` = ``'all'``), ``'ward'`` (every ward of the
+    scope, with or without data), ``'field'``, ``'procedure'`` (``label`` = its name) or
+    ``'channel'``. ``now`` defaults to the local time in Vietnam. Raises :class:`NoWarehouse`
+    when the warehouse has no tables.
+    """
+    if not periods:
+        raise ValueError("at least one period is needed")
+    params: dict[str, Any] = {
+        "froms": [p.date_from for p in periods],
+        "tos": [p.date_to for p in periods],
+        "now": now or local_now(),
+        "province_code": filters.province_code,
+        "ward_codes": list(filters.ward_codes) if filters.ward_codes is not None else None,
+        "field": filters.field,
+        "procedure_code": filters.procedure_code,
+        "channel": filters.channel,
+    }
+    try:
+        return cur.execute(_sql(by, filters), params).df()
+    except duckdb.CatalogException as exc:
+        raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas → no data
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a :func:`kpis` frame as plain Python dicts (NaN → ``None``)."""
+    return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def summary(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Every metric of one period for the whole scope, as one dict."""
+    return records(kpis(cur, periods=[period], filters=filters, now=now))[0]

@@ -1,0 +1,88 @@
+"""Public surfaces (metrics.md §7): aggregates only, small cells suppressed.
+
+Every public surface (hall screens, the public API) passes its figures through :func:`publish`,
+so the rules live in one place:
+
+- a count below ``MIN_COUNT`` (5) is shown as ``"< 5"``;
+- a rate whose denominator is below ``MIN_DENOMINATOR`` (10) is ``"chưa đủ dữ liệu"``;
+- a suppressed count must not be recoverable from a total shown beside it: when exactly one part
+  of a published breakdown is suppressed, the next smallest part is suppressed too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+MIN_COUNT = 5
+MIN_DENOMINATOR = 10
+SMALL_COUNT = f"< {MIN_COUNT}"
+NOT_ENOUGH = "chưa đủ dữ liệu"
+
+# Rate → the count it is a share of (its denominator), as computed by kpi.metrics.
+RATE_DENOMINATORS: dict[str, str] = {
+    "on_time_rate": "classified",
+    "resolved_on_time_rate": "resolved",
+    "online_share": "received",
+    "full_online_share": "received",
+    "postal_share": "received",
+    "direct_share": "received",
+    "paid_online_rate": "paid_online_known",
+    "e_result_rate": "e_result_known",
+    "digitized_rate": "digitized_known",
+    "reuse_rate": "reused_known",
+    "no_wait_share": "no_wait_known",
+    "interagency_share": "interagency_known",
+    "satisfied_rate": "ratings",
+    "response_rate": "completed",
+    "satisfaction_766": "classified",
+    "petition_on_time_rate": "petitions",
+    "petition_satisfaction": "petitions",
+}
+
+# Breakdowns whose parts add up to a total that may be shown beside them.
+BREAKDOWNS: tuple[tuple[str, ...], ...] = (
+    ("early", "on_time", "late", "in_time", "overdue", "no_due"),
+    ("received", "carried_over"),
+    ("online", "postal", "direct"),
+    ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5"),
+)
+
+
+def denominators(row: Mapping[str, Any]) -> dict[str, int]:
+    """The denominators of every rate of a :mod:`kpi.metrics` row."""
+    classes = ("early", "on_time", "late", "in_time", "overdue")
+    classified = sum(int(row.get(k) or 0) for k in classes)
+    resolved = sum(int(row.get(k) or 0) for k in ("early", "on_time", "late"))
+    extra = {"classified": classified, "resolved": resolved}
+    return {
+        rate: int(extra.get(base, row.get(base) or 0)) for rate, base in RATE_DENOMINATORS.items()
+    }
+
+
+def publish(
+    row: Mapping[str, Any], *, counts: Sequence[str], rates: Sequence[str]
+) -> dict[str, Any]:
+    """The public form of a metrics row: only ``counts`` and ``rates``, small cells suppressed."""
+    out: dict[str, Any] = {}
+    hidden: set[str] = {c for c in counts if 0 < int(row.get(c) or 0) < MIN_COUNT}
+    for parts in BREAKDOWNS:
+        shown = [p for p in parts if p in counts]
+        suppressed = [p for p in shown if p in hidden]
+        if len(suppressed) == 1:
+            others = sorted(
+                (p for p in shown if p not in hidden and int(row.get(p) or 0) > 0),
+                key=lambda p: (int(row.get(p) or 0), p),
+            )
+            if others:
+                hidden.add(others[0])
+    for c in counts:
+        out[c] = SMALL_COUNT if c in hidden else int(row.get(c) or 0)
+    denoms = denominators(row)
+    for r in rates:
+        value = row.get(r)
+        if value is None or denoms.get(r, 0) < MIN_DENOMINATOR:
+            out[r] = NOT_ENOUGH
+        else:
+            out[r] = float(value)
+    return out
