@@ -13,6 +13,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from api import blueprint as api_blueprint
 from kpi.config import settings
 
 ROOT = Path(__file__).resolve().parent
@@ -71,6 +72,7 @@ def create_app() -> dash.Dash:
 
 app = create_app()
 server = app.server
+server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
 
 if __name__ == "__main__":
     cfg = settings()

@@ -123,6 +123,7 @@ dated AS (
     LEFT JOIN complaints AS c ON c.dossier_id = b.dossier_id
 ),
 -- to_process of each period: received in P, or received before P and not ended before P.
+-- Judged at as_of, like ratings and petitions: a dossier received after as_of is not there yet.
 population AS (
     SELECT
         x.*,
@@ -132,19 +133,20 @@ population AS (
         coalesce(x.ended_at <= p.as_of, false) AS is_ended
     FROM dated AS x
     JOIN bounds AS p
-      ON x.received_at < p.p_end
+      ON x.received_at < p.p_end AND x.received_at <= p.as_of
      AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
 ),
 classified AS (
     SELECT
         *,
         CASE
+            -- More than one supplement request is late "whatever the dates", due or not.
+            WHEN is_ended AND supplements > 1 THEN 'late'
+            WHEN NOT is_ended AND supplements > 1 THEN 'overdue'
             WHEN due IS NULL THEN 'no_due'
-            WHEN is_ended AND (supplements > 1 OR ended_at > due) THEN 'late'
+            WHEN is_ended AND ended_at > due THEN 'late'
             WHEN is_ended AND CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
             WHEN is_ended THEN 'on_time'
-            -- Decision (README): an open dossier sent back more than once is overdue.
-            WHEN supplements > 1 THEN 'overdue'
             -- Waiting for its single supplement: the clock is stopped.
             WHEN status = 'supplement' AND supplements = 1 THEN 'in_time'
             WHEN due >= as_of THEN 'in_time'
@@ -342,7 +344,9 @@ def _sql(by: str | None, filters: Filters) -> str:
         keys = "SELECT period, ward_code AS key FROM bounds, scope"
         wards_total = "1"
     else:
-        r_key = t_key = key
+        # A rating or petition linked to no dossier has no field, procedure or channel (without
+        # this, coalesce() would put it in the procedure group '' of dossiers without a code).
+        r_key = t_key = f"CASE WHEN x.dossier_id IS NOT NULL THEN {key} END"
         keys = (
             "SELECT period, key FROM dossier_agg UNION SELECT period, key FROM rating_agg"
             " WHERE key IS NOT NULL UNION SELECT period, key FROM petition_agg"
@@ -351,10 +355,14 @@ def _sql(by: str | None, filters: Filters) -> str:
         wards_total = "(SELECT count(*) FROM scope)"
     sql = _SQL
     if linked:
-        sql = sql.replace("WHERE r.ward_code IN (SELECT ward_code FROM scope)",
-                          "WHERE r.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter)
-        sql = sql.replace("WHERE t.ward_code IN (SELECT ward_code FROM scope)",
-                          "WHERE t.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter)
+        sql = sql.replace(
+            "WHERE r.ward_code IN (SELECT ward_code FROM scope)",
+            "WHERE r.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter,
+        )
+        sql = sql.replace(
+            "WHERE t.ward_code IN (SELECT ward_code FROM scope)",
+            "WHERE t.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter,
+        )
     counts = ",\n    ".join(f"coalesce(d.{c}, 0) AS {c}" for c in COUNT_COLUMNS)
     rating_counts = ",\n    ".join(f"coalesce(r.{c}, 0) AS {c}" for c in RATING_COUNT_COLUMNS)
     return sql.format(

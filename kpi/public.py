@@ -6,7 +6,8 @@ so the rules live in one place:
 - a count below ``MIN_COUNT`` (5) is shown as ``"< 5"``;
 - a rate whose denominator is below ``MIN_DENOMINATOR`` (10) is ``"chưa đủ dữ liệu"``;
 - a suppressed count must not be recoverable from a total shown beside it: when exactly one part
-  of a published breakdown is suppressed, the next smallest part is suppressed too.
+  of a published breakdown is suppressed, the next smallest part is suppressed too, and shown as
+  ``"ẩn"`` (hidden), not ``"< 5"``: it is not below 5, and saying so would be false.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ MIN_COUNT = 5
 MIN_DENOMINATOR = 10
 SMALL_COUNT = f"< {MIN_COUNT}"
 NOT_ENOUGH = "chưa đủ dữ liệu"
+HIDDEN = "ẩn"  # a count of 5 or more hidden so that a small neighbour cannot be recovered
 
 # Rate → the count it is a share of (its denominator), as computed by kpi.metrics.
 RATE_DENOMINATORS: dict[str, str] = {
@@ -66,6 +68,7 @@ def publish(
     """The public form of a metrics row: only ``counts`` and ``rates``, small cells suppressed."""
     out: dict[str, Any] = {}
     hidden: set[str] = {c for c in counts if 0 < int(row.get(c) or 0) < MIN_COUNT}
+    complementary: set[str] = set()
     for parts in BREAKDOWNS:
         shown = [p for p in parts if p in counts]
         suppressed = [p for p in shown if p in hidden]
@@ -75,9 +78,14 @@ def publish(
                 key=lambda p: (int(row.get(p) or 0), p),
             )
             if others:
-                hidden.add(others[0])
+                complementary.add(others[0])
     for c in counts:
-        out[c] = SMALL_COUNT if c in hidden else int(row.get(c) or 0)
+        if c in hidden:
+            out[c] = SMALL_COUNT
+        elif c in complementary:
+            out[c] = HIDDEN
+        else:
+            out[c] = int(row.get(c) or 0)
     denoms = denominators(row)
     for r in rates:
         value = row.get(r)

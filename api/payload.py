@@ -1,0 +1,123 @@
+"""What the API answers: metrics rows turned into their public form, as JSON or CSV.
+
+Public rules (metrics.md §7) come from :func:`kpi.public.publish` and nowhere else. A suppressed
+value stays in its own field as the string ``publish`` gives (``"< 5"`` for a count,
+``"chưa đủ dữ liệu"`` for a rate), so a client never mistakes it for a number; the row's
+``suppressed`` list names those fields, and :data:`SUPPRESSION` (sent with every answer) says
+what the markers mean (``"ẩn"``: a larger count hidden so that a small neighbour cannot be
+recovered from a total). Rates are fractions at full precision; timestamps ISO 8601, local time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from kpi.periods import Period
+from kpi.public import HIDDEN, MIN_COUNT, MIN_DENOMINATOR, NOT_ENOUGH, SMALL_COUNT, publish
+
+# Counts published, in the order of metrics.md (§1 flow, §2 classes, §3 channels, §4).
+COUNTS: tuple[str, ...] = (
+    "received", "carried_over", "to_process", "completed",
+    "early", "on_time", "late", "in_time", "overdue", "no_due", "late_interagency",
+    "withdrawn", "stopped", "online", "full_online", "postal", "direct", "ratings", "petitions",
+)  # fmt: skip
+
+# Rates published (fractions); each has its denominator in kpi.public.RATE_DENOMINATORS.
+RATES: tuple[str, ...] = (
+    "on_time_rate", "resolved_on_time_rate", "online_share", "full_online_share",
+    "postal_share", "direct_share", "paid_online_rate", "e_result_rate", "digitized_rate",
+    "reuse_rate", "no_wait_share", "interagency_share", "satisfied_rate", "response_rate",
+    "satisfaction_766", "petition_on_time_rate", "petition_satisfaction",
+)  # fmt: skip
+
+SUPPRESSION: dict[str, Any] = {
+    "rule": "metrics.md §7",
+    "small_count": SMALL_COUNT,
+    "min_count": MIN_COUNT,
+    "hidden": HIDDEN,
+    "not_enough_data": NOT_ENOUGH,
+    "min_denominator": MIN_DENOMINATOR,
+    "note": (
+        f"Số đếm từ 1 đến {MIN_COUNT - 1} hiển thị '{SMALL_COUNT}'; ô bị ẩn thêm để không suy "
+        f"ngược được từ tổng hiển thị '{HIDDEN}'; tỷ lệ có mẫu số dưới {MIN_DENOMINATOR} hoặc "
+        f"không có dữ liệu hiển thị '{NOT_ENOUGH}'. Các trường bị thay thế được liệt kê trong "
+        "'suppressed'."
+    ),
+}
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """ISO 8601 text of a date or a local (naive) timestamp; ``None`` stays ``None``."""
+    return None if value is None else value.isoformat()
+
+
+def public_figures(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The published counts and rates of one metrics row, plus its ``suppressed`` list."""
+    figures = publish(row, counts=COUNTS, rates=RATES)
+    # publish gives a number, or a marker text in place of a suppressed one.
+    figures["suppressed"] = [k for k, v in figures.items() if isinstance(v, str)]
+    return figures
+
+
+def period_body(period: Period, row: Mapping[str, Any]) -> dict[str, Any]:
+    """``from``, ``to``, ``as_of`` (when in-process dossiers were judged) and working days."""
+    return {
+        "from": iso(period.date_from),
+        "to": iso(period.date_to),
+        "as_of": iso(row.get("as_of")),
+        "working_days": row.get("working_days"),
+    }
+
+
+def kpis_body(
+    period: Period, scope: dict[str, Any], field: str | None, row: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The ``/kpis`` object: period, scope, every published figure, freshness and coverage."""
+    figures = public_figures(row)
+    suppressed = figures.pop("suppressed")
+    return {
+        "period": period_body(period, row),
+        "ward": scope,
+        "field": field,
+        **figures,
+        "data_as_of": iso(row.get("data_as_of")),
+        "coverage": {
+            "wards_with_data": row.get("wards_with_data"),
+            "wards_total": row.get("wards_total"),
+        },
+        "suppressed": suppressed,
+        "suppression": SUPPRESSION,
+    }
+
+
+def ward_rows(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict]:
+    """One published row per ward of a ``kpis(by='ward')`` frame, in the order of ``names``."""
+    by_code = {row["key"]: row for row in rows}
+    return [
+        {"ward_code": code, "ward_name": name, **public_figures(by_code[code])}
+        for code, name in names.items()
+        if code in by_code
+    ]
+
+
+CSV_COLUMNS: tuple[str, ...] = ("ward_code", "ward_name", *COUNTS, *RATES, "suppressed")
+
+
+def wards_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """The ward rows as CSV: UTF-8 with a BOM (Excel then reads Vietnamese right), ``,`` and ``.``.
+
+    Rates are written at full precision (``repr`` of the float); ``suppressed`` is the list of
+    suppressed columns joined by ``;``.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        cells = [row[c] for c in CSV_COLUMNS[:-1]]
+        cells = [repr(c) if isinstance(c, float) else c for c in cells]
+        writer.writerow([*cells, ";".join(row["suppressed"])])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
