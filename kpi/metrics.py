@@ -406,14 +406,12 @@ def kpis(
 
 
 def _clean(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN from pandas → no data
-        return None
-    if hasattr(value, "item"):
-        return value.item()
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return None  # NaN / NaT / NA from pandas: no data
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
+    if hasattr(value, "item"):
+        return value.item()
     return value
 
 

@@ -15,8 +15,9 @@ from dash.development.base_component import Component
 
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
-from kpi.flow import summary, ward_options
+from kpi.flow import summary
 from kpi.periods import DEFAULT_PRESET, PRESETS, PeriodError, resolve_period
+from kpi.reference import ward_options
 from ui.components import (
     alert,
     coverage_line,

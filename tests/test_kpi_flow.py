@@ -15,7 +15,8 @@ import pytest
 
 from etl.loader import load_files
 from kpi.db import cursor
-from kpi.flow import summary, ward_options
+from kpi.flow import summary
+from kpi.reference import ward_options
 
 HEADER = (
     "Mã hồ sơ,Mã xã,Lĩnh vực,Mã TTHC,Kênh nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,"

@@ -1,0 +1,40 @@
+"""Reference lookups: wards, provinces and fields, for menus and parameter allow-lists."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from kpi.db import NoWarehouse
+
+_WARD_OPTIONS_SQL = """
+SELECT ward_code, ward_name
+FROM wards
+WHERE province_code = $province_code
+ORDER BY ward_short COLLATE vi, ward_code
+"""
+_PROVINCE_SQL = "SELECT province_name FROM provinces WHERE province_code = $code"
+_FIELDS_SQL = "SELECT DISTINCT field FROM dossiers WHERE field IS NOT NULL ORDER BY field"
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.DuckDBPyConnection:
+    try:
+        return cur.execute(sql, params)
+    except duckdb.CatalogException as exc:
+        raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
+
+
+def ward_options(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> pd.DataFrame:
+    """The wards of a province (``ward_code``, ``ward_name``) in Vietnamese name order."""
+    return _run(cur, _WARD_OPTIONS_SQL, {"province_code": province_code}).df()
+
+
+def province_name(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> str | None:
+    """The name of a province (``None`` when the code is not one of today's 34)."""
+    row = _run(cur, _PROVINCE_SQL, {"code": province_code}).fetchone()
+    return row[0] if row else None
+
+
+def fields(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every field (lĩnh vực) that some loaded dossier names, sorted."""
+    return [row[0] for row in _run(cur, _FIELDS_SQL, {}).fetchall()]
