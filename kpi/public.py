@@ -42,13 +42,26 @@ RATE_DENOMINATORS: dict[str, str] = {
     "petition_satisfaction": "petitions",
 }
 
-# Breakdowns whose parts add up to a total that may be shown beside them.
+# Groups of counts tied by an identity (the total first, then its parts): if one member is hidden
+# and the others are shown, it can be worked out, so a second member is hidden too.
+# ``completed`` and ``in_process`` carry the dossiers without a due date, so ``no_due`` belongs
+# to their groups.
 BREAKDOWNS: tuple[tuple[str, ...], ...] = (
-    ("early", "on_time", "late", "in_time", "overdue", "no_due"),
-    ("received", "carried_over"),
-    ("online", "postal", "direct"),
-    ("rating_1", "rating_2", "rating_3", "rating_4", "rating_5"),
+    ("to_process", "early", "on_time", "late", "in_time", "overdue", "no_due"),
+    ("completed", "early", "on_time", "late", "no_due"),
+    ("in_process", "in_time", "overdue", "no_due"),
+    ("to_process", "received", "carried_over"),
+    ("received", "online", "postal", "direct"),
+    ("ratings", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5"),
 )
+
+# Shares that are a published count divided by a published count: hiding the count hides them.
+RATE_NUMERATORS: dict[str, str] = {
+    "online_share": "online",
+    "full_online_share": "full_online",
+    "postal_share": "postal",
+    "direct_share": "direct",
+}
 
 
 def denominators(row: Mapping[str, Any]) -> dict[str, int]:
@@ -69,16 +82,23 @@ def publish(
     out: dict[str, Any] = {}
     hidden: set[str] = {c for c in counts if 0 < int(row.get(c) or 0) < MIN_COUNT}
     complementary: set[str] = set()
-    for parts in BREAKDOWNS:
-        shown = [p for p in parts if p in counts]
-        suppressed = [p for p in shown if p in hidden]
-        if len(suppressed) == 1:
+    changed = True
+    while changed:  # hiding one cell may expose another group: repeat until nothing changes
+        changed = False
+        for group in BREAKDOWNS:
+            if group[0] not in counts:  # without its total, a group's identity gives nothing away
+                continue
+            shown = [p for p in group if p in counts]
+            secret = [p for p in shown if p in hidden or p in complementary]
+            if len(secret) != 1:
+                continue
             others = sorted(
-                (p for p in shown if p not in hidden and int(row.get(p) or 0) > 0),
+                (p for p in shown if p not in secret and int(row.get(p) or 0) > 0),
                 key=lambda p: (int(row.get(p) or 0), p),
             )
             if others:
                 complementary.add(others[0])
+                changed = True
     for c in counts:
         if c in hidden:
             out[c] = SMALL_COUNT
@@ -89,7 +109,12 @@ def publish(
     denoms = denominators(row)
     for r in rates:
         value = row.get(r)
-        if value is None or denoms.get(r, 0) < MIN_DENOMINATOR:
+        numerator = RATE_NUMERATORS.get(r)
+        if (
+            value is None
+            or denoms.get(r, 0) < MIN_DENOMINATOR
+            or (numerator in counts and (numerator in hidden or numerator in complementary))
+        ):
             out[r] = NOT_ENOUGH
         else:
             out[r] = float(value)

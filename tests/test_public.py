@@ -139,9 +139,14 @@ def test_one_small_class_hides_the_next_smallest_so_the_total_cannot_reveal_it()
             {"online": SMALL_COUNT, "postal": HIDDEN, "direct": 50, "received": 59},
         ),
         (  # ties on size: the first by name goes
+            {"online": 1, "postal": 9, "direct": 9, "received": 19},
+            ["online", "postal", "direct", "received"],
+            {"online": SMALL_COUNT, "postal": 9, "direct": HIDDEN, "received": 19},
+        ),
+        (  # parts without their total: nothing can be subtracted, nothing more is hidden
             {"online": 1, "postal": 9, "direct": 9},
             ["online", "postal", "direct"],
-            {"online": SMALL_COUNT, "postal": 9, "direct": HIDDEN},
+            {"online": SMALL_COUNT, "postal": 9, "direct": 9},
         ),
         (  # the rating distribution is a breakdown too
             {"rating_1": 2, "rating_2": 0, "rating_3": 5, "rating_4": 30, "rating_5": 60,
@@ -156,7 +161,7 @@ def test_one_small_class_hides_the_next_smallest_so_the_total_cannot_reveal_it()
             {"late": SMALL_COUNT},
         ),
     ],
-    ids=["two-small", "received", "channels", "tie", "ratings", "alone"],
+    ids=["two-small", "received", "channels", "tie", "no-total", "ratings", "alone"],
 )  # fmt: skip
 def test_complementary_suppression_in_every_breakdown(
     row: dict[str, Any], counts: list[str], expected: dict[str, Any]
