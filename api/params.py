@@ -9,7 +9,6 @@ matched an allow-list.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -18,10 +17,10 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from kpi.config import settings
 from kpi.periods import Period, PeriodError, parse_day
 
 MAX_DAYS_VAR = "MOTCUA_API_MAX_DAYS"
-DEFAULT_MAX_DAYS = 731  # two years, leap day included
 
 # Dates outside this window are typing mistakes, and would overflow the previous-period
 # arithmetic near year 1.
@@ -63,14 +62,13 @@ def _quote(value: str) -> str:
 
 
 def max_days() -> int:
-    """The longest period a request may ask for (env ``MOTCUA_API_MAX_DAYS``, read each call)."""
-    raw = os.environ.get(MAX_DAYS_VAR, str(DEFAULT_MAX_DAYS))
+    """The longest period a request may ask for (``MOTCUA_API_MAX_DAYS``, read each call)."""
     try:
-        days = int(raw)
-    except ValueError:
-        raise RuntimeError(f"{MAX_DAYS_VAR}={raw!r} is not a whole number of days") from None
+        days = settings().api_max_days
+    except ValueError as exc:
+        raise RuntimeError(f"{MAX_DAYS_VAR} is not a whole number of days") from exc
     if days < 1:
-        raise RuntimeError(f"{MAX_DAYS_VAR}={raw!r} must be at least 1")
+        raise RuntimeError(f"{MAX_DAYS_VAR}={days} must be at least 1")
     return days
 
 

@@ -20,6 +20,8 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_PORT": "8050",
     # A file with more than this share of rows rejected is refused whole.
     "MOTCUA_MAX_REJECT_SHARE": "0.5",
+    # The longest period one API request may ask for (two years with a leap day).
+    "MOTCUA_API_MAX_DAYS": "731",
 }
 
 
@@ -32,6 +34,7 @@ class Settings:
     host: str
     port: int
     max_reject_share: float
+    api_max_days: int
 
 
 def _file_values() -> dict[str, str]:
@@ -53,4 +56,5 @@ def settings() -> Settings:
         host=values["MOTCUA_HOST"],
         port=int(values["MOTCUA_PORT"]),
         max_reject_share=float(values["MOTCUA_MAX_REJECT_SHARE"]),
+        api_max_days=int(values["MOTCUA_API_MAX_DAYS"]),
     )

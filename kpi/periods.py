@@ -20,9 +20,14 @@ DEFAULT_PRESET = "this_month"
 # Preset name → Vietnamese label, in the order a menu shows them.
 PRESETS: dict[str, str] = {
     "today": "Hôm nay",
+    "this_week": "Tuần này",
     "this_month": "Tháng này",
     "last_month": "Tháng trước",
+    "this_quarter": "Quý này",
     "this_year": "Năm nay",
+    "last_7_days": "7 ngày qua",
+    "last_30_days": "30 ngày qua",
+    "last_90_days": "90 ngày qua",
     "since_2025_07": "Kể từ 1/7/2025",
 }
 
@@ -56,6 +61,17 @@ class Period:
         to = self.date_from - timedelta(days=1)
         return Period(to - timedelta(days=self.days - 1), to)
 
+    def same_last_year(self) -> Period:
+        """The same days one year earlier (29 February becomes 28 February)."""
+        return Period(_year_earlier(self.date_from), _year_earlier(self.date_to))
+
+
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
 
 def local_now() -> datetime:
     """The current local time in Vietnam, naive (as every stored timestamp is)."""
@@ -71,8 +87,15 @@ def preset_period(preset: str, today: date) -> Period:
     """Return the period a preset name stands for on ``today``."""
     if preset == "today":
         return Period(today, today)
+    if preset == "this_week":  # Monday to today
+        return Period(today - timedelta(days=today.weekday()), today)
     if preset == "this_month":
         return Period(today.replace(day=1), today)
+    if preset == "this_quarter":
+        return Period(today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1), today)
+    if preset.startswith("last_") and preset.endswith("_days") and preset in PRESETS:
+        days = int(preset.split("_")[1])
+        return Period(today - timedelta(days=days - 1), today)
     if preset == "last_month":
         last = today.replace(day=1) - timedelta(days=1)
         return Period(last.replace(day=1), last)
