@@ -66,7 +66,7 @@ def _print_batch(result: BatchResult) -> None:
         for reason, count in f.top_reasons:
             out.print(f"• {name}: {_n(count)} × {reason}")
     if result.files and any(f.rejected for f in result.files if f.status == "ok"):
-        out.print("Chi tiết dòng bị loại: bảng etl_rejects (python -m etl status).")
+        out.print("Chi tiết dòng bị loại: python -m etl status (bảng etl_rejects).")
 
 
 def _run_load(paths: list[str], **kwargs: object) -> BatchResult:
@@ -196,6 +196,18 @@ def status(db: DbOption = None) -> None:
                 _n(read or 0), _n(ins or 0), _n(upd or 0), _n(rej or 0), state,
             )  # fmt: skip
         out.print(runs)
+        rejects = con.execute(
+            'SELECT j.row_number, j.source, j."column", j.value, j.reason FROM etl_rejects AS j'
+            " WHERE j.run_id = (SELECT max(run_id) FROM etl_rejects)"
+            " ORDER BY j.row_number LIMIT 20"
+        ).fetchall()
+        if rejects:
+            table = Table(title="Dòng bị loại của lần nạp gần nhất có dòng bị loại (tối đa 20)")
+            for col in ("Dòng", "Tệp", "Cột", "Giá trị", "Lý do"):
+                table.add_column(col)
+            for line, source, column, value, reason in rejects:
+                table.add_row(str(line), Path(source).name, column or "—", value or "", reason)
+            out.print(table)
     finally:
         con.close()
 
