@@ -383,6 +383,8 @@ def _load_one(
     progress(name, "đối chiếu phường/xã")
     _resolve_wards(con, kind, None if kind.name == "procedures" else resolver)
     progress(name, "kiểm tra dữ liệu")
+    if kind.name != "procedures":
+        con.execute((SQL_DIR / "join_wards.sql").read_text(encoding="utf-8"))
     con.execute((SQL_DIR / f"parse_{kind.name}.sql").read_text(encoding="utf-8"))
     read, rejected = _one(
         con, "SELECT count(*), count(*) FILTER (WHERE len(_errors) > 0) FROM parsed"

@@ -1,14 +1,7 @@
 -- Dossiers: staged text (table `stage`, one VARCHAR column per canonical name, `_line`) and the
 -- resolved wards (`ward_map`) → typed rows with the list of what is wrong with each (`_errors`).
 CREATE OR REPLACE TEMP TABLE parsed AS
-WITH joined AS (
-    SELECT s.*, m.ward_code AS _ward_code, m.ward_error AS _ward_error, m.ward_column AS _ward_column
-    FROM stage AS s
-    LEFT JOIN ward_map AS m
-      ON s.ward_code IS NOT DISTINCT FROM m.wc_raw AND s.ward_name IS NOT DISTINCT FROM m.wn_raw
-     AND s.district_name IS NOT DISTINCT FROM m.dn_raw AND s.province IS NOT DISTINCT FROM m.pv_raw
-),
-typed AS (
+WITH typed AS (
     SELECT
         *,
         ts_ok(ts_any(received_at))  AS t_received,
@@ -31,7 +24,7 @@ typed AS (
         coalesce(vocab_bool(vk(paid_online)), CASE WHEN trim(paid_online) = '2' THEN true END) AS b_paid_online,
         vocab_bool(vk(no_wait))     AS b_no_wait,
         vocab_applicant_type(vk(applicant_type)) AS v_applicant_type
-    FROM joined
+    FROM joined  -- etl/sql/join_wards.sql
 ),
 derived AS (
     SELECT

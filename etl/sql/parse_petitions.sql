@@ -1,13 +1,6 @@
 -- Petitions (phản ánh, kiến nghị): staged text + resolved wards → typed rows with `_errors`.
 CREATE OR REPLACE TEMP TABLE parsed AS
-WITH joined AS (
-    SELECT s.*, m.ward_code AS _ward_code, m.ward_error AS _ward_error, m.ward_column AS _ward_column
-    FROM stage AS s
-    LEFT JOIN ward_map AS m
-      ON s.ward_code IS NOT DISTINCT FROM m.wc_raw AND s.ward_name IS NOT DISTINCT FROM m.wn_raw
-     AND s.district_name IS NOT DISTINCT FROM m.dn_raw AND s.province IS NOT DISTINCT FROM m.pv_raw
-),
-typed AS (
+WITH typed AS (
     SELECT
         *,
         ts_ok(ts_any(received_at)) AS t_received,
@@ -15,7 +8,7 @@ typed AS (
         ts_ok(ts_any(handled_at)) AS t_handled,
         coalesce(vocab_category(vk(category)), CASE WHEN txt(category) IS NULL THEN 'other' END) AS v_category,
         vocab_bool(vk(unsatisfied)) AS b_unsatisfied
-    FROM joined
+    FROM joined  -- etl/sql/join_wards.sql
 )
 SELECT
     _line,

@@ -1,14 +1,7 @@
 -- Ratings: staged text + resolved wards → typed rows with `_errors`. Comments are masked here,
 -- before anything is stored. Without a rating id, the key is a hash of dossier, time and ward.
 CREATE OR REPLACE TEMP TABLE parsed AS
-WITH joined AS (
-    SELECT s.*, m.ward_code AS _ward_code, m.ward_error AS _ward_error, m.ward_column AS _ward_column
-    FROM stage AS s
-    LEFT JOIN ward_map AS m
-      ON s.ward_code IS NOT DISTINCT FROM m.wc_raw AND s.ward_name IS NOT DISTINCT FROM m.wn_raw
-     AND s.district_name IS NOT DISTINCT FROM m.dn_raw AND s.province IS NOT DISTINCT FROM m.pv_raw
-),
-typed AS (
+WITH typed AS (
     SELECT
         *,
         ts_ok(ts_any(rated_at)) AS t_rated,
@@ -19,7 +12,7 @@ typed AS (
         vocab_rating(vk("result")) AS v_result,
         vocab_rating(vk(feedback)) AS v_feedback,
         vocab_rating_channel(vk(rating_channel)) AS v_channel
-    FROM joined
+    FROM joined  -- etl/sql/join_wards.sql
 )
 SELECT
     _line,
