@@ -210,9 +210,3 @@ def status(db: DbOption = None) -> None:
             out.print(table)
     finally:
         con.close()
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    """Entry point for ``python -m etl``."""
-    app(prog_name="python -m etl")
-    sys.exit(0)

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from etl import checks
 from etl.columns import KINDS, VOCABULARIES, Kind, alias_map, is_personal
+from etl.normalize import name_key
 from etl.readers import FileRefused, Source, expand_paths, open_source, sha256
 from etl.wards import WardResolver
 from etl.warehouse import next_version, writer_lock
@@ -157,8 +158,6 @@ _ALIAS_KEYS = _all_alias_keys()
 
 def _is_header(row: list[str]) -> bool:
     """A header row names at least two known columns."""
-    from etl.normalize import name_key
-
     return sum(1 for cell in row if cell and name_key(cell) in _ALIAS_KEYS) >= 2
 
 
@@ -167,8 +166,6 @@ def _detect_kind(headers: list[str], forced: str | None, name: str) -> Kind:
         if forced not in KINDS:
             raise FileRefused(f"{name}: loại tệp '{forced}' không hợp lệ ({', '.join(KINDS)})")
         return KINDS[forced]
-    from etl.normalize import name_key
-
     keys = {name_key(h) for h in headers}
     for kind in KINDS.values():
         amap = alias_map(kind)
@@ -183,8 +180,6 @@ def _detect_kind(headers: list[str], forced: str | None, name: str) -> Kind:
 
 def _map_headers(kind: Kind, headers: list[str]) -> tuple[dict[str, int], list[str], list[str]]:
     """Return ({canonical: column index}, dropped personal headers, unknown headers)."""
-    from etl.normalize import name_key
-
     amap = alias_map(kind)
     mapped: dict[str, int] = {}
     dropped: list[str] = []
@@ -356,7 +351,6 @@ def _load_one(
 ) -> None:
     name = path.name
     progress(name, "đọc tệp")
-    holder: dict[str, Kind] = {}
 
     def keep(header: str) -> bool:
         return not is_personal(header)
@@ -365,7 +359,6 @@ def _load_one(
         con, path, is_header=_is_header, keep=keep, encoding=encoding, sheet=sheet, workdir=workdir
     )
     kind = _detect_kind(src.headers, kind_name, name)
-    holder["kind"] = kind
     result.kind = kind.name
     mapped, dropped, unknown = _map_headers(kind, src.headers)
     result.dropped_columns, result.unknown_columns = dropped, unknown
