@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test demo lint format bench clean
+.PHONY: run test install install-test demo lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
