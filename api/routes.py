@@ -61,6 +61,15 @@ def _province(cur: duckdb.DuckDBPyConnection, code: str, *, asked: bool) -> dict
     return {"code": code, "name": name}
 
 
+def _ward_scope(
+    cur: duckdb.DuckDBPyConnection, province_code: str
+) -> tuple[dict[str, str], dict[str, str], str | None]:
+    """The configured province, its wards (code → name) and the ``ward`` asked for, if any."""
+    province = _province(cur, province_code, asked=False)
+    wards = catalog.wards(cur, province_code=province_code)
+    return province, wards, params.ward_code(request.args, wards, province["name"])
+
+
 @blueprint.get("/v1/kpis", provide_automatic_options=False)
 def kpis_route() -> Response:
     """Every published KPI of a period for the configured province, or one ward of it."""
@@ -68,9 +77,7 @@ def kpis_route() -> Response:
     period = params.period(request.args)
     province_code = settings().province
     with cursor() as cur:
-        province = _province(cur, province_code, asked=False)
-        wards = catalog.wards(cur, province_code=province_code)
-        ward = params.ward_code(request.args, wards, province["name"])
+        province, wards, ward = _ward_scope(cur, province_code)
         field = None
         if "field" in request.args:  # the list of fields costs a scan: only when asked
             field = params.field_name(request.args, catalog.fields(cur))
@@ -119,11 +126,8 @@ def index766_route() -> Response:
     """The 766 estimate (an estimate, not the official figure) per ward of the province."""
     params.check_names(request.args, INDEX_PARAMS)
     period = params.period(request.args)
-    province_code = settings().province
     with cursor() as cur:
-        province = _province(cur, province_code, asked=False)
-        wards = catalog.wards(cur, province_code=province_code)
-        ward = params.ward_code(request.args, wards, province["name"])
+        province, wards, ward = _ward_scope(cur, settings().province)
         body = estimate_body(cur, period=period, province=province, wards=wards, ward=ward)
     return json_response(body)
 
