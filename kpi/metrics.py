@@ -22,7 +22,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from kpi import facts
 from kpi.db import NoWarehouse
+from kpi.facts import FACTS_SQL
 from kpi.periods import Period, local_now
 
 # Grouping dimension → (key expression over dossiers `x`, label expression).
@@ -80,47 +82,17 @@ scope AS (
     WHERE province_code = $province_code
       AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
 ),
-limits AS (
-    SELECT procedure_code, max(time_limit_working_days) AS limit_days
-    FROM procedures
-    WHERE time_limit_working_days >= 0
-    GROUP BY procedure_code
+-- Per-dossier facts (kpi/facts.py): computed here, or read from the loader's `dossier_facts`.
+facts AS (
+    {facts}
 ),
-base AS (
-    SELECT d.*
-    FROM dossiers AS d
-    WHERE d.ward_code IN (SELECT ward_code FROM scope)
-      AND d.status NOT IN ('submitted', 'refused')
-      AND ($field IS NULL OR d.field = $field)
-      AND ($procedure_code IS NULL OR d.procedure_code = $procedure_code)
-      AND ($channel IS NULL OR d.channel = $channel)
-),
-complaints AS (
-    SELECT dossier_id FROM petitions WHERE dossier_id IS NOT NULL
-    UNION
-    SELECT dossier_id FROM ratings WHERE rating <= 2 AND dossier_id IS NOT NULL
-),
--- Effective due (metrics §2): the given due time, else the end of the working day N working
--- days after the day of receipt (N from the catalogue; N = 0: that day); plus paused days.
 dated AS (
-    SELECT
-        b.*,
-        coalesce(b.supplement_count, 0) AS supplements,
-        coalesce(
-            b.due_at,
-            CAST(CASE WHEN ceil(l.limit_days) = 0 THEN CAST(b.received_at AS DATE) ELSE w.d END
-                 AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
-        ) + to_microseconds(CAST(round(coalesce(b.paused_days, 0) * 86400e6) AS BIGINT)) AS due,
-        ce.wd_seq - cr.wd_seq AS working_days_taken,
-        c.dossier_id IS NOT NULL AS has_complaint
-    FROM base AS b
-    LEFT JOIN limits AS l ON b.due_at IS NULL AND l.procedure_code = b.procedure_code
-    LEFT JOIN calendar AS cr ON cr.d = CAST(b.received_at AS DATE)
-    LEFT JOIN calendar AS w
-        ON l.limit_days IS NOT NULL AND w.is_working
-       AND w.wd_seq = cr.wd_seq + CAST(ceil(l.limit_days) AS INTEGER)
-    LEFT JOIN calendar AS ce ON ce.d = CAST(b.ended_at AS DATE)
-    LEFT JOIN complaints AS c ON c.dossier_id = b.dossier_id
+    SELECT f.*
+    FROM facts AS f
+    WHERE f.ward_code IN (SELECT ward_code FROM scope)
+      AND ($field IS NULL OR f.field = $field)
+      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
+      AND ($channel IS NULL OR f.channel = $channel)
 ),
 -- to_process of each period: received in P, or received before P and not ended before P.
 -- Judged at as_of, like ratings and petitions: a dossier received after as_of is not there yet.
@@ -323,7 +295,7 @@ RATING_COUNT_COLUMNS = (
 )  # fmt: skip
 
 
-def _sql(by: str | None, filters: Filters) -> str:
+def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
     if by not in GROUPS:
         raise ValueError(f"unknown grouping {by!r}")
     key, label = GROUPS[by]
@@ -369,6 +341,7 @@ def _sql(by: str | None, filters: Filters) -> str:
         key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
         petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
         wards_total=wards_total,
+        facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )  # fmt: skip
 
 
@@ -379,6 +352,7 @@ def kpis(
     filters: Filters,
     by: str | None = None,
     now: datetime | None = None,
+    source: str = "auto",
 ) -> pd.DataFrame:
     """Every metric for each period (column ``period``, 1-based in the order given) and group.
 
@@ -386,7 +360,13 @@ def kpis(
     scope, with or without data), ``'field'``, ``'procedure'`` (``label`` = its name) or
     ``'channel'``. ``now`` defaults to the local time in Vietnam. Raises :class:`NoWarehouse`
     when the warehouse has no tables.
+
+    ``source`` chooses where the per-dossier facts come from: ``"facts"`` (the loader's
+    ``dossier_facts`` table), ``"dossiers"`` (computed in the query) or ``"auto"`` (the table
+    when it is current, else computed). The answers are the same.
     """
+    if source not in ("auto", "facts", "dossiers"):
+        raise ValueError(f"unknown source {source!r}")
     if not periods:
         raise ValueError("at least one period is needed")
     params: dict[str, Any] = {
@@ -400,7 +380,8 @@ def kpis(
         "channel": filters.channel,
     }
     try:
-        return cur.execute(_sql(by, filters), params).df()
+        stored = source == "facts" or (source == "auto" and facts.is_current(cur))
+        return cur.execute(_sql(by, filters, stored_facts=stored), params).df()
     except duckdb.CatalogException as exc:
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
 
