@@ -22,29 +22,14 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from etl.loader import load_files
+from tests.overview_fixture import OVERVIEW_DOSSIERS
 
 pytestmark = pytest.mark.browser
 
-HEADER = (
-    "Mã hồ sơ,Mã xã,Lĩnh vực,Kênh nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái,"
-    "Số lần yêu cầu bổ sung\n"
-)
-DOSSIERS = (
-    HEADER
-    + """\
-P01,00004,Hộ tịch,Trực tuyến,05/10/2026 08:00,09/10/2026,08/10/2026 16:00,Đã trả kết quả,0
-P02,00004,Hộ tịch,Trực tiếp,05/10/2026 08:30,09/10/2026,10/10/2026 09:00,Đã trả kết quả,0
-P03,00004,Chứng thực,Trực tiếp,06/10/2026 09:00,20/10/2026,20/10/2026 10:00,Đã trả kết quả,0
-P04,00004,Đất đai,Trực tuyến,07/10/2026 09:00,30/10/2026,,Đang xử lý,0
-P05,00008,Đất đai,Trực tiếp,12/10/2026 09:00,05/11/2026,,Đang xử lý,0
-P06,00008,Hộ tịch,Bưu chính,13/10/2026 09:00,20/10/2026,19/10/2026 15:00,Đã trả kết quả,0
-P07,00008,Hộ tịch,Trực tiếp,01/11/2026 09:00,05/11/2026,02/11/2026 10:00,Đã trả kết quả,0
-"""
-    + "".join(
-        f"HK{i:04d},00070,Hộ tịch,Trực tiếp,02/10/2026 08:00,09/10/2026,06/10/2026 10:00,"
-        "Đã trả kết quả,0\n"
-        for i in range(1200)
-    )
+DOSSIERS = OVERVIEW_DOSSIERS + "".join(
+    f"HK{i:04d},00070,Hộ tịch,Trực tiếp,02/10/2026 08:00,09/10/2026,06/10/2026 10:00,"
+    "Đã trả kết quả,0\n"
+    for i in range(1200)
 )
 OCTOBER = "/?from=2026-10-01&to=2026-10-31"
 WAIT_SECONDS = 20
