@@ -15,6 +15,7 @@ from dash import html
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
+from screen import blueprint as screen_blueprint
 
 ROOT = Path(__file__).resolve().parent
 TITLE = "Một Cửa – Điểm phục vụ hành chính công"
@@ -73,6 +74,7 @@ def create_app() -> dash.Dash:
 app = create_app()
 server = app.server
 server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
+server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public hall screen
 
 if __name__ == "__main__":
     cfg = settings()

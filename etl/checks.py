@@ -7,9 +7,10 @@ the check's name, so a broken warehouse is never published.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 import duckdb
+
+from kpi.config import local_now
 
 CHECKS: dict[str, str] = {
     "dossiers.dossier_id unique": "SELECT dossier_id FROM dossiers GROUP BY 1 HAVING count(*) > 1",
@@ -60,10 +61,10 @@ def run_all(con: duckdb.DuckDBPyConnection) -> None:
 
 def bump_data_version(con: duckdb.DuckDBPyConnection) -> str:
     """Give the warehouse a new data version (caches of aggregates are keyed by it)."""
-    version = f"{datetime.now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
+    version = f"{local_now():%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
     con.execute("DELETE FROM meta WHERE key IN ('data_version', 'loaded_at')")
     con.execute(
         "INSERT INTO meta VALUES ('data_version', ?), ('loaded_at', ?)",
-        [version, datetime.now().isoformat(timespec="seconds")],
+        [version, local_now().isoformat(timespec="seconds")],
     )
     return version

@@ -33,7 +33,7 @@ from etl.readers import FileRefused, Source, expand_paths, open_source, sha256
 from etl.wards import WardResolver
 from etl.warehouse import next_version, writer_lock
 from kpi import facts  # the one deliberate use of the metrics layer: its per-dossier facts
-from kpi.config import settings
+from kpi.config import local_now, settings
 
 SQL_DIR = Path(__file__).parent / "sql"
 
@@ -426,7 +426,7 @@ def _load_one(
 def _record_runs(
     con: duckdb.DuckDBPyConnection, batch_id: str, started: datetime, results: list[FileResult]
 ) -> None:
-    now = datetime.now()
+    now = local_now()
     for r in results:
         con.execute(
             "INSERT INTO etl_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -471,7 +471,7 @@ def load_files(
     prov = (province or cfg.province).zfill(2)
     progress = progress or (lambda _src, _step: None)
     batch_id = uuid.uuid4().hex[:12]
-    started = datetime.now()
+    started = local_now()
     files = expand_paths(paths)
     results = [FileResult(source=str(p)) for p in files]
     refused: FileResult | None = None

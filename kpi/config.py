@@ -8,10 +8,15 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+
+# Every stored timestamp is local Vietnamese time, naive (metrics.md conventions).
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 DEFAULTS: dict[str, str] = {
     "MOTCUA_DB": str(DATA_DIR / "motcua.duckdb"),
@@ -22,6 +27,11 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_MAX_REJECT_SHARE": "0.5",
     # The longest period one API request may ask for (two years with a leap day).
     "MOTCUA_API_MAX_DAYS": "731",
+    # Hall screens: the fastest data refresh a screen URL may ask for, in seconds (a server-side
+    # floor, so a typo in a hall cannot make thousands of screens hammer the server) ...
+    "MOTCUA_SCREEN_MIN_REFRESH": "10",
+    # ... and the age of the last load after which a screen says its data is stale, in minutes.
+    "MOTCUA_SCREEN_STALE_MINUTES": "120",
 }
 
 
@@ -35,6 +45,8 @@ class Settings:
     port: int
     max_reject_share: float
     api_max_days: int
+    screen_min_refresh: int
+    screen_stale_minutes: int
 
 
 def _file_values() -> dict[str, str]:
@@ -57,4 +69,11 @@ def settings() -> Settings:
         port=int(values["MOTCUA_PORT"]),
         max_reject_share=float(values["MOTCUA_MAX_REJECT_SHARE"]),
         api_max_days=int(values["MOTCUA_API_MAX_DAYS"]),
+        screen_min_refresh=max(1, int(values["MOTCUA_SCREEN_MIN_REFRESH"])),
+        screen_stale_minutes=max(1, int(values["MOTCUA_SCREEN_STALE_MINUTES"])),
     )
+
+
+def local_now() -> datetime:
+    """The current local time in Vietnam, naive (as every stored timestamp is)."""
+    return datetime.now(TIMEZONE).replace(tzinfo=None)

@@ -136,6 +136,9 @@ dossier_agg AS (
         count(*) AS to_process,
         count(*) FILTER (WHERE is_ended) AS completed,
         count(*) FILTER (WHERE NOT is_ended) AS in_process,
+        -- waiting for the citizen: to supplement papers or to pay (its current status)
+        count(*) FILTER (WHERE NOT is_ended AND status IN ('supplement', 'obligation'))
+            AS awaiting_citizen,
         count(*) FILTER (WHERE is_ended AND status = 'withdrawn') AS withdrawn,
         count(*) FILTER (WHERE is_ended AND status = 'stopped') AS stopped,
         count(*) FILTER (WHERE klass = 'early') AS early,
@@ -282,12 +285,12 @@ ORDER BY k.period, k.key
 """
 
 COUNT_COLUMNS = (
-    "received", "carried_over", "to_process", "completed", "in_process", "withdrawn", "stopped",
-    "early", "on_time", "late", "in_time", "overdue", "no_due", "late_interagency",
-    "complained_not_late", "online", "full_online", "postal", "direct", "fee_received",
-    "paid_online_known", "paid_online", "e_result_known", "e_result", "digitized_known",
-    "digitized", "reused_known", "reused", "no_wait_known", "no_wait", "interagency_known",
-    "interagency", "wards_with_data",
+    "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",
+    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "no_due",
+    "late_interagency", "complained_not_late", "online", "full_online", "postal", "direct",
+    "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
+    "digitized_known", "digitized", "reused_known", "reused", "no_wait_known", "no_wait",
+    "interagency_known", "interagency", "wards_with_data",
 )  # fmt: skip
 RATING_COUNT_COLUMNS = (
     "ratings", "satisfied", "rating_1", "rating_2", "rating_3", "rating_4", "rating_5",

@@ -7,10 +7,11 @@ A period P = [date_from, date_to] includes both days. Timestamps are local and n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
-TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+# Re-exported: the time zone and the clock are defined with the configuration.
+from kpi.config import TIMEZONE as TIMEZONE
+from kpi.config import local_now as local_now
 
 # The two-tier local government (and today's ward codes) started on this day.
 REFORM_DAY = date(2025, 7, 1)
@@ -71,11 +72,6 @@ def _year_earlier(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
-
-
-def local_now() -> datetime:
-    """The current local time in Vietnam, naive (as every stored timestamp is)."""
-    return datetime.now(TIMEZONE).replace(tzinfo=None)
 
 
 def local_today() -> date:

@@ -36,6 +36,7 @@ RATE_DENOMINATORS: dict[str, str] = {
     "no_wait_share": "no_wait_known",
     "interagency_share": "interagency_known",
     "satisfied_rate": "ratings",
+    "mean_rating": "ratings",  # not a rate, but a mean of fewer than 10 ratings says as little
     "response_rate": "completed",
     "satisfaction_766": "classified",
     "petition_on_time_rate": "petitions",

@@ -118,10 +118,13 @@ def driver(browser_paths: tuple[str, str], tmp_path: Path) -> Iterator[webdriver
         "--disable-sync",
         "--no-first-run",
         "--window-size=1366,900",
+        "--force-device-scale-factor=1",
+        "--js-flags=--expose-gc",  # lets a soak test measure the heap after a collection
         f"--user-data-dir={tmp_path / 'chromium-profile'}",
     ):
         options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # "performance" records every network request (the hall screen test checks their origin).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     browser = webdriver.Chrome(service=Service(chromedriver), options=options)
     try:
         yield browser

@@ -1,0 +1,111 @@
+"""The hall screen's figures (product.md, "The hall screen"): a ward's day and month, public.
+
+One query answers every ward of a province at once (``kpis(by="ward")`` over two periods: today
+and the month to date), so a cache keyed by the data version serves thousands of screens with one
+query per province. Every figure goes through :func:`kpi.public.publish` (metrics.md §7): a
+public screen never shows a count of 1–4 or a rate over fewer than 10 cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from kpi.db import NoWarehouse
+from kpi.metrics import Filters, kpis, records
+from kpi.periods import Period
+from kpi.public import publish
+
+# What each slide shows: counts and rates of the metrics layer, published as a group (so the
+# complementary-suppression rule of kpi.public sees every number shown side by side).
+TODAY_COUNTS = ("received", "completed", "in_process", "awaiting_citizen")
+MONTH_COUNTS = ("received",)
+MONTH_RATES = ("on_time_rate", "online_share", "no_wait_share")
+SATISFACTION_COUNTS = ("ratings",)
+SATISFACTION_RATES = ("satisfied_rate", "mean_rating")
+
+_STATE_SQL = """
+SELECT
+    (SELECT value FROM meta WHERE key = 'data_version') AS version,
+    (SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers) AS data_as_of,
+    (SELECT max(finished_at) FROM etl_runs WHERE status = 'ok') AS last_load_at
+"""
+
+_WARD_SQL = """
+SELECT ward_code, ward_name, province_code
+FROM wards
+WHERE ward_code = $ward_code
+"""
+
+
+@dataclass(frozen=True)
+class WarehouseState:
+    """What a screen needs to know of the warehouse before asking for figures.
+
+    ``version`` changes with every load that changes data (the cache key); ``data_as_of`` is the
+    newest timestamp loaded; ``last_load_at`` the end of the newest successful load, which is
+    when the figures were last brought up to date ("Cập nhật lúc").
+    """
+
+    version: str | None
+    data_as_of: datetime | None
+    last_load_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Ward:
+    """A ward a screen can show."""
+
+    code: str
+    name: str
+    province_code: str
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> list[tuple]:
+    try:
+        return cur.execute(sql, params).fetchall()
+    except duckdb.CatalogException as exc:
+        raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
+
+
+def warehouse_state(cur: duckdb.DuckDBPyConnection) -> WarehouseState:
+    """The data version and freshness of the warehouse (raises :class:`NoWarehouse`)."""
+    version, data_as_of, last_load_at = _run(cur, _STATE_SQL, {})[0]
+    return WarehouseState(version, data_as_of, last_load_at or data_as_of)
+
+
+def find_ward(cur: duckdb.DuckDBPyConnection, ward_code: str) -> Ward | None:
+    """The ward with today's code ``ward_code``, or ``None``."""
+    rows = _run(cur, _WARD_SQL, {"ward_code": ward_code})
+    return Ward(*rows[0]) if rows else None
+
+
+def _published(row: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    today, month = row["today"], row["month"]
+    return {
+        "today": publish(today, counts=TODAY_COUNTS, rates=()),
+        "month": publish(month, counts=MONTH_COUNTS, rates=MONTH_RATES),
+        "satisfaction": publish(month, counts=SATISFACTION_COUNTS, rates=SATISFACTION_RATES),
+    }
+
+
+def province_figures(
+    cur: duckdb.DuckDBPyConnection, *, province_code: str, today: date, now: datetime
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every ward's public screen figures: ward code → slide → published figure.
+
+    Slides: ``today`` (received, completed, in process and waiting for the citizen, judged at
+    ``now``), ``month`` (received, on-time rate, online share, "không chờ" share of the month to
+    date) and ``satisfaction`` (ratings of the month to date, satisfied rate, mean rating).
+    Values are ints, floats, or the public markers of :mod:`kpi.public`.
+    """
+    periods = [Period(today, today), Period(today.replace(day=1), today)]
+    frame = kpis(cur, periods=periods, filters=Filters(province_code), by="ward", now=now)
+    rows: dict[str, dict[str, Any]] = {}
+    for record in records(frame):
+        slot = "today" if record["period"] == 1 else "month"
+        rows.setdefault(record["key"], {})[slot] = record
+    return {code: _published(row) for code, row in rows.items()}
