@@ -175,7 +175,7 @@ def alert(
     children: list[Component | str] = [html.Strong(message)]
     if detail:
         children.append(html.Div(detail, className="mt-1"))
-    return dbc.Alert(children, color=color, class_name="my-3")
+    return dbc.Alert(children, color=color, class_name="mc-alert my-3")
 
 
 def empty_state(detail: str | list[Component | str] | None = None) -> Component:

@@ -1,0 +1,175 @@
+"""Every page passes axe-core's WCAG 2.0/2.1 A and AA audit: no serious or critical violation.
+
+quality.md: "axe-core … run in headless Chromium on every page: no serious or critical
+violations". Each page is audited on a desktop screen and at a phone viewport (390×844), with
+real figures (the overview dossiers loaded by the real loader), with an invalid URL, and with no
+data at all (a warehouse with nothing loaded, and no warehouse file yet).
+
+A new page is one more line in :data:`PAGES` (or :data:`UNLOADED_PAGES` for what it shows before
+anything is loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from etl.loader import load_files
+from tests.browser.axe import AuditError, audit, axe_version, report
+from tests.overview_fixture import OVERVIEW_DOSSIERS
+
+pytestmark = pytest.mark.browser
+
+OCTOBER = "from=2026-10-01&to=2026-10-31"
+
+# (name, path) of every page state to audit against the loaded test warehouse.
+PAGES: list[tuple[str, str]] = [
+    ("overview", f"/?{OCTOBER}"),
+    ("overview-ward", f"/?{OCTOBER}&ward=00004"),
+    ("overview-empty-period", "/?from=2020-01-01&to=2020-01-31"),
+    ("overview-invalid-url", "/?from=2026-13-01&to=2026-10-31"),
+    ("overview-unknown-ward", f"/?{OCTOBER}&ward=99999"),
+]
+# (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
+UNLOADED_PAGES: list[tuple[str, str]] = [
+    ("overview", "/"),
+]
+# name → (width, height, mobile) of the emulated screen.
+VIEWPORTS: dict[str, tuple[int, int, bool]] = {
+    "desktop": (1366, 900, False),
+    "phone": (390, 844, True),
+}
+WAIT_SECONDS = 20
+# Dash marks a component whose callback is running; the page is settled when none is left.
+SETTLED = (
+    "return document.querySelector('#_pages_content h1') !== null"
+    " && document.querySelector('[data-dash-is-loading=\"true\"]') === null"
+)
+
+
+def _ids(pages: list[tuple[str, str]]) -> list[str]:
+    return [name for name, _ in pages]
+
+
+@pytest.fixture(scope="module")
+def loaded_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The app on a warehouse holding the seven overview dossiers."""
+    directory = tmp_path_factory.mktemp("a11y-warehouse")
+    (directory / "ho_so.csv").write_text(OVERVIEW_DOSSIERS, encoding="utf-8")
+    db = directory / "motcua.duckdb"
+    result = load_files([directory / "ho_so.csv"], db=db)
+    assert result.ok, result
+    return start_app(db)
+
+
+@pytest.fixture(scope="module")
+def unloaded_urls(
+    start_app: Callable[[Path], str],
+    empty_warehouse: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, str]:
+    """The app on a warehouse with reference data and nothing loaded, and with no file at all."""
+    directory = tmp_path_factory.mktemp("a11y-unloaded")
+    empty = directory / "empty.duckdb"
+    empty.write_bytes(empty_warehouse.read_bytes())  # the session file is never written to
+    return {
+        "empty-warehouse": start_app(empty),
+        "no-warehouse": start_app(directory / "not-loaded-yet.duckdb"),
+    }
+
+
+def open_settled(driver: WebDriver, url: str, viewport: str = "desktop") -> None:
+    """Load ``url`` on the emulated ``viewport`` and wait until Dash has rendered the page.
+
+    Rendered means: the page's ``h1`` is there (every page has one) and no callback is running.
+    """
+    width, height, mobile = VIEWPORTS[viewport]
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+    )
+    driver.get(url)
+    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(SETTLED))
+    assert driver.execute_script("return window.innerWidth") == width
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=_ids(PAGES))
+def test_page_has_no_serious_accessibility_violation(
+    driver: WebDriver, loaded_url: str, name: str, path: str, viewport: str
+) -> None:
+    open_settled(driver, loaded_url + path, viewport)
+    violations = audit(driver)
+    assert violations == [], f"{name} ({viewport}): {report(violations)}"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("state", ["empty-warehouse", "no-warehouse"])
+@pytest.mark.parametrize(("name", "path"), UNLOADED_PAGES, ids=_ids(UNLOADED_PAGES))
+def test_page_without_data_has_no_serious_accessibility_violation(
+    driver: WebDriver,
+    unloaded_urls: dict[str, str],
+    name: str,
+    path: str,
+    state: str,
+    viewport: str,
+) -> None:
+    open_settled(driver, unloaded_urls[state] + path, viewport)
+    violations = audit(driver)
+    assert violations == [], f"{name} ({state}, {viewport}): {report(violations)}"
+
+
+def test_open_definition_tooltip_has_no_serious_accessibility_violation(
+    driver: WebDriver, loaded_url: str
+) -> None:
+    open_settled(driver, loaded_url + f"/?{OCTOBER}")
+    ActionChains(driver).move_to_element(
+        driver.find_element(By.ID, "overview-on-time-info")
+    ).perform()
+    tooltip = WebDriverWait(driver, WAIT_SECONDS).until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "[role=tooltip]"))
+    )
+    assert tooltip.text.startswith("(Trước hạn + Đúng hạn + Đang giải quyết trong hạn)")
+    violations = audit(driver)
+    assert violations == [], report(violations)
+
+
+def test_audit_reports_injected_violations(driver: WebDriver, loaded_url: str) -> None:
+    """The audit is a real check: an image without alt text and grey-on-white text are caught.
+
+    Contrast of #aaaaaa on white is 2,32:1, under the 4,5:1 that WCAG AA asks of normal text.
+    """
+    open_settled(driver, loaded_url + f"/?{OCTOBER}")
+    driver.execute_script(
+        """
+        const main = document.getElementById('main');
+        main.insertAdjacentHTML('beforeend',
+            '<img id="probe-img" width="40" height="40">' +
+            '<p id="probe-text" style="color:#aaaaaa;background:#ffffff">Chữ mờ</p>');
+        """
+    )
+    found = sorted(
+        (v["id"], v["impact"], [node["target"] for node in v["nodes"]]) for v in audit(driver)
+    )
+    assert found == [
+        ("color-contrast", "serious", [["#probe-text"]]),
+        ("image-alt", "critical", [["#probe-img"]]),
+    ]
+    assert audit(driver, context="#overview-content") == []
+    message = report(audit(driver, context="#probe-img"))
+    assert message.startswith("1 serious/critical accessibility violation(s):\n- image-alt")
+    assert '#probe-img: <img id="probe-img" width="40" height="40">' in message
+
+
+def test_audit_fails_loudly_when_axe_cannot_run(driver: WebDriver, loaded_url: str) -> None:
+    open_settled(driver, loaded_url + f"/?{OCTOBER}")
+    assert axe_version(driver).startswith("4.")
+    with pytest.raises(AuditError, match="No elements found"):
+        audit(driver, context="#no-such-element")
