@@ -466,24 +466,31 @@ def export_buttons(prefix: str) -> Component:
     """
     ids = export_ids(prefix)
     hint_id = f"{prefix}-export-hint"
+    buttons = [
+        html.Button(
+            label,
+            id=button_id,
+            type="button",
+            className="btn btn-sm btn-outline-primary",
+            title=title,
+            **{"aria-describedby": hint_id},
+        )
+        for button_id, label, title in (
+            (
+                ids.xlsx,
+                "Tải Excel",
+                "Tải các bảng của trang về một tệp Excel (.xlsx), mỗi bảng một trang tính",
+            ),
+            (
+                ids.csv,
+                "Tải CSV",
+                "Tải về CSV (UTF-8, dấu phẩy); nhiều bảng: tệp .zip, mỗi bảng một CSV",
+            ),
+        )
+    ]
     return html.Div(
         [
-            html.Button(
-                "Tải Excel",
-                id=ids.xlsx,
-                type="button",
-                className="btn btn-sm btn-outline-primary",
-                title="Tải các bảng của trang về một tệp Excel (.xlsx), mỗi bảng một trang tính",
-                **{"aria-describedby": hint_id},
-            ),
-            html.Button(
-                "Tải CSV",
-                id=ids.csv,
-                type="button",
-                className="btn btn-sm btn-outline-primary",
-                title="Tải bảng về tệp CSV (UTF-8, phân cách bằng dấu phẩy)",
-                **{"aria-describedby": hint_id},
-            ),
+            *buttons,
             html.Span(
                 "Tải dữ liệu của các bảng trên trang, theo kỳ và bộ lọc đang chọn.",
                 id=hint_id,
