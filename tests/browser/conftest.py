@@ -70,18 +70,21 @@ def _wait_until_serving(url: str, proc: subprocess.Popen[bytes], log: Path) -> N
 
 
 @pytest.fixture(scope="session")
-def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
-    """Start ``python app.py`` on a free port reading the given warehouse; return its base URL."""
+def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """Start ``python app.py`` on a free port reading the given warehouse; return its base URL.
+
+    ``script`` runs another Dash app instead (it must serve on ``MOTCUA_HOST``/``MOTCUA_PORT``).
+    """
     started: list[subprocess.Popen[bytes]] = []
 
-    def start(db: Path) -> str:
+    def start(db: Path, script: Path = ROOT / "app.py") -> str:
         port = _free_port()
         log = tmp_path_factory.mktemp("app") / "app.log"
         env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PORT": str(port)}
         env["MOTCUA_HOST"] = "127.0.0.1"
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "app.py")],
+                [sys.executable, str(script)],
                 cwd=ROOT,
                 env=env,
                 stdout=out,
