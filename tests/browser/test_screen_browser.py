@@ -25,6 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from etl.loader import load_files
 from kpi.config import local_now
+from tests.browser.axe import audit, report
 from tests.browser.conftest import ROOT, _free_port, _wait_until_serving
 
 pytestmark = pytest.mark.browser
@@ -267,3 +268,19 @@ def test_outage_shows_offline_mark_keeps_figures_and_recovers(
 def test_unknown_ward_page_says_so(driver: WebDriver, screen_app: App) -> None:
     driver.get(f"{screen_app.url}/man-hinh/99999")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Không tìm thấy phường, xã mã 99999."
+
+
+@pytest.mark.parametrize("slide", ["today", "month", "satisfaction", "thanks"])
+def test_every_slide_passes_the_accessibility_audit(
+    driver: WebDriver, screen_app: App, slide: str
+) -> None:
+    open_screen(driver, f"{screen_app.url}/man-hinh/00004?slides={slide}")
+    violations = audit(driver)  # WCAG 2.1 AA, colour contrast included
+    assert violations == [], report(violations)
+
+
+def test_error_page_passes_the_accessibility_audit(driver: WebDriver, screen_app: App) -> None:
+    driver.get(f"{screen_app.url}/man-hinh/00004?slides=ads")
+    assert "slides" in driver.find_element(By.TAG_NAME, "h1").text
+    violations = audit(driver)
+    assert violations == [], report(violations)
