@@ -29,21 +29,26 @@ from ui.definitions import (
 
 dash.register_page(__name__, path="/phuong-phap", name="Phương pháp", title="Phương pháp – Một Cửa")
 
-# (section id, title, metrics listed under it in the table of contents)
+# (section id, title, metrics listed under it in the table of contents). Section ids carry
+# "section-" so they never collide with a metric's anchor (on_time → methodology-on-time).
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("methodology-conventions", "Quy ước chung", ()),
-    ("methodology-flow", "1. Luồng hồ sơ", FLOW_METRICS),
-    ("methodology-on-time", "2. Tiến độ giải quyết", ON_TIME_CLASSES + ON_TIME_RATES),
-    ("methodology-channels", "3. Kênh nộp, dịch vụ trực tuyến, số hóa", CHANNEL_METRICS),
+    ("methodology-section-conventions", "Quy ước chung", ()),
+    ("methodology-section-flow", "1. Luồng hồ sơ", FLOW_METRICS),
+    ("methodology-section-on-time", "2. Tiến độ giải quyết", ON_TIME_CLASSES + ON_TIME_RATES),
+    ("methodology-section-channels", "3. Kênh nộp, dịch vụ trực tuyến, số hóa", CHANNEL_METRICS),
     (
-        "methodology-satisfaction",
+        "methodology-section-satisfaction",
         "4. Mức độ hài lòng: ba số liệu khác nhau",
         (*RATING_METRICS, "satisfaction_766", *PETITION_METRICS),
     ),
-    ("methodology-index766", "5. Chỉ số 766 ước tính", ()),
-    ("methodology-targets", "6. Mục tiêu và màu sắc", ()),
-    ("methodology-public", "7. Số liệu công khai", ()),
-    ("methodology-decisions", "8. Cách hiểu của dự án ở những điểm quy định chưa nói rõ", ()),
+    ("methodology-section-index766", "5. Chỉ số 766 ước tính", ()),
+    ("methodology-section-targets", "6. Mục tiêu và màu sắc", ()),
+    ("methodology-section-public", "7. Số liệu công khai", ()),
+    (
+        "methodology-section-decisions",
+        "8. Cách hiểu của dự án ở những điểm quy định chưa nói rõ",
+        (),
+    ),
 )
 
 
@@ -52,12 +57,12 @@ def layout(**_query: str) -> Component:
     method = load_methodology()
     indicators = {i.metric: i for i in method.indicators}
     body: dict[str, list[Component]] = {
-        "methodology-conventions": [
+        "methodology-section-conventions": [
             m.bullet_list(m.CONVENTIONS, "methodology-conventions-list"),
             m.aggregation_example(),
         ],
-        "methodology-flow": m.metric_entries(FLOW_METRICS, indicators),
-        "methodology-on-time": [
+        "methodology-section-flow": m.metric_entries(FLOW_METRICS, indicators),
+        "methodology-section-on-time": [
             html.P(
                 "Mỗi hồ sơ trong Tổng số phải giải quyết thuộc đúng một trong năm loại dưới đây "
                 "(hoặc là hồ sơ thiếu ngày hẹn trả, không được tính vào tỷ lệ)."
@@ -67,11 +72,11 @@ def layout(**_query: str) -> Component:
             m.worked_example(),
             *m.clock_rules(),
         ],
-        "methodology-channels": [
+        "methodology-section-channels": [
             html.P("Các tỷ lệ tính trên hồ sơ tiếp nhận mới trong kỳ, trừ khi ghi khác."),
             *m.metric_entries(CHANNEL_METRICS, indicators),
         ],
-        "methodology-satisfaction": [
+        "methodology-section-satisfaction": [
             html.H3("4.1. Đánh giá của người dân", className="h5 mt-4"),
             *m.metric_entries(RATING_METRICS, indicators, level=4),
             html.P(
@@ -84,7 +89,7 @@ def layout(**_query: str) -> Component:
             html.H3("4.3. Phản ánh, kiến nghị", className="h5 mt-4"),
             *m.metric_entries(PETITION_METRICS, indicators, level=4),
         ],
-        "methodology-index766": [
+        "methodology-section-index766": [
             dbc.Alert(
                 [html.Strong("Ước tính. "), method.note], color="info", id="methodology-estimate"
             ),
@@ -100,14 +105,14 @@ def layout(**_query: str) -> Component:
             html.H4("Tệp phương pháp (data/index766.toml), nguyên văn", className="h6"),
             m.methodology_file(method),
         ],
-        "methodology-targets": [
+        "methodology-section-targets": [
             html.P(
                 "Xanh: đạt hoặc vượt mục tiêu; vàng: chưa đạt nhưng trong ngưỡng cảnh báo; đỏ: "
                 "ngoài ngưỡng. Mục tiêu đọc từ tệp data/targets.toml."
             ),
             m.targets_table(load_targets()),
         ],
-        "methodology-public": [
+        "methodology-section-public": [
             m.public_rules(
                 min_count=public.MIN_COUNT,
                 min_denominator=public.MIN_DENOMINATOR,
@@ -116,7 +121,7 @@ def layout(**_query: str) -> Component:
                 not_enough=public.NOT_ENOUGH,
             )
         ],
-        "methodology-decisions": [m.bullet_list(m.DECISIONS, "methodology-decisions-list")],
+        "methodology-section-decisions": [m.bullet_list(m.DECISIONS, "methodology-decisions-list")],
     }
     return dbc.Container(
         [
