@@ -124,10 +124,13 @@ def toc(entries: Sequence[tuple[str, str, Sequence[str]]]) -> Component:
         children: list[Component] = [html.A(title, href=f"#{section_id}")]
         if metrics:
             links = [html.Li(html.A(METRICS[m].label, href=f"#{anchor(m)}")) for m in metrics]
-            children.append(html.Ul(links, className="mc-toc-metrics small"))
+            children.append(html.Ul(links, className="mc-toc-metrics small mb-2"))
         items.append(html.Li(children))
     return html.Nav(
-        [html.H2("Mục lục", className="h5", id="methodology-toc-title"), html.Ol(items)],
+        [
+            html.H2("Mục lục", className="h5", id="methodology-toc-title"),
+            html.Ul(items, className="list-unstyled mb-0"),  # the titles carry their numbers
+        ],
         id="methodology-toc",
         className="mc-toc border rounded p-3 mb-4",
         **{"aria-labelledby": "methodology-toc-title"},
@@ -298,8 +301,11 @@ def bullet_list(items: Sequence[str], list_id: str) -> Component:
 
 
 def index766_rows(method: Methodology) -> list[list[Component | str]]:
-    """The 766 table's rows: code, group, indicator (linked to its metric), maximum, threshold,
-    note; then the indicators that are not computed."""
+    """The 766 table's rows, scored indicators first, then those not computed.
+
+    Cells: code, group, indicator (linked to its metric's definition), maximum, full-points
+    threshold, note.
+    """
     rows: list[list[Component | str]] = []
     for ind in method.indicators:
         if ind.max <= 0:
