@@ -190,20 +190,21 @@ def metric_entries(
 
 
 def table(
-    table_id: str, caption: str, header: Sequence[str], rows: Sequence[Sequence[object]]
+    table_id: str,
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Component | str]],
+    *,
+    row_ids: Sequence[str] | None = None,
 ) -> Component:
     """An accessible table: a caption, column header cells, the first cell of a row a row header.
 
-    A row whose first element is a dict ``{"id": ...}`` gets that id (an anchor for a metric).
+    ``row_ids`` gives each row an id (the anchor of the metric it defines).
     """
     body = []
-    for row in rows:
-        attrs: dict[str, str] = {}
-        if row and isinstance(row[0], dict):
-            attrs, row = row[0], row[1:]
-        first, *rest = row
+    for i, (first, *rest) in enumerate(rows):
         cells = [html.Th(first, scope="row"), *(html.Td(c) for c in rest)]
-        body.append(html.Tr(cells, **attrs))
+        body.append(html.Tr(cells, id=row_ids[i]) if row_ids else html.Tr(cells))
     return html.Div(
         html.Table(
             [
@@ -220,15 +221,12 @@ def table(
 
 def classes_table() -> Component:
     """The five on-time classes of metrics.md §2 and their rules."""
-    rows = [
-        [{"id": anchor(k)}, METRICS[k].label, METRICS[k].definition, METRICS[k].formula]
-        for k in ON_TIME_CLASSES
-    ]
     return table(
         "methodology-classes-table",
         "Năm loại tiến độ của hồ sơ phải giải quyết",
         ["Loại", "Quy tắc", "Điều kiện"],
-        rows,
+        [[METRICS[k].label, METRICS[k].definition, METRICS[k].formula] for k in ON_TIME_CLASSES],
+        row_ids=[anchor(k) for k in ON_TIME_CLASSES],
     )
 
 
