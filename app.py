@@ -60,10 +60,24 @@ def create_app() -> dash.Dash:
     app.layout = html.Div(
         [
             dbc.Navbar(
-                dbc.Container(dbc.NavbarBrand("Một Cửa", href="/"), fluid=True),
+                dbc.Container(
+                    [
+                        dbc.NavbarBrand("Một Cửa", href="/"),
+                        dbc.Nav(
+                            [
+                                dbc.NavLink("Tổng quan", href="/", active="exact"),
+                                dbc.NavLink("Phương pháp", href="/phuong-phap", active="exact"),
+                            ],
+                            navbar=True,
+                            class_name="me-auto",
+                        ),
+                    ],
+                    fluid=True,
+                ),
                 color="primary",
                 dark=True,
-                class_name="mb-3",
+                expand=True,  # two links fit a phone: no collapsed menu to open
+                class_name="mb-3 mc-navbar",
             ),
             html.Main(dash.page_container, id="main"),
         ]

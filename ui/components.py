@@ -2,12 +2,11 @@
 
 Builders are pure: values in (already formatted by :mod:`ui.format`), Dash components out; no I/O.
 Every number carries its definition (product.md): a tooltip for the eye and the same text,
-visually hidden, linked with ``aria-describedby`` for screen readers and touch screens.
+visually hidden, linked with ``aria-describedby`` for screen readers and touch screens. The words
+come from :mod:`ui.definitions`, the same entries the methodology page shows.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -15,6 +14,8 @@ from dash.development.base_component import Component
 
 from kpi.flow import Summary
 from kpi.periods import Period
+from ui.definitions import METRICS
+from ui.definitions import MetricText as MetricText  # re-exported: defined in ui.definitions
 from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int
 
 NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
@@ -26,44 +27,6 @@ NO_WAREHOUSE_HINT: list[Component | str] = [
     html.Code("python -m etl load TỆP…"),
     " để nạp dữ liệu của phường, xã; sau đó tải lại trang.",
 ]
-
-
-@dataclass(frozen=True)
-class MetricText:
-    """The Vietnamese label of a metric and its definition (metrics.md, in plain words)."""
-
-    label: str
-    definition: str
-
-
-METRICS: dict[str, MetricText] = {
-    "received": MetricText(
-        "Tiếp nhận mới",
-        "Số hồ sơ có ngày tiếp nhận trong kỳ. Không tính hồ sơ mới đăng ký chưa được tiếp nhận "
-        "và hồ sơ không được tiếp nhận.",
-    ),
-    "completed": MetricText(
-        "Đã giải quyết",
-        "Số hồ sơ kết thúc trong kỳ (đã xử lý xong, đã trả kết quả, dừng xử lý hoặc công dân rút "
-        "hồ sơ), kể cả hồ sơ kỳ trước chuyển sang.",
-    ),
-    "on_time_rate": MetricText(
-        "Tỷ lệ đúng hạn",
-        "(Trước hạn + Đúng hạn + Đang giải quyết trong hạn) / Tổng số hồ sơ phải giải quyết "
-        "(tiếp nhận mới và kỳ trước chuyển sang), như chỉ số 2.1 của Bộ chỉ số 766. Hồ sơ chờ bổ "
-        "sung lần đầu được dừng tính thời gian; yêu cầu bổ sung quá một lần tính là quá hạn. "
-        "Hồ sơ không có ngày hẹn trả và không có thời hạn trong danh mục thủ tục không được tính.",
-    ),
-    "resolved_on_time_rate": MetricText(
-        "Giải quyết đúng/trước hạn",
-        "(Trước hạn + Đúng hạn) / số hồ sơ đã giải quyết trong kỳ có hạn giải quyết.",
-    ),
-    "online_share": MetricText(
-        "Tỷ lệ trực tuyến",
-        "Số hồ sơ nộp trực tuyến / số hồ sơ tiếp nhận mới trong kỳ (chỉ số 3.3 của Bộ chỉ số "
-        "766, đạt tối đa từ 50%).",
-    ),
-}
 
 
 def value_text(value: str) -> Component | str:
@@ -109,9 +72,9 @@ def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -
                 ),
                 html.P(value_text(value), className="mc-tile-value display-6 fw-semibold my-2"),
                 html.P(sub or "", className="small text-body-secondary mb-0"),
-                html.Span(text.definition, id=definition_id, className="visually-hidden"),
+                html.Span(text.tooltip, id=definition_id, className="visually-hidden"),
                 dbc.Tooltip(
-                    text.definition, target=info_id, placement="bottom", class_name="mc-tooltip"
+                    text.tooltip, target=info_id, placement="bottom", class_name="mc-tooltip"
                 ),
             ]
         ),

@@ -1,0 +1,279 @@
+"""What every metric means, in plain Vietnamese: the one place for labels, definitions, formulas.
+
+The KPI tiles' tooltips (:mod:`ui.components`) and the methodology page (``/phuong-phap``) read
+the same entries, so a leader reads the same words wherever a number appears. The text follows
+``metrics.md`` and the decisions the project took where it is silent (README, "Metrics: how the
+spec's open points are read"). Keys are the column names of :func:`kpi.metrics.kpis`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["count", "rate", "days", "per_day", "score"]
+
+ANCHOR_PREFIX = "methodology-"
+METHODOLOGY_PATH = "/phuong-phap"
+
+
+@dataclass(frozen=True)
+class MetricText:
+    """The Vietnamese label of a metric, its definition in plain words and how it is computed."""
+
+    label: str
+    definition: str
+    formula: str = ""
+    unit: Unit = "rate"
+
+    @property
+    def tooltip(self) -> str:
+        """Definition and formula, the text of a KPI tile's tooltip."""
+        return f"{self.definition} Cách tính: {self.formula}" if self.formula else self.definition
+
+
+def anchor(metric: str) -> str:
+    """The HTML id of a metric's definition on ``/phuong-phap``: ``methodology-on-time-rate``."""
+    return ANCHOR_PREFIX + metric.replace("_", "-")
+
+
+def definition_href(metric: str) -> str:
+    """The link to a metric's definition, for the "định nghĩa" links of other pages."""
+    return f"{METHODOLOGY_PATH}#{anchor(metric)}"
+
+
+_KNOWN = "(chỉ tính hồ sơ có thông tin này)"
+
+METRICS: dict[str, MetricText] = {
+    # §1 Dossier flow
+    "received": MetricText(
+        "Tiếp nhận mới",
+        "Số hồ sơ được tiếp nhận trong kỳ. Không tính hồ sơ mới đăng ký mà chưa được tiếp nhận "
+        "và hồ sơ không được tiếp nhận.",
+        "Số hồ sơ có ngày tiếp nhận nằm trong kỳ.",
+        "count",
+    ),
+    "carried_over": MetricText(
+        "Kỳ trước chuyển sang",
+        "Số hồ sơ tiếp nhận trước kỳ mà đến ngày đầu kỳ vẫn chưa giải quyết xong.",
+        "Hồ sơ tiếp nhận trước ngày đầu kỳ và chưa kết thúc trước ngày đầu kỳ.",
+        "count",
+    ),
+    "to_process": MetricText(
+        "Tổng số phải giải quyết",
+        "Toàn bộ hồ sơ phải giải quyết trong kỳ: hồ sơ tiếp nhận mới cộng hồ sơ kỳ trước chuyển "
+        "sang. Đây là mẫu số của tỷ lệ đúng hạn.",
+        "Tiếp nhận mới + Kỳ trước chuyển sang.",
+        "count",
+    ),
+    "completed": MetricText(
+        "Đã giải quyết",
+        "Số hồ sơ kết thúc trong kỳ (đã xử lý xong, đã trả kết quả, dừng xử lý hoặc công dân rút "
+        "hồ sơ), kể cả hồ sơ kỳ trước chuyển sang. Hồ sơ rút và hồ sơ dừng xử lý còn được báo "
+        "cáo riêng.",
+        "Hồ sơ trong Tổng số phải giải quyết có ngày kết thúc trong kỳ.",
+        "count",
+    ),
+    "in_process": MetricText(
+        "Đang giải quyết",
+        "Số hồ sơ phải giải quyết trong kỳ mà đến thời điểm tính vẫn chưa kết thúc.",
+        "Tổng số phải giải quyết − Đã giải quyết.",
+        "count",
+    ),
+    "per_working_day": MetricText(
+        "Bình quân/ngày làm việc",
+        "Số hồ sơ giải quyết xong trung bình mỗi ngày làm việc của kỳ. Ngày làm việc theo lịch "
+        "Việt Nam: không tính thứ Bảy, Chủ nhật, ngày lễ, Tết; có tính ngày làm bù.",
+        "Đã giải quyết / số ngày làm việc trong kỳ.",
+        "per_day",
+    ),
+    "avg_days": MetricText(
+        "Thời gian giải quyết TB",
+        "Thời gian trung bình từ lúc tiếp nhận đến lúc kết thúc của các hồ sơ đã giải quyết "
+        "trong kỳ, tính theo ngày lịch và theo ngày làm việc.",
+        "Tổng (thời điểm kết thúc − thời điểm tiếp nhận) / Đã giải quyết.",
+        "days",
+    ),
+    # §2 On-time classes: the definition is the class's rule
+    "early": MetricText(
+        "Trước hạn",
+        "Đã kết thúc trong kỳ, vào một ngày trước ngày của hạn giải quyết.",
+        "Ngày kết thúc < ngày của hạn giải quyết.",
+        "count",
+    ),
+    "on_time": MetricText(
+        "Đúng hạn",
+        "Đã kết thúc trong kỳ, không trước hạn và không muộn hơn hạn giải quyết.",
+        "Không trước hạn và thời điểm kết thúc ≤ hạn giải quyết.",
+        "count",
+    ),
+    "late": MetricText(
+        "Quá hạn",
+        "Đã kết thúc trong kỳ nhưng sau hạn giải quyết; hoặc bị yêu cầu bổ sung hồ sơ quá một "
+        "lần, dù ngày tháng thế nào.",
+        "Thời điểm kết thúc > hạn giải quyết, hoặc số lần yêu cầu bổ sung > 1.",
+        "count",
+    ),
+    "in_time": MetricText(
+        "Đang giải quyết trong hạn",
+        "Chưa kết thúc tại thời điểm tính và chưa đến hạn; hoặc đang chờ công dân bổ sung hồ sơ "
+        "lần đầu (duy nhất): khi đó thời gian giải quyết được tạm dừng.",
+        "Hạn giải quyết ≥ thời điểm tính, hoặc trạng thái chờ bổ sung với số lần bổ sung = 1.",
+        "count",
+    ),
+    "overdue": MetricText(
+        "Đang giải quyết quá hạn",
+        "Chưa kết thúc tại thời điểm tính và đã quá hạn giải quyết, hoặc đã bị yêu cầu bổ sung "
+        "quá một lần.",
+        "Hạn giải quyết < thời điểm tính, hoặc số lần yêu cầu bổ sung > 1.",
+        "count",
+    ),
+    # §2 The two on-time rates
+    "on_time_rate": MetricText(
+        "Tỷ lệ đúng hạn",
+        "Trong toàn bộ hồ sơ phải giải quyết của kỳ (tiếp nhận mới và kỳ trước chuyển sang), tỷ "
+        "lệ hồ sơ không bị trễ: đã giải quyết trước hạn hoặc đúng hạn, hoặc đang giải quyết và "
+        "còn trong hạn. Đây là chỉ số 2.1 của Bộ chỉ số 766. Hồ sơ chờ bổ sung lần đầu được dừng "
+        "tính thời gian; yêu cầu bổ sung quá một lần tính là quá hạn. Hồ sơ không có ngày hẹn "
+        "trả và không có thời hạn trong danh mục thủ tục không được tính.",
+        "(Trước hạn + Đúng hạn + Đang giải quyết trong hạn) / (Trước hạn + Đúng hạn + Quá hạn + "
+        "Đang giải quyết trong hạn + Đang giải quyết quá hạn).",
+    ),
+    "resolved_on_time_rate": MetricText(
+        "Tỷ lệ giải quyết đúng và trước hạn",
+        "Trong các hồ sơ đã giải quyết xong trong kỳ, tỷ lệ hồ sơ giải quyết trước hạn hoặc đúng "
+        "hạn. Đây là con số các phường, xã thường nêu trên báo chí; hồ sơ đang giải quyết không "
+        "được tính.",
+        "(Trước hạn + Đúng hạn) / (Trước hạn + Đúng hạn + Quá hạn).",
+    ),
+    # §3 Channels, online service, digitisation
+    "online_share": MetricText(
+        "Tỷ lệ hồ sơ trực tuyến",
+        "Tỷ lệ hồ sơ nộp trực tuyến (qua Cổng Dịch vụ công) trong số hồ sơ tiếp nhận mới của kỳ.",
+        "Hồ sơ nộp trực tuyến / Tiếp nhận mới.",
+    ),
+    "full_online_share": MetricText(
+        "Tỷ lệ trực tuyến toàn trình",
+        "Tỷ lệ hồ sơ nộp trực tuyến toàn trình (mọi bước làm trên mạng, không phải đến nộp giấy "
+        "tờ) trong số hồ sơ tiếp nhận mới.",
+        "Hồ sơ trực tuyến toàn trình / Tiếp nhận mới.",
+    ),
+    "postal_share": MetricText(
+        "Tỷ lệ qua bưu chính công ích",
+        "Tỷ lệ hồ sơ nộp qua dịch vụ bưu chính công ích trong số hồ sơ tiếp nhận mới.",
+        "Hồ sơ nộp qua bưu chính / Tiếp nhận mới.",
+    ),
+    "direct_share": MetricText(
+        "Tỷ lệ trực tiếp",
+        "Tỷ lệ hồ sơ nộp trực tiếp tại Điểm phục vụ hành chính công, kể cả hồ sơ không ghi rõ "
+        "kênh nộp, trong số hồ sơ tiếp nhận mới.",
+        "(Hồ sơ nộp trực tiếp + hồ sơ không rõ kênh) / Tiếp nhận mới.",
+    ),
+    "paid_online_rate": MetricText(
+        "Tỷ lệ thanh toán trực tuyến",
+        "Trong các hồ sơ tiếp nhận mới có phí, lệ phí, tỷ lệ hồ sơ đã thanh toán trực tuyến.",
+        f"Hồ sơ thanh toán trực tuyến / Hồ sơ tiếp nhận mới có phí {_KNOWN}.",
+    ),
+    "e_result_rate": MetricText(
+        "Tỷ lệ cấp kết quả điện tử",
+        "Trong các hồ sơ đã giải quyết trong kỳ, tỷ lệ hồ sơ được cấp kết quả điện tử.",
+        f"Hồ sơ có kết quả điện tử / Đã giải quyết {_KNOWN}.",
+    ),
+    "digitized_rate": MetricText(
+        "Tỷ lệ số hóa hồ sơ",
+        "Tỷ lệ hồ sơ tiếp nhận mới được số hóa thành phần hồ sơ khi tiếp nhận.",
+        f"Hồ sơ được số hóa / Tiếp nhận mới {_KNOWN}.",
+    ),
+    "reuse_rate": MetricText(
+        "Tỷ lệ khai thác dữ liệu số hóa",
+        "Tỷ lệ hồ sơ tiếp nhận mới sử dụng lại dữ liệu, giấy tờ đã số hóa, để người dân không "
+        "phải nộp lại.",
+        f"Hồ sơ sử dụng lại dữ liệu số hóa / Tiếp nhận mới {_KNOWN}.",
+    ),
+    "no_wait_share": MetricText(
+        "Tỷ lệ “thủ tục hành chính không chờ”",
+        "Tỷ lệ hồ sơ tiếp nhận mới được giải quyết ngay trong lúc người dân chờ.",
+        f"Hồ sơ “không chờ” / Tiếp nhận mới {_KNOWN}.",
+    ),
+    "interagency_share": MetricText(
+        "Tỷ lệ hồ sơ liên thông",
+        "Tỷ lệ hồ sơ tiếp nhận mới phải liên thông giữa nhiều cơ quan. Hồ sơ quá hạn được tách "
+        "theo có liên thông hay không, để thấy trễ hạn có dồn vào hồ sơ liên thông không.",
+        f"Hồ sơ liên thông / Tiếp nhận mới {_KNOWN}.",
+    ),
+    # §4 Satisfaction
+    "satisfied_rate": MetricText(
+        "Tỷ lệ hài lòng",
+        "Tỷ lệ lượt đánh giá hài lòng (4 hoặc 5 điểm trên thang 1–5) trong các lượt đánh giá của "
+        "người dân trong kỳ.",
+        "Lượt đánh giá từ 4 điểm / Tổng số lượt đánh giá.",
+    ),
+    "mean_rating": MetricText(
+        "Điểm đánh giá trung bình",
+        "Điểm trung bình của các lượt đánh giá của người dân trong kỳ, trên thang 1–5.",
+        "Tổng số điểm / Số lượt đánh giá.",
+        "score",
+    ),
+    "response_rate": MetricText(
+        "Tỷ lệ hồ sơ được đánh giá",
+        "Tỷ lệ hồ sơ đã giải quyết trong kỳ được người dân đánh giá (một hồ sơ đánh giá nhiều "
+        "lần chỉ tính một).",
+        "Số hồ sơ được đánh giá / Đã giải quyết.",
+    ),
+    "satisfaction_766": MetricText(
+        "Mức độ hài lòng trong giải quyết hồ sơ (766)",
+        "Chỉ số 5.4 của Bộ chỉ số 766: tỷ lệ hồ sơ phải giải quyết không bị trễ hạn và không bị "
+        "phản ánh hay đánh giá kém. Chỉ số này chủ yếu phụ thuộc vào số hồ sơ trễ hạn, không "
+        "phải vào ý kiến đánh giá của người dân.",
+        "1 − (Quá hạn + Đang giải quyết quá hạn + hồ sơ không trễ hạn nhưng có phản ánh, kiến "
+        "nghị hoặc đánh giá từ 2 điểm trở xuống) / Tổng số phải giải quyết.",
+    ),
+    "petition_on_time_rate": MetricText(
+        "Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn",
+        "Trong các phản ánh, kiến nghị nhận trong kỳ, tỷ lệ đã xử lý đúng hạn hoặc đang xử lý "
+        "còn trong hạn.",
+        "(Đã xử lý đúng hạn + Đang xử lý trong hạn) / Số phản ánh, kiến nghị.",
+    ),
+    "petition_satisfaction": MetricText(
+        "Mức độ hài lòng về xử lý phản ánh, kiến nghị",
+        "Tỷ lệ phản ánh, kiến nghị không bị người dân đánh giá không hài lòng và không bị quá hạn.",
+        "(Số phản ánh, kiến nghị − số bị đánh giá không hài lòng hoặc quá hạn, mỗi phản ánh trừ "
+        "một lần) / Số phản ánh, kiến nghị.",
+    ),
+}
+
+# The methodology page's sections, in the order of metrics.md.
+FLOW_METRICS = (
+    "received",
+    "carried_over",
+    "to_process",
+    "completed",
+    "in_process",
+    "per_working_day",
+    "avg_days",
+)
+ON_TIME_CLASSES = ("early", "on_time", "late", "in_time", "overdue")
+ON_TIME_RATES = ("on_time_rate", "resolved_on_time_rate")
+CHANNEL_METRICS = (
+    "online_share",
+    "full_online_share",
+    "postal_share",
+    "direct_share",
+    "paid_online_rate",
+    "e_result_rate",
+    "digitized_rate",
+    "reuse_rate",
+    "no_wait_share",
+    "interagency_share",
+)
+RATING_METRICS = ("satisfied_rate", "mean_rating", "response_rate")
+PETITION_METRICS = ("petition_on_time_rate", "petition_satisfaction")
+
+# SIPAS dimensions of a rating (metrics §4), each on 1–5.
+SIPAS_DIMENSIONS: dict[str, str] = {
+    "access": "Tiếp cận dịch vụ",
+    "procedure": "Thủ tục hành chính",
+    "staff": "Công chức giải quyết",
+    "result": "Kết quả giải quyết",
+    "feedback": "Tiếp nhận, xử lý góp ý",
+}

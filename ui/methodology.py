@@ -1,0 +1,422 @@
+"""Builders of the methodology page (``/phuong-phap``): definitions, tables, rules in Vietnamese.
+
+Pure functions: the metric texts come from :mod:`ui.definitions`, the 766 methodology and the
+targets arrive as the :mod:`kpi` objects read from ``data/index766.toml`` and
+``data/targets.toml``, so what the page shows is what the code scores and colours with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import html
+from dash.development.base_component import Component
+
+from kpi.index766 import Indicator, Methodology
+from kpi.targets import Target
+from ui.definitions import METRICS, ON_TIME_CLASSES, anchor
+from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
+
+# The published figures of Hồng Hà (TP Hạ Long, Quảng Ninh), 2021 (metrics.md §8).
+HONG_HA = {"resolved": 12439, "early_or_on_time": 12432, "late": 7}
+# A what-if added to them, to show how the two on-time rates differ.
+HONG_HA_OPEN = {"in_time": 50, "overdue": 11}
+# Two wards, to show why rates are never averaged.
+AGGREGATION_EXAMPLE = ((9, 10), (990, 1000))
+
+CONVENTIONS: tuple[str, ...] = (
+    "Kỳ báo cáo là một khoảng ngày trọn vẹn, từ ngày đến ngày (kể cả hai ngày đầu, cuối), theo "
+    "giờ Việt Nam.",
+    "Thời điểm tính là cuối kỳ. Nếu kỳ chưa kết thúc, thời điểm tính là hiện tại, và không bao "
+    "giờ muộn hơn hồ sơ mới nhất đã nạp; dòng “Dữ liệu đến …” dưới mỗi số liệu cho biết thời "
+    "điểm đó.",
+    "Tỷ lệ được tính và lưu với đầy đủ chữ số, chỉ làm tròn khi hiển thị: hai chữ số thập phân, "
+    "dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (12.439 hồ sơ; 99,94%).",
+    "Số liệu toàn thành phố (hay gộp nhiều lĩnh vực, nhiều tháng) được tính bằng cách cộng tử "
+    "số, cộng mẫu số rồi mới chia; không bao giờ lấy trung bình các tỷ lệ phần trăm.",
+    f"Tỷ lệ có mẫu số bằng 0 là “không có dữ liệu” (hiển thị “{NO_DATA}”), không phải 0% và "
+    "không phải 100%. Cột dữ liệu mà hệ thống nguồn không cung cấp cũng cho “không có dữ liệu”, "
+    "không phải 0.",
+    "“Tiếp nhận” không tính hồ sơ mới đăng ký mà chưa được tiếp nhận và hồ sơ không được tiếp "
+    "nhận.",
+    "Mỗi số liệu toàn thành phố đều ghi số phường, xã có dữ liệu trong kỳ (ví dụ “118/126 "
+    "phường, xã có dữ liệu”).",
+)
+
+CLOCK_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "Hạn giải quyết",
+        "Hạn giải quyết = ngày hẹn trả + số ngày tạm dừng (những ngày chờ người dân bổ sung, nếu "
+        "hệ thống nguồn có ghi; không ghi thì là 0). Ngày hẹn trả chỉ có ngày, không có giờ (hoặc "
+        "ghi 00:00) được hiểu là hết ngày đó.",
+    ),
+    (
+        "Dừng tính thời gian khi chờ bổ sung",
+        "Hồ sơ đang chờ người dân bổ sung lần đầu (trạng thái chờ bổ sung, số lần yêu cầu bổ sung "
+        "đúng bằng 1) được tính là đang giải quyết trong hạn: thời gian được tạm dừng. Từ lần "
+        "yêu cầu bổ sung thứ hai, hồ sơ tính là quá hạn (nếu đã kết thúc) hoặc đang giải quyết "
+        "quá hạn, dù ngày tháng thế nào, kể cả khi không có ngày hẹn trả.",
+    ),
+    (
+        "Hồ sơ thiếu ngày hẹn trả",
+        "Nếu danh mục thủ tục có thời hạn giải quyết theo quy định, hạn = ngày tiếp nhận + số "
+        "ngày làm việc đó (tính từ ngày tiếp nhận, hết ngày cuối cùng). Nếu không có cả hai, hồ "
+        "sơ không được tính vào hai tỷ lệ đúng hạn và được thống kê riêng là “thiếu ngày hẹn trả” "
+        "trên trang Dữ liệu. Không bao giờ mặc nhiên coi là đúng hạn.",
+    ),
+    (
+        "Lịch ngày làm việc",
+        "Ngày làm việc là thứ Hai đến thứ Sáu, trừ ngày lễ, Tết và ngày nghỉ bù theo lịch chính "
+        "thức của Việt Nam (thư viện holidays), cộng các thứ Bảy làm bù chính thức (ví dụ thứ Bảy "
+        "26/04/2025). Lịch này dùng cho hạn tính theo danh mục thủ tục, số ngày làm việc của kỳ và "
+        "thời gian giải quyết theo ngày làm việc.",
+    ),
+)
+
+DECISIONS: tuple[str, ...] = (
+    "Yêu cầu bổ sung quá một lần: hồ sơ đã kết thúc là quá hạn, hồ sơ chưa kết thúc là đang giải "
+    "quyết quá hạn, có hay không có ngày hẹn trả.",
+    "Hồ sơ không có ngày hẹn trả và danh mục thủ tục không có thời hạn bị loại khỏi cả hai tỷ lệ "
+    "đúng hạn. Vì vậy tỷ lệ giải quyết đúng và trước hạn chia cho (trước hạn + đúng hạn + quá "
+    "hạn); con số này bằng “đã giải quyết” khi mọi hồ sơ đã giải quyết đều có hạn.",
+    "Dừng tính thời gian chỉ áp dụng khi hồ sơ đang ở trạng thái chờ bổ sung và số lần yêu cầu "
+    "bổ sung đúng bằng 1.",
+    "Hạn tính theo danh mục thủ tục đếm ngày làm việc từ ngày tiếp nhận và kết thúc vào cuối "
+    "ngày; số ngày tạm dừng được cộng thêm theo ngày lịch. “Trước hạn” so sánh theo ngày, không "
+    "theo giờ.",
+    "Thời điểm tính là thời điểm sớm nhất trong ba mốc: cuối kỳ, hiện tại (giờ Việt Nam) và hồ sơ "
+    "mới nhất đã nạp.",
+    "Các thông tin không bắt buộc (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, "
+    "thanh toán trực tuyến, liên thông) được tính trên những hồ sơ có ghi thông tin đó; thiếu "
+    "cả cột là “không có dữ liệu”, không phải 0. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ "
+    "tiếp nhận mới có phí, lệ phí.",
+    "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + hồ "
+    "sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số hồ "
+    "sơ có phân loại tiến độ.",
+    "Phản ánh, kiến nghị không có hạn xử lý thì không bao giờ bị coi là quá hạn. Mức độ hài lòng "
+    "về xử lý phản ánh, kiến nghị (5.3) trừ mỗi phản ánh không hài lòng hoặc quá hạn một lần "
+    "(không trừ hai lần nếu vừa không hài lòng vừa quá hạn).",
+    "Chỉ số 766: chỉ số 3.3 (tỷ lệ hồ sơ trực tuyến) được hiển thị với ngưỡng 50% nhưng không "
+    "có điểm cho đến khi tệp phương pháp quy định; kỳ không có phản ánh, kiến nghị được điểm "
+    "tối đa ở 5.2 và 5.3; phường, xã không có hồ sơ nào trong kỳ thì không có điểm.",
+    "Hồ sơ rút và hồ sơ dừng xử lý kết thúc hồ sơ: được tính vào “đã giải quyết” và phân loại "
+    "tiến độ như mọi hồ sơ khác, đồng thời được báo cáo riêng.",
+    "Hồ sơ trước ngày 1/7/2025 ghi tên phường, xã cũ được chuyển sang phường, xã hiện nay theo "
+    "bảng chuyển đổi đơn vị hành chính, để số liệu lịch sử khớp với bản đồ hiện tại.",
+)
+
+
+def section(section_id: str, title: str, children: Sequence[Component | str]) -> Component:
+    """A titled section of the page (``<section>`` labelled by its ``<h2>``)."""
+    heading_id = f"{section_id}-title"
+    return html.Section(
+        [html.H2(title, id=heading_id, className="h4 mt-5 mb-3"), *children],
+        id=section_id,
+        className="mc-method-section",
+        **{"aria-labelledby": heading_id},
+    )
+
+
+def toc(entries: Sequence[tuple[str, str, Sequence[str]]]) -> Component:
+    """The table of contents: ``(section id, title, metric keys)`` → nested lists of links."""
+    items = []
+    for section_id, title, metrics in entries:
+        children: list[Component] = [html.A(title, href=f"#{section_id}")]
+        if metrics:
+            links = [html.Li(html.A(METRICS[m].label, href=f"#{anchor(m)}")) for m in metrics]
+            children.append(html.Ul(links, className="mc-toc-metrics small mb-2"))
+        items.append(html.Li(children))
+    return html.Nav(
+        [
+            html.H2("Mục lục", className="h5", id="methodology-toc-title"),
+            html.Ul(items, className="list-unstyled mb-0"),  # the titles carry their numbers
+        ],
+        id="methodology-toc",
+        className="mc-toc border rounded p-3 mb-4",
+        **{"aria-labelledby": "methodology-toc-title"},
+    )
+
+
+def _pct(rate: float) -> str:
+    """A threshold or target as a percentage without useless decimals: 0.98 → ``98%``."""
+    return _trim(fmt_pct(rate).removesuffix("%")) + "%"
+
+
+def _trim(number: str) -> str:
+    """Drop trailing zero decimals of a number: ``98,00`` → ``98``; ``2,50`` → ``2,5``."""
+    return number.rstrip("0").rstrip(",") if "," in number else number
+
+
+def _number(value: float) -> str:
+    """Points or a count without useless decimals: 20 → ``20``; 2.5 → ``2,5``."""
+    return _trim(fmt_number(value, 2))
+
+
+def indicator_line(indicator: Indicator) -> str:
+    """How a metric enters the 766 estimate, in one sentence."""
+    if indicator.max <= 0:
+        return (
+            f"Bộ chỉ số 766, chỉ số {indicator.code}: đạt yêu cầu khi tỷ lệ từ "
+            f"{_pct(indicator.full_at)}; số điểm chưa được công bố nên chưa tính điểm."
+        )
+    return (
+        f"Bộ chỉ số 766, chỉ số {indicator.code}: tối đa {_number(indicator.max)} điểm, đạt tối "
+        f"đa khi tỷ lệ từ {_pct(indicator.full_at)}; dưới ngưỡng, điểm tỷ lệ thuận với tỷ lệ."
+    )
+
+
+def metric_entry(metric: str, *, indicator: Indicator | None = None, level: int = 3) -> Component:
+    """One metric: its label (a heading of ``level``, anchored), definition and formula."""
+    text = METRICS[metric]
+    heading = html.H3 if level == 3 else html.H4
+    children: list[Component] = [
+        heading(
+            [text.label, " ", html.Code(metric, className="mc-key small")],
+            className="h6 fw-bold mb-1",
+        ),
+        html.P(text.definition, className="mb-1"),
+        html.P([html.Strong("Cách tính: "), text.formula], className="mb-1"),
+    ]
+    if indicator is not None:
+        children.append(html.P(indicator_line(indicator), className="mb-1 text-body-secondary"))
+    return html.Article(children, id=anchor(metric), className="mc-metric mb-3")
+
+
+def metric_entries(
+    metrics: Sequence[str], indicators: dict[str, Indicator], *, level: int = 3
+) -> list[Component]:
+    """Every metric of ``metrics``, with its 766 indicator when it has one."""
+    return [metric_entry(k, indicator=indicators.get(k), level=level) for k in metrics]
+
+
+def table(
+    table_id: str,
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Component | str]],
+    *,
+    row_ids: Sequence[str] | None = None,
+) -> Component:
+    """An accessible table: a caption, column header cells, the first cell of a row a row header.
+
+    ``row_ids`` gives each row an id (the anchor of the metric it defines).
+    """
+    body = []
+    for i, (first, *rest) in enumerate(rows):
+        cells = [html.Th(first, scope="row"), *(html.Td(c) for c in rest)]
+        body.append(html.Tr(cells, id=row_ids[i]) if row_ids else html.Tr(cells))
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+                html.Tbody(body),
+            ],
+            id=table_id,
+            className="table table-sm table-bordered align-top mc-table",
+        ),
+        className="table-responsive mc-table-wrap",
+    )
+
+
+def classes_table() -> Component:
+    """The five on-time classes of metrics.md §2 and their rules."""
+    return table(
+        "methodology-classes-table",
+        "Năm loại tiến độ của hồ sơ phải giải quyết",
+        ["Loại", "Quy tắc", "Điều kiện"],
+        [[METRICS[k].label, METRICS[k].definition, METRICS[k].formula] for k in ON_TIME_CLASSES],
+        row_ids=[anchor(k) for k in ON_TIME_CLASSES],
+    )
+
+
+def clock_rules() -> list[Component]:
+    """Due time, supplement clock stop, missing due dates and the working-day calendar."""
+    out: list[Component] = []
+    for title, body in CLOCK_RULES:
+        out += [html.H3(title, className="h6 fw-bold mb-1"), html.P(body)]
+    return out
+
+
+def worked_example() -> Component:
+    """The two on-time rates on Hồng Hà's published 2021 figures, then with open dossiers."""
+    done, good, late = HONG_HA["resolved"], HONG_HA["early_or_on_time"], HONG_HA["late"]
+    in_time, overdue = HONG_HA_OPEN["in_time"], HONG_HA_OPEN["overdue"]
+    numerator, denominator = good + in_time, done + in_time + overdue
+    return html.Div(
+        [
+            html.H3("Ví dụ: Phường Hồng Hà, năm 2021", className="h6 fw-bold"),
+            html.P(
+                f"Phường Hồng Hà (TP Hạ Long, Quảng Ninh; nay thuộc Phường Hạ Long) tiếp nhận và "
+                f"giải quyết {fmt_int(done)} hồ sơ; {fmt_int(good)} hồ sơ trước hạn hoặc đúng "
+                f"hạn; {fmt_int(late)} hồ sơ quá hạn, đều thuộc lĩnh vực Đất đai, là hồ sơ liên "
+                f"thông."
+            ),
+            html.Ul(
+                [
+                    html.Li(
+                        f"Tỷ lệ giải quyết đúng và trước hạn = {fmt_int(good)} / {fmt_int(done)} "
+                        f"= {fmt_pct(good / done)}: con số phường công bố."
+                    ),
+                    html.Li(
+                        f"Cuối năm không còn hồ sơ đang giải quyết, nên tỷ lệ đúng hạn cũng bằng "
+                        f"{fmt_int(good)} / {fmt_int(done)} = {fmt_pct(good / done)}."
+                    ),
+                    html.Li(
+                        f"Giả sử cuối năm còn {fmt_int(in_time + overdue)} hồ sơ đang giải quyết "
+                        f"({fmt_int(in_time)} trong hạn, {fmt_int(overdue)} quá hạn): tỷ lệ đúng "
+                        f"hạn = ({fmt_int(good)} + {fmt_int(in_time)}) / ({fmt_int(done)} + "
+                        f"{fmt_int(in_time + overdue)}) = {fmt_int(numerator)} / "
+                        f"{fmt_int(denominator)} = {fmt_pct(numerator / denominator)}, còn tỷ lệ "
+                        f"giải quyết đúng và trước hạn vẫn là {fmt_pct(good / done)}: hồ sơ đang "
+                        f"giải quyết chỉ có mặt trong tỷ lệ đúng hạn."
+                    ),
+                ]
+            ),
+        ],
+        id="methodology-example",
+        className="mc-example border-start border-4 ps-3 my-3",
+    )
+
+
+def aggregation_example() -> Component:
+    """Two wards' rates summed the right way, next to the wrong average."""
+    (a_num, a_den), (b_num, b_den) = AGGREGATION_EXAMPLE
+    right = (a_num + b_num) / (a_den + b_den)
+    wrong = (a_num / a_den + b_num / b_den) / 2
+    return html.P(
+        f"Ví dụ: phường A đúng hạn {fmt_int(a_num)}/{fmt_int(a_den)} = {fmt_pct(a_num / a_den)}, "
+        f"phường B {fmt_int(b_num)}/{fmt_int(b_den)} = {fmt_pct(b_num / b_den)}. Hai phường cộng "
+        f"lại: {fmt_int(a_num + b_num)}/{fmt_int(a_den + b_den)} = {fmt_pct(right)}, không phải "
+        f"trung bình {fmt_pct(wrong)}.",
+        id="methodology-aggregation-example",
+    )
+
+
+def bullet_list(items: Sequence[str], list_id: str) -> Component:
+    """A plain list of sentences."""
+    return html.Ul([html.Li(item) for item in items], id=list_id)
+
+
+def index766_rows(method: Methodology) -> list[list[Component | str]]:
+    """The 766 table's rows, scored indicators first, then those not computed.
+
+    Cells: code, group, indicator (linked to its metric's definition), maximum, full-points
+    threshold, note.
+    """
+    rows: list[list[Component | str]] = []
+    for ind in method.indicators:
+        if ind.max <= 0:
+            note = "Chưa công bố số điểm: chỉ hiển thị ngưỡng, không tính điểm."
+        elif ind.no_data_full:
+            note = "Kỳ không có trường hợp nào: được điểm tối đa."
+        else:
+            note = ""
+        label: Component | str = ind.label
+        if ind.metric in METRICS:
+            label = html.A(ind.label, href=f"#{anchor(ind.metric)}")
+        rows.append([ind.code, ind.group, label, _number(ind.max), _pct(ind.full_at), note])
+    for item in method.not_computed:
+        rows.append([item["code"], item["group"], item["label"], NO_DATA, NO_DATA, item["reason"]])
+    return rows
+
+
+def index766_table(method: Methodology) -> Component:
+    """Indicators, maxima and thresholds of the methodology file."""
+    return table(
+        "methodology-index766-table",
+        "Các chỉ số được tính, điểm tối đa và ngưỡng đạt tối đa",
+        ["Mã", "Nhóm", "Chỉ số", "Điểm tối đa", "Đạt tối đa khi tỷ lệ từ", "Ghi chú"],
+        index766_rows(method),
+    )
+
+
+def band_rows(method: Methodology) -> list[list[str]]:
+    """Grade bands from the highest: label and the range of the score out of 100."""
+    rows, upper = [], None
+    for band in method.bands:
+        low = _number(band.min)
+        if upper is None:
+            span = f"từ {low}"
+        elif band.min <= 0:
+            span = f"dưới {upper}"
+        else:
+            span = f"từ {low} đến dưới {upper}"
+        rows.append([band.label, span])
+        upper = low
+    return rows
+
+
+def bands_table(method: Methodology) -> Component:
+    """The grade bands of the methodology file."""
+    return table(
+        "methodology-bands-table",
+        "Xếp loại theo điểm trên thang 100",
+        ["Xếp loại", "Điểm trên 100"],
+        band_rows(method),
+    )
+
+
+def methodology_file(method: Methodology) -> Component:
+    """The methodology file itself, verbatim."""
+    return html.Pre(html.Code(method.text), id="methodology-index766-file", className="mc-file")
+
+
+def _value(metric: str, value: float) -> str:
+    """A target value in the metric's own unit."""
+    unit = METRICS[metric].unit if metric in METRICS else "count"
+    if unit == "rate":
+        return _pct(value)
+    return _number(value)
+
+
+def target_rows(targets: dict[str, Target]) -> list[list[str]]:
+    """Per target: metric, target, direction, and the values that give green, amber, red."""
+    rows = []
+    for metric, t in targets.items():
+        label = METRICS[metric].label if metric in METRICS else metric
+        goal = _value(metric, t.target)
+        amber = None if t.amber is None else _value(metric, t.amber)
+        if t.higher_is_better:
+            green, direction = f"≥ {goal}", "Càng cao càng tốt"
+            yellow = NO_DATA if amber is None else f"từ {amber} đến dưới {goal}"
+            red = f"< {amber or goal}"
+        else:
+            green, direction = f"≤ {goal}", "Càng thấp càng tốt"
+            yellow = NO_DATA if amber is None else f"trên {goal} đến {amber}"
+            red = f"> {amber or goal}"
+        rows.append([label, goal, direction, green, yellow, red])
+    return rows
+
+
+def targets_table(targets: dict[str, Target]) -> Component:
+    """The targets file as a table."""
+    return table(
+        "methodology-targets-table",
+        "Mục tiêu và màu của các số liệu chính",
+        ["Số liệu", "Mục tiêu", "Chiều tốt", "Xanh", "Vàng", "Đỏ"],
+        target_rows(targets),
+    )
+
+
+def public_rules(
+    *, min_count: int, min_denominator: int, small_count: str, hidden: str, not_enough: str
+) -> Component:
+    """The small-cell rules of public surfaces (metrics.md §7), from the constants of the code."""
+    return bullet_list(
+        [
+            "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ "
+            "hay nội dung góp ý.",
+            f"Số đếm từ 1 đến {min_count - 1} được hiển thị là “{small_count}”.",
+            f"Tỷ lệ có mẫu số dưới {min_denominator} (hoặc không có dữ liệu) được hiển thị là "
+            f"“{not_enough}”.",
+            f"Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các "
+            f"phần của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là "
+            f"“{hidden}”; lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số "
+            f"bị che cũng không được công bố.",
+            f"Chỉ số 766 công khai: chỉ số có dưới {min_denominator} trường hợp không được tính "
+            f"điểm; phường, xã có dưới {min_denominator} hồ sơ phải giải quyết không có điểm "
+            f"công khai.",
+        ],
+        "methodology-public-rules",
+    )
