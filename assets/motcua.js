@@ -13,3 +13,18 @@ window.dash_clientside.motcua = {
     return window.dash_clientside.no_update;
   },
 };
+
+/* The navbar's language and theme switches: remember the choice in a cookie for a year and
+   reload, so the server draws the page (and every later callback answers) in that language
+   and theme. A link <a data-motcua-set="lang=en"> sets motcua_lang=en. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("[data-motcua-set]") : null;
+  if (!link) {
+    return;
+  }
+  event.preventDefault();
+  var pair = link.getAttribute("data-motcua-set").split("=");
+  document.cookie =
+    "motcua_" + pair[0] + "=" + pair[1] + "; path=/; max-age=31536000; SameSite=Lax";
+  window.location.reload();
+});

@@ -75,7 +75,7 @@ DOSSIERS = HEADER + "".join(
 )  # fmt: skip
 COMMENT = "Cán bộ nhiệt tình lắm, gọi tôi 0912345678"
 RATINGS = "Mã đánh giá,Mã xã,Thời gian đánh giá,Mức độ hài lòng,Ý kiến\n" + "".join(
-    f"DG{i:03d},{ward},19/11/2026 10:00,{score},\"{COMMENT}\"\n"
+    f'DG{i:03d},{ward},19/11/2026 10:00,{score},"{COMMENT}"\n'
     for i, (ward, score) in enumerate(
         [("00004", 5)] * 10 + [("00004", 4), ("00004", 1)] + [("00008", 5)] * 4
     )

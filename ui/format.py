@@ -3,6 +3,8 @@
 Rates arrive as fractions with full precision (metrics.md) and are rounded half-up on their
 decimal value, as a spreadsheet does, so that an evaluator's own figure matches ours.
 A missing value (``None``: no data, a zero denominator) is shown as :data:`NO_DATA`, never 0.
+In English (:func:`ui.i18n.current_lang`, or ``lang=``) the separators are swapped: 12,439 ·
+99.94%; dates stay day first.
 """
 
 from __future__ import annotations
@@ -10,41 +12,45 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from ui.i18n import current_lang
+
 NO_DATA = "—"
 NO_DATA_LABEL = "không có dữ liệu"  # what NO_DATA means, for screen readers and tooltips
 
 
-def _group(number: str) -> str:
-    """Swap Python's ``1,234.5`` separators for Vietnamese ``1.234,5``."""
+def _group(number: str, lang: str | None) -> str:
+    """Swap Python's ``1,234.5`` separators for Vietnamese ``1.234,5`` (English keeps them)."""
+    if (lang or current_lang()) == "en":
+        return number
     return number.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def fmt_int(value: float | None) -> str:
+def fmt_int(value: float | None, *, lang: str | None = None) -> str:
     """Format a count: ``12439`` → ``'12.439'``; ``None`` → ``'—'``."""
     if value is None:
         return NO_DATA
-    return _group(f"{int(value):,d}")
+    return _group(f"{int(value):,d}", lang)
 
 
-def _decimal(value: Decimal, digits: int) -> str:
-    """Round ``value`` half-up to ``digits`` decimals and write it the Vietnamese way."""
+def _decimal(value: Decimal, digits: int, lang: str | None) -> str:
+    """Round ``value`` half-up to ``digits`` decimals and write it the reader's way."""
     rounded = value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
-    return _group(f"{rounded:,.{digits}f}")
+    return _group(f"{rounded:,.{digits}f}", lang)
 
 
-def fmt_number(value: float | None, digits: int = 1) -> str:
+def fmt_number(value: float | None, digits: int = 1, *, lang: str | None = None) -> str:
     """Format a decimal number: ``1234.56`` → ``'1.234,6'``; ``None`` → ``'—'``."""
     if value is None:
         return NO_DATA
     # repr() is the shortest decimal that reads back as the same float: what a person typed.
-    return _decimal(Decimal(repr(float(value))), digits)
+    return _decimal(Decimal(repr(float(value))), digits, lang)
 
 
-def fmt_pct(rate: float | None, digits: int = 2) -> str:
+def fmt_pct(rate: float | None, digits: int = 2, *, lang: str | None = None) -> str:
     """Format a fraction as a percentage: ``0.99943`` → ``'99,94%'``; ``None`` → ``'—'``."""
     if rate is None:
         return NO_DATA
-    return _decimal(Decimal(repr(float(rate))) * 100, digits) + "%"
+    return _decimal(Decimal(repr(float(rate))) * 100, digits, lang) + "%"
 
 
 def fmt_date(value: date | None) -> str:

@@ -24,6 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from etl.loader import load_files
 from tests.browser.axe import AuditError, audit, axe_version, report
 from tests.overview_fixture import OVERVIEW_DOSSIERS
+from ui.definitions import METRICS
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +37,12 @@ PAGES: list[tuple[str, str]] = [
     ("overview-empty-period", "/?from=2020-01-01&to=2020-01-31"),
     ("overview-invalid-url", "/?from=2026-13-01&to=2026-10-31"),
     ("overview-unknown-ward", f"/?{OCTOBER}&ward=99999"),
+    ("methodology", "/phuong-phap"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
     ("overview", "/"),
+    ("methodology", "/phuong-phap"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {
@@ -136,7 +139,7 @@ def test_open_definition_tooltip_has_no_serious_accessibility_violation(
     tooltip = WebDriverWait(driver, WAIT_SECONDS).until(
         ec.visibility_of_element_located((By.CSS_SELECTOR, "[role=tooltip]"))
     )
-    assert tooltip.text.startswith("(Trước hạn + Đúng hạn + Đang giải quyết trong hạn)")
+    assert tooltip.text == METRICS["on_time_rate"].tooltip
     violations = audit(driver)
     assert violations == [], report(violations)
 

@@ -1,0 +1,86 @@
+"""The app shell: navigation, the language and theme switches (cookies), English formats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ui.format import fmt_int, fmt_number, fmt_pct
+from ui.i18n import EN, _
+
+
+@pytest.fixture
+def client():
+    import app
+
+    return app.server.test_client()
+
+
+def _nav_texts(layout: dict) -> list[str]:
+    """Every link text of the navbar, in order."""
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("NavLink", "A", "NavbarBrand"):
+                texts.append(node["props"]["children"])
+            walk(node.get("props", {}).get("children"))
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(layout)
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("cookies", "html", "nav"),
+    [
+        (
+            {},
+            '<html lang="vi" data-bs-theme="light">',
+            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Phương pháp", "English",
+             "Giao diện tối"],
+        ),
+        (
+            {"motcua_lang": "en", "motcua_theme": "dark"},
+            '<html lang="en" data-bs-theme="dark">',
+            ["Skip to main content", "Một Cửa", "Overview", "Methodology", "Tiếng Việt",
+             "Light theme"],
+        ),
+        (
+            {"motcua_lang": "fr", "motcua_theme": "<script>"},  # not a choice: the defaults
+            '<html lang="vi" data-bs-theme="light">',
+            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Phương pháp", "English",
+             "Giao diện tối"],
+        ),
+    ],
+)  # fmt: skip
+def test_the_shell_follows_the_language_and_theme_cookies(
+    client, cookies: dict[str, str], html: str, nav: list[str]
+) -> None:
+    for name, value in cookies.items():
+        client.set_cookie(name, value)
+    page = client.get("/")
+    assert page.status_code == 200
+    assert html in page.text
+    layout = json.loads(client.get("/_dash-layout").text)
+    assert _nav_texts(layout) == nav
+
+
+def test_english_swaps_the_separators_and_keeps_dates_day_first() -> None:
+    assert (fmt_int(12439, lang="en"), fmt_pct(0.99943, lang="en")) == ("12,439", "99.94%")
+    assert (fmt_int(12439), fmt_pct(0.99943), fmt_number(1234.56)) == (
+        "12.439",
+        "99,94%",
+        "1.234,6",
+    )
+    assert fmt_number(1234.56, lang="en") == "1,234.6"
+
+
+def test_translation_falls_back_to_vietnamese_and_fills_values() -> None:
+    assert _("Tổng quan", lang="en") == "Overview"
+    assert _("Tổng quan") == "Tổng quan"
+    assert _("Một câu chưa dịch", lang="en") == "Một câu chưa dịch"
+    assert all(isinstance(k, str) and v for k, v in EN.items())

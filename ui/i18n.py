@@ -1,0 +1,63 @@
+"""Vietnamese first, with an English switch (product.md conventions).
+
+Source strings are Vietnamese, written where they are used and wrapped in :func:`_`; it returns
+them unchanged, or their English translation when the reader chose English. Translations live
+in the modules of :mod:`ui.locale` (one per page or component, each an ``EN`` dict from the
+Vietnamese text to the English one), merged at import. A text with no translation stays
+Vietnamese, never blank.
+
+The reader's choices (language, light or dark theme) are cookies set by the navbar's switches
+(``assets/motcua.js``), so every page, callback and export requested by that browser follows
+them without a parameter in every link; links stay shareable and show the same view in either
+language. Outside a request (tests, the CLI) the defaults apply: Vietnamese, light.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Any
+
+from flask import has_request_context, request
+
+LANGUAGES = ("vi", "en")
+THEMES = ("light", "dark")
+LANG_COOKIE = "motcua_lang"
+THEME_COOKIE = "motcua_theme"
+
+
+def _catalog() -> dict[str, str]:
+    from ui import locale
+
+    merged: dict[str, str] = {}
+    for module in pkgutil.iter_modules(locale.__path__):
+        merged.update(importlib.import_module(f"ui.locale.{module.name}").EN)
+    return merged
+
+
+EN: dict[str, str] = _catalog()
+
+
+def _cookie(name: str, allowed: tuple[str, ...]) -> str:
+    if has_request_context():
+        value = request.cookies.get(name)
+        if value in allowed:
+            return value
+    return allowed[0]
+
+
+def current_lang() -> str:
+    """The reader's language: ``"vi"`` (default) or ``"en"``."""
+    return _cookie(LANG_COOKIE, LANGUAGES)
+
+
+def current_theme() -> str:
+    """The reader's theme: ``"light"`` (default) or ``"dark"``."""
+    return _cookie(THEME_COOKIE, THEMES)
+
+
+def _(text: str, /, lang: str | None = None, **values: Any) -> str:
+    """``text`` in the reader's language (or ``lang``), with ``values`` filled in by name."""
+    chosen = lang or current_lang()
+    out = EN.get(text, text) if chosen == "en" else text
+    return out.format(**values) if values else out

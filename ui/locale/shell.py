@@ -1,0 +1,18 @@
+"""English texts of the app shell: navigation, switches, common messages."""
+
+EN: dict[str, str] = {
+    "Tổng quan": "Overview",
+    "Phường/xã": "Wards",
+    "Lĩnh vực": "Fields",
+    "Hài lòng": "Satisfaction",
+    "Phương pháp": "Methodology",
+    "Bỏ qua, tới nội dung chính": "Skip to main content",
+    "English": "English",
+    "Tiếng Việt": "Tiếng Việt",
+    "Giao diện tối": "Dark theme",
+    "Giao diện sáng": "Light theme",
+    "In trang": "Print",
+    "Chưa có dữ liệu cho kỳ này": "No data for this period",
+    "Chưa có dữ liệu.": "No data yet.",
+    "không có dữ liệu": "no data",
+}
