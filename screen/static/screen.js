@@ -28,7 +28,9 @@
 
   function show(index) {
     for (var i = 0; i < slides.length; i++) {
+      var name = "slide slide-" + slides[i].getAttribute("data-slide");
       slides[i].hidden = i !== index;
+      slides[i].className = i === index ? name + " is-entering" : name;
       dots[i].className = i === index ? "dot is-active" : "dot";
     }
     current = index;
