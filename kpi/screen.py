@@ -27,12 +27,14 @@ MONTH_RATES = ("on_time_rate", "online_share", "no_wait_share")
 SATISFACTION_COUNTS = ("ratings",)
 SATISFACTION_RATES = ("satisfied_rate", "mean_rating")
 
+# Two small tables: cheap enough for every request of every screen.
 _STATE_SQL = """
 SELECT
     (SELECT value FROM meta WHERE key = 'data_version') AS version,
-    (SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers) AS data_as_of,
     (SELECT max(finished_at) FROM etl_runs WHERE status = 'ok') AS last_load_at
 """
+# A scan of the dossiers: its answer changes only with the data version (cache it by that).
+_DATA_AS_OF_SQL = "SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers"
 
 _WARD_SQL = """
 SELECT ward_code, ward_name, province_code
@@ -71,10 +73,15 @@ def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> li
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
 
 
-def warehouse_state(cur: duckdb.DuckDBPyConnection) -> WarehouseState:
-    """The data version and freshness of the warehouse (raises :class:`NoWarehouse`)."""
-    version, data_as_of, last_load_at = _run(cur, _STATE_SQL, {})[0]
-    return WarehouseState(version, data_as_of, last_load_at or data_as_of)
+def data_version(cur: duckdb.DuckDBPyConnection) -> tuple[str | None, datetime | None]:
+    """The data version and the end of the newest successful load (cheap; every request)."""
+    version, last_load_at = _run(cur, _STATE_SQL, {})[0]
+    return version, last_load_at
+
+
+def data_as_of(cur: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The newest timestamp of the loaded dossiers (a scan: cache it by the data version)."""
+    return _run(cur, _DATA_AS_OF_SQL, {})[0][0]
 
 
 def find_ward(cur: duckdb.DuckDBPyConnection, ward_code: str) -> Ward | None:

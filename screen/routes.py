@@ -20,7 +20,14 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from kpi.config import DATA_DIR, local_now, settings
 from kpi.db import NoWarehouse, cursor
-from kpi.screen import Ward, WarehouseState, find_ward, province_figures, warehouse_state
+from kpi.screen import (
+    Ward,
+    WarehouseState,
+    data_as_of,
+    data_version,
+    find_ward,
+    province_figures,
+)
 from screen.cache import SharedCache
 from screen.text import STRINGS, t
 from screen.view import SLIDES, ScreenOptionError, ScreenOptions, parse_options, screen_model
@@ -37,7 +44,8 @@ blueprint = Blueprint(
     static_url_path="/static",
     template_folder="templates",
 )
-figures_cache = SharedCache()
+figures_cache = SharedCache()  # (version, province, day, clock) → every ward's figures
+newest_cache = SharedCache()  # version → the newest loaded timestamp
 
 # Changes whenever the page's script, style or template does: a screen that sees a new build in
 # data.json reloads itself once, so a hall never runs yesterday's script against today's server.
@@ -93,7 +101,9 @@ def _read(ward_code: str) -> tuple[Ward | None, WarehouseState | None, dict | No
     """(ward, state, figures, known): ``state`` is ``None`` while nothing is loaded."""
     try:
         with cursor() as cur:
-            state = warehouse_state(cur)
+            version, last_load_at = data_version(cur)
+            newest = newest_cache.get(version, lambda: data_as_of(cur))
+            state = WarehouseState(version, newest, last_load_at or newest)
             ward = find_ward(cur, ward_code)
     except NoWarehouse:
         return None, None, None, True  # a screen installed before the first load waits for it

@@ -174,6 +174,7 @@ def client(monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
 
     monkeypatch.setattr(routes, "local_now", lambda: NOW)
     routes.figures_cache.clear()
+    routes.newest_cache.clear()
     return app.server.test_client()
 
 
