@@ -125,7 +125,8 @@ def league(
 
     The ward filter of ``filters`` is ignored (the table always lists every ward); field and
     channel apply. ``rank`` orders the wards that have an on-time rate, best first, ties sharing
-    the smaller rank (1, 2, 2, 4); ``rank_change`` = previous rank − rank (positive: moved up),
+    the smaller rank (1, 2, 2, 4); a ward without any dossier in the period has null figures;
+    ``rank_change`` = previous rank − rank (positive: moved up),
     ``None`` when either rank is missing. ``name_order`` is the Vietnamese name order. Columns:
     :data:`LEAGUE_COLUMNS`, rows in rank order, unranked wards last by name.
     """
@@ -148,6 +149,10 @@ def league(
             ]
         ]
     )
+    # A ward without any dossier in the period has no figures (shown "—"), not zeros.
+    empty = (out["to_process"] == 0) & (out["completed"] == 0)
+    for column in ("received", "completed", "to_process", "overdue"):
+        out[column] = out[column].astype("Int64").mask(empty)
     out["rank"] = _rank(out[RANK_METRIC])
     out["rank_previous"] = _rank(before[RANK_METRIC]).reindex(out.index)
     out["rank_change"] = out["rank_previous"] - out["rank"]
