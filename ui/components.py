@@ -1,4 +1,4 @@
-"""Shared page components: KPI tiles, the coverage and freshness line, alerts and empty states.
+"""Shared page components: KPI tiles, table views, the coverage line, alerts, empty states.
 
 Builders are pure: values in (already formatted by :mod:`ui.format`), Dash components out; no I/O.
 Every number carries its definition (product.md): a tooltip for the eye and the same text,
@@ -256,40 +256,9 @@ def table_view(
     )
 
 
-def labelled_select(
-    select_id: str,
-    label: str,
-    options: list[dict[str, object]],
-    value: str,
-    *,
-    disabled: bool = False,
-    width: int = 4,
-) -> Component:
-    """A native select with its visible label (accessible, works on phones), as a grid column."""
-    return dbc.Col(
-        [
-            dbc.Label(label, html_for=select_id),
-            dbc.Select(id=select_id, options=options, value=value, disabled=disabled),
-        ],
-        xs=12,
-        md=width,
-    )
-
-
 def tile_row(tiles: list[Component]) -> Component:
     """KPI tiles side by side: four across on a wide screen, two on a tablet, one on a phone."""
     return dbc.Row([dbc.Col(tile, xs=12, sm=6, xl=3) for tile in tiles], class_name="g-3")
-
-
-def filter_bar(bar_id: str, controls: list[Component]) -> Component:
-    """The row of filters at the top of a page, announced as a search landmark."""
-    return html.Div(
-        dbc.Row(controls, class_name="g-3"),
-        id=bar_id,
-        role="search",
-        className="mb-4",
-        **{"aria-label": "Bộ lọc"},
-    )
 
 
 def coverage_line(line_id: str, figures: Summary, period: Period) -> Component:
