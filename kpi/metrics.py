@@ -93,6 +93,11 @@ dated AS (
       AND ($field IS NULL OR f.field = $field)
       AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
       AND ($channel IS NULL OR f.channel = $channel)
+      -- Only what some period can count (the join below decides): skips the dossiers that
+      -- ended before every period, so a recent month or a trend does not join all history.
+      AND f.received_at < (SELECT max(p_end) FROM bounds)
+      AND (f.ended_at IS NULL OR f.ended_at >= (SELECT min(p_start) FROM bounds)
+           OR f.received_at >= (SELECT min(p_start) FROM bounds))
 ),
 -- to_process of each period: received in P, or received before P and not ended before P.
 -- Judged at as_of, like ratings and petitions: a dossier received after as_of is not there yet.

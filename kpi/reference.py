@@ -13,6 +13,12 @@ FROM wards
 WHERE province_code = $province_code
 ORDER BY ward_short COLLATE vi, ward_code
 """
+_WARD_PLACES_SQL = """
+SELECT ward_code, ward_name, lat, lon
+FROM wards
+WHERE province_code = $province_code
+ORDER BY ward_short COLLATE vi, ward_code
+"""
 _PROVINCE_SQL = "SELECT province_name FROM provinces WHERE province_code = $code"
 _FIELDS_SQL = "SELECT DISTINCT field FROM dossiers WHERE field IS NOT NULL ORDER BY field"
 
@@ -27,6 +33,12 @@ def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.DuckD
 def ward_options(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> pd.DataFrame:
     """The wards of a province (``ward_code``, ``ward_name``) in Vietnamese name order."""
     return _run(cur, _WARD_OPTIONS_SQL, {"province_code": province_code}).df()
+
+
+def ward_places(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> pd.DataFrame:
+    """The wards of a province with their centroids (``ward_code, ward_name, lat, lon``), in
+    Vietnamese name order; ``lat``/``lon`` are null where the reference data has no centroid."""
+    return _run(cur, _WARD_PLACES_SQL, {"province_code": province_code}).df()
 
 
 def province_name(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> str | None:

@@ -1,161 +1,218 @@
-"""Tổng quan (``/``): the headline KPIs of the province or one ward for a period.
+"""Tổng quan (``/``): the province or one ward at a glance for a period.
 
-URL parameters: ``period`` (a preset of :data:`kpi.periods.PRESETS`) or ``from``/``to``
-(YYYY-MM-DD), and ``ward`` (a ward code of the configured province).
+URL parameters (ui/filters.py): ``period`` (a preset of :data:`kpi.periods.PRESETS`) or
+``from``/``to`` (YYYY-MM-DD), ``ward``, ``field``, ``channel``. Tiles, trend and on-time split,
+the ward league table and map, the coverage and freshness line. Glue only: kpi/overview.py
+answers, ui/overview.py draws.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dash.development.base_component import Component
 
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
-from kpi.flow import summary
-from kpi.periods import DEFAULT_PRESET, PRESETS, PeriodError, resolve_period
-from kpi.reference import ward_options
-from ui.components import (
-    alert,
-    coverage_line,
-    empty_state,
-    filter_bar,
-    kpi_tile,
-    labelled_select,
-    no_warehouse,
-    tile_row,
-)
-from ui.format import fmt_int, fmt_pct
+from kpi.overview import BUCKET, CURRENT, default_grain, headline, league, trend
+from kpi.reference import fields, ward_options
+from kpi.targets import load_targets
+from ui import overview as sections
+from ui.components import alert, coverage_line, no_warehouse
+from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.league import league_table, next_sort
 
 dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
 
-CUSTOM = "custom"  # the period menu's value while the URL gives an explicit from/to range
-ALL = "all"  # the ward menu's value for the whole province (ward codes are digits)
+PREFIX = "overview"
 
 
-def _wards() -> dict[str, str]:
-    """Ward code → name for the configured province; empty when nothing is loaded."""
+def _allow_lists() -> tuple[dict[str, str], list[str]]:
+    """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
     try:
         with cursor() as cur:
             frame = ward_options(cur, province_code=settings().province)
+            return dict(zip(frame["ward_code"], frame["ward_name"], strict=True)), fields(cur)
     except NoWarehouse:
-        return {}
-    return dict(zip(frame["ward_code"], frame["ward_name"], strict=True))
+        return {}, []
 
 
-def _content(query: dict[str, str], wards: dict[str, str]) -> Component:
-    """The tiles and the coverage line for the URL parameters ``query``, or an alert."""
-    try:
-        period = resolve_period(query.get("period"), query.get("from"), query.get("to"))
-    except PeriodError as exc:
-        return alert("Tham số kỳ báo cáo không hợp lệ", detail=str(exc))
-    ward = query.get("ward") or None
-    if not wards:
-        return no_warehouse()
-    if ward is not None and ward not in wards:
-        return alert("Không tìm thấy phường, xã", detail=f"Mã {ward!r} không có trong danh sách.")
+def _invalid(error: FilterError) -> Component:
+    """One alert listing every bad URL parameter."""
+    return alert(
+        "Tham số trên địa chỉ trang không hợp lệ",
+        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
+    )
+
+
+def _content(selection: Selection, wards: dict[str, str]) -> Component:
+    """Every section for a valid selection (two queries: headline+trend, league)."""
+    province = settings().province
+    grain = default_grain(selection.period)
     try:
         with cursor() as cur:
-            s = summary(
-                cur,
-                date_from=period.date_from,
-                date_to=period.date_to,
-                province_code=settings().province,
-                ward_code=ward,
+            head = headline(
+                cur, period=selection.period, filters=selection.filters(province), grain=grain
             )
+            table = league(cur, period=selection.period, filters=selection.filters(province))
     except NoWarehouse:
         return no_warehouse()
-    if s["data_as_of"] is None:
+    now = head[head["role"] == CURRENT].iloc[0]
+    if now["data_as_of"] is None or now["data_as_of"] != now["data_as_of"]:  # None or NaT
         return no_warehouse()
-    line = coverage_line("overview-coverage", s, period)
-    scope = html.H2(wards[ward] if ward else "Toàn bộ phường, xã", className="h5 mb-3")
-    if s["to_process"] == 0:
-        return html.Div([scope, empty_state(), line])
-    in_process = s["in_time"] + s["overdue"]
-    tiles = [
-        kpi_tile(
-            "overview-received",
-            "received",
-            fmt_int(s["received"]),
-            sub=f"Kỳ trước chuyển sang: {fmt_int(s['carried_over'])}",
-        ),
-        kpi_tile(
-            "overview-completed",
-            "completed",
-            fmt_int(s["completed"]),
-            sub=f"Đang giải quyết: {fmt_int(in_process)}",
-        ),
-        kpi_tile(
-            "overview-on-time",
-            "on_time_rate",
-            fmt_pct(s["on_time_rate"]),
-            sub=f"Giải quyết đúng/trước hạn: {fmt_pct(s['resolved_on_time_rate'])}",
-        ),
-        kpi_tile(
-            "overview-online",
-            "online_share",
-            fmt_pct(s["online_share"]),
-            sub=f"{fmt_int(s['online'])} hồ sơ nộp trực tuyến",
-        ),
-    ]
-    return html.Div([scope, tile_row(tiles), line])
-
-
-def layout(**query: str) -> Component:
-    """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    query = {k: v[-1] if isinstance(v, list) else v for k, v in query.items()}
-    wards = _wards()
-    explicit = bool(query.get("from") or query.get("to"))
-    preset = CUSTOM if explicit else query.get("period") or DEFAULT_PRESET
-    periods = [{"label": label, "value": key} for key, label in PRESETS.items()]
-    periods.append({"label": "Khoảng ngày tùy chọn", "value": CUSTOM, "disabled": not explicit})
-    ward_menu = [{"label": "Tất cả phường, xã", "value": ALL}]
-    ward_menu += [{"label": name, "value": code} for code, name in wards.items()]
-    filters = filter_bar(
-        "overview-filters",
-        [
-            labelled_select(
-                "overview-period",
-                "Kỳ báo cáo",
-                periods,
-                preset if preset in PRESETS or explicit else DEFAULT_PRESET,
-            ),
-            labelled_select(
-                "overview-ward",
-                "Phường, xã",
-                ward_menu,
-                query["ward"] if query.get("ward") in wards else ALL,
-                disabled=not wards,
-                width=5,
-            ),
-        ],
+    targets = load_targets()
+    line = coverage_line(f"{PREFIX}-coverage", now.to_dict(), selection.period)
+    scope = sections.scope_title(selection.ward, wards)
+    if now["to_process"] == 0 and now["completed"] == 0:
+        return sections.no_period_data(PREFIX, scope, line)
+    store = sections.league_store(
+        table, link_search=selection.search(with_ward=False), ward=selection.ward
     )
+    return html.Div(
+        [
+            scope,
+            sections.tiles(PREFIX, head, grain=grain, targets=targets),
+            line,
+            sections.trend_section(
+                PREFIX,
+                head[head["role"] == BUCKET],
+                period=selection.period,
+                grain=grain,
+                targets=targets,
+            ),
+            sections.league_section(PREFIX, store, targets=targets),
+            sections.map_section(PREFIX, table, target=targets["on_time_rate"]),
+        ]
+    )
+
+
+def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Component]:
+    """Parse the URL parameters and build the content (or the alert saying what is wrong)."""
+    wards, known_fields = _allow_lists()
+    if not wards:
+        return None, wards, known_fields, no_warehouse()
+    try:
+        selection = parse_query(query, wards=wards, fields=known_fields)
+    except FilterError as exc:
+        return None, wards, known_fields, _invalid(exc)
+    return selection, wards, known_fields, _content(selection, wards)
+
+
+def layout(**query: Any) -> Component:
+    """The page for the URL parameters (a repeated parameter counts by its last value)."""
+    selection, wards, known_fields, content = _view(query)
     return dbc.Container(
         [
-            dcc.Location(id="overview-url", refresh=False),
-            dcc.Store(id="overview-range", data={"from": query.get("from"), "to": query.get("to")}),
+            dcc.Location(id=f"{PREFIX}-url", refresh=False),
+            dcc.Location(id=f"{PREFIX}-nav", refresh="callback-nav"),
             html.H1("Tổng quan", className="h3 mb-3"),
-            filters,
-            html.Div(_content(query, wards), id="overview-content", **{"aria-live": "polite"}),
+            filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
+            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
         ],
         fluid="xl",
     )
 
 
 @callback(
-    Output("overview-url", "search"),
-    Output("overview-content", "children"),
-    Input("overview-period", "value"),
-    Input("overview-ward", "value"),
-    State("overview-range", "data"),
+    Output(f"{PREFIX}-url", "search"),
+    Output(f"{PREFIX}-period", "value"),
+    Output(f"{PREFIX}-from", "value"),
+    Output(f"{PREFIX}-to", "value"),
+    Output(f"{PREFIX}-content", "children"),
+    Input(f"{PREFIX}-period", "value"),
+    Input(f"{PREFIX}-from", "value"),
+    Input(f"{PREFIX}-to", "value"),
+    Input(f"{PREFIX}-ward", "value"),
+    Input(f"{PREFIX}-field", "value"),
+    Input(f"{PREFIX}-channel", "value"),
     prevent_initial_call=True,
 )
-def update(preset: str, ward: str, custom: dict[str, str | None]) -> tuple[str, Component]:
-    """Filters changed: put them in the URL (shareable link) and recompute the tiles."""
-    query = {k: v for k, v in custom.items() if v} if preset == CUSTOM else {"period": preset}
-    if ward and ward != ALL:
-        query["ward"] = ward
-    return "?" + urlencode(query), _content(query, _wards())
+def update(
+    preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
+) -> tuple[Any, ...]:
+    """A filter changed: new URL (shareable link), the period controls in step, new content."""
+    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    query = controls_query(
+        changed,
+        preset=preset,
+        date_from=date_from,
+        date_to=date_to,
+        ward=ward,
+        field=field,
+        channel=channel,
+    )
+    selection, _, _, content = _view(query)
+    if selection is None:
+        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
+    period = selection.period
+    return (
+        selection.search(),
+        selection.preset or "custom",
+        period.date_from.isoformat(),
+        period.date_to.isoformat(),
+        content,
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-trend", "children"),
+    Input(f"{PREFIX}-grain", "value"),
+    State(f"{PREFIX}-url", "search"),
+    prevent_initial_call=True,
+)
+def update_grain(grain: str, search: str | None) -> list[Component]:
+    """Day, week or month chosen: redraw the trend and the split only."""
+    wards, known_fields = _allow_lists()
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    try:
+        selection = parse_query(query, wards=wards, fields=known_fields)
+    except FilterError as exc:
+        return [_invalid(exc)]
+    filters = selection.filters(settings().province)
+    with cursor() as cur:
+        buckets = trend(cur, period=selection.period, filters=filters, grain=grain)
+    return sections.trend_body(PREFIX, buckets, grain=grain, targets=load_targets())
+
+
+@callback(
+    Output(f"{PREFIX}-league", "children"),
+    Output(f"{PREFIX}-league-sort", "data"),
+    Input({"type": f"{PREFIX}-league-sort", "column": ALL}, "n_clicks"),
+    State(f"{PREFIX}-league-sort", "data"),
+    State(f"{PREFIX}-league-data", "data"),
+    prevent_initial_call=True,
+)
+def sort_league(
+    _clicks: list[int | None], sort: dict[str, Any], data: dict[str, Any]
+) -> tuple[Component, dict[str, Any]]:
+    """A column header was clicked: re-sort the stored rows (no query)."""
+    if not ctx.triggered_id or not any(_clicks):
+        return dash.no_update, dash.no_update
+    new_sort = next_sort(sort, ctx.triggered_id["column"])
+    table = league_table(
+        PREFIX,
+        data["rows"],
+        sort=new_sort,
+        targets=load_targets(),
+        link_search=data["link"],
+        selected_ward=data["ward"],
+    )
+    return table, new_sort
+
+
+@callback(
+    Output(f"{PREFIX}-nav", "href"),
+    Input(f"{PREFIX}-map", "clickData"),
+    State(f"{PREFIX}-league-data", "data"),
+    prevent_initial_call=True,
+)
+def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
+    """A ward on the map was clicked: open its page, keeping the period and filters."""
+    points = (click or {}).get("points") or []
+    if not points or not points[0].get("customdata"):
+        return dash.no_update
+    return f"/phuong/{points[0]['customdata']}{data['link']}"

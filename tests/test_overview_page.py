@@ -7,24 +7,40 @@ The warehouse is built by the real loader from the small file below; the figures
   in time 1 (P05), overdue 1 (P04) → on-time rate 4/6 = 66,67%, resolved on time 3/4 = 75,00%,
   online 2/6 = 33,33%; wards with data 2 of Hà Nội's 126; data as of P07's end, 10:00 02/11/2026.
 - Ba Đình (00004): received 4 (online 2), completed 3 → on-time 2/4 = 50,00%, resolved 2/3 =
-  66,67%, online 2/4 = 50,00%.
+  66,67%, online 2/4 = 50,00%; overdue 1 (P04, due 30/10 before the end of October).
+- Ngọc Hà (00008): received 2 (P05, P06; none online), completed 1 (P06 early), in time 1 (P05,
+  due 05/11) → on-time 2/2 = 100,00%, resolved 1/1 = 100,00%, online 0/2 = 0,00%.
+- previous period of October = 31/08–30/09 (S01–S04, see tests/overview_fixture.py): city
+  received 4, completed 4, on-time 3/4 = 75%, online 2/4 = 50%. Changes: received 6 vs 4 →
+  +50,0%; completed 4 vs 4 → = 0,0%; on-time 66,67 − 75 = −8,33 points; online 33,33 − 50 =
+  −16,67 points. October 2025 has no dossier: every "same period last year" change is "—".
+- ranks (on-time rate, best first): September Ba Đình 1 (100%), Ngọc Hà 2 (50%); October
+  Ngọc Hà 1 (100%) ▲1, Ba Đình 2 (50%) ▼1; the other 124 wards have no data, no rank, last.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
+from contextvars import copy_context
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import dash
 import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
 from dash.development.base_component import Component
 from dash.testing import ignore_register_page
+from plotly.utils import PlotlyJSONEncoder
 
 from etl.loader import load_files
+from kpi.periods import Period
 from tests.overview_fixture import OVERVIEW_DOSSIERS
+from ui.filters import FilterError, Selection, controls_query, parse_query
 
 DOSSIERS = OVERVIEW_DOSSIERS
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
@@ -96,9 +112,11 @@ def tile_value(tree: Any, tile_id: str) -> str:
     return text(values[0])
 
 
+TILE_IDS = ("overview-received", "overview-completed", "overview-on-time", "overview-online")
+
+
 def tiles(tree: Any) -> dict[str, str]:
-    ids = ("overview-received", "overview-completed", "overview-on-time", "overview-online")
-    return {tile_id: tile_value(tree, tile_id) for tile_id in ids}
+    return {tile_id: tile_value(tree, tile_id) for tile_id in TILE_IDS}
 
 
 def test_layout_shows_the_city_figures_counted_by_hand(overview: ModuleType, loaded: Path) -> None:
@@ -136,31 +154,92 @@ def test_ward_menu_lists_the_province_by_name(overview: ModuleType, loaded: Path
     assert {"label": "Phường Ngọc Hà", "value": "00008"} in options
 
 
+def alerts_in(tree: Any) -> list[Component]:
+    """Every Alert of a layout tree."""
+    return [n for n in walk(tree) if isinstance(n, Component) and type(n).__name__ == "Alert"]
+
+
+def inline_text(tree: Any) -> str:
+    """The text of a tree in reading order (strings and children, depth first), spaces collapsed."""
+    parts: list[str] = []
+
+    def visit(node: Any) -> None:
+        if isinstance(node, (str, int, float)):
+            parts.append(str(node))
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                visit(item)
+        elif isinstance(node, Component):
+            if "visually-hidden" in (getattr(node, "className", None) or ""):
+                return  # what a screen reader hears is checked apart
+            visit(getattr(node, "children", None))
+
+    visit(tree)
+    return " ".join("".join(parts).split())
+
+
+def change_lines(tree: Any, tile_id: str) -> list[str]:
+    """The comparison lines of a KPI tile, as a sighted reader sees them."""
+    return [
+        inline_text(n)
+        for n in walk(find(tree, tile_id))
+        if (getattr(n, "className", None) or "") == "mc-change"
+    ]
+
+
+def run_callback(function: Callable[..., Any], trigger: str, *args: Any) -> Any:
+    """Call a callback as Dash would after ``trigger`` (``"component-id.prop"``) changed."""
+
+    def call() -> Any:
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": None}]))
+        return function(*args)
+
+    return copy_context().run(call)
+
+
 @pytest.mark.parametrize(
-    ("query", "message"),
+    ("query", "parameter", "message"),
     [
-        ({"from": "2026-13-01", "to": "2026-10-31"}, "Ngày không hợp lệ: from='2026-13-01'"),
-        ({"from": "01/10/2026", "to": "2026-10-31"}, "cần dạng YYYY-MM-DD"),
-        ({"from": "2026-10-31", "to": "2026-10-01"}, "Ngày bắt đầu (31/10/2026) sau ngày kết thúc"),
-        ({"from": "2026-10-01"}, "Thiếu tham số to"),
-        ({"period": "next_century"}, "Kỳ báo cáo không hợp lệ: period='next_century'"),
-        ({**OCTOBER, "ward": "99999"}, "Mã '99999' không có trong danh sách"),
-        ({**OCTOBER, "ward": "00004' OR 1=1 --"}, "không có trong danh sách"),
+        (
+            {"from": "2026-13-01", "to": "2026-10-31"},
+            "from",
+            "Ngày không hợp lệ: from='2026-13-01'",
+        ),
+        ({"from": "01/10/2026", "to": "2026-10-31"}, "from", "cần dạng YYYY-MM-DD"),
+        ({"from": "20261001", "to": "2026-10-31"}, "from", "from='20261001'"),
+        (
+            {"from": "2026-10-31", "to": "2026-10-01"},
+            "from",
+            "Ngày bắt đầu (31/10/2026) sau ngày kết thúc",
+        ),
+        ({"from": "2026-10-01"}, "to", "Thiếu tham số to"),
+        ({"from": "1900-01-01", "to": "2026-10-31"}, "from", "nằm ngoài khoảng hỗ trợ"),
+        ({"from": "2000-01-01", "to": "2026-10-31"}, "to", "vượt quá mức tối đa 3660 ngày"),
+        ({"period": "next_century"}, "period", "Kỳ báo cáo không hợp lệ: period='next_century'"),
+        ({**OCTOBER, "ward": "99999"}, "ward", "ward='99999' không có trong danh sách"),
+        ({**OCTOBER, "ward": "00004' OR 1=1 --"}, "ward", "không có trong danh sách"),
+        ({**OCTOBER, "field": "Hàng không"}, "field", "field='Hàng không' không có trong dữ liệu"),
+        ({**OCTOBER, "channel": "fax"}, "channel", "Kênh nộp không hợp lệ: channel='fax'"),
     ],
 )
-def test_invalid_url_parameters_show_an_alert_not_a_crash(
-    overview: ModuleType, loaded: Path, query: dict[str, str], message: str
+def test_invalid_url_parameters_show_an_alert_naming_the_parameter(
+    overview: ModuleType, loaded: Path, query: dict[str, str], parameter: str, message: str
 ) -> None:
     content = find(overview.layout(**query), "overview-content")
-    alerts = [
-        n
-        for n in walk(content)
-        if isinstance(n, dash.development.base_component.Component) and type(n).__name__ == "Alert"
-    ]
+    alerts = alerts_in(content)
     assert len(alerts) == 1
-    assert message in text(alerts[0])
+    assert "Tham số trên địa chỉ trang không hợp lệ" in text(alerts[0])
+    problems = [n for n in walk(alerts[0]) if getattr(n, "data-parameter", None)]
+    assert [getattr(n, "data-parameter") for n in problems] == [parameter]
+    assert message in text(problems[0])
     with pytest.raises(LookupError):
         find(content, "overview-received")
+
+
+def test_every_bad_parameter_is_listed(overview: ModuleType, loaded: Path) -> None:
+    content = find(overview.layout(period="someday", ward="1", channel="fax"), "overview-content")
+    problems = [n for n in walk(content) if getattr(n, "data-parameter", None)]
+    assert [getattr(n, "data-parameter") for n in problems] == ["period", "ward", "channel"]
 
 
 def test_repeated_parameter_counts_by_its_last_value(overview: ModuleType, loaded: Path) -> None:
@@ -210,34 +289,351 @@ def test_warehouse_without_dossiers_shows_how_to_load_data(
 
 
 @pytest.mark.parametrize(
-    ("preset", "ward", "search"),
+    ("trigger", "controls", "search", "period_controls"),
     [
-        ("custom", "00004", "?from=2026-10-01&to=2026-10-31&ward=00004"),
-        ("custom", "all", "?from=2026-10-01&to=2026-10-31"),
-        ("last_month", "all", "?period=last_month"),
-        ("today", "00008", "?period=today&ward=00008"),
+        (
+            "overview-ward",
+            ("custom", "2026-10-01", "2026-10-31", "00004", "all", "all"),
+            "?from=2026-10-01&to=2026-10-31&ward=00004",
+            ("custom", "2026-10-01", "2026-10-31"),
+        ),
+        (
+            "overview-to",
+            ("last_month", "2026-10-01", "2026-10-31", "all", "all", "all"),
+            "?from=2026-10-01&to=2026-10-31",
+            ("custom", "2026-10-01", "2026-10-31"),
+        ),
+        (
+            "overview-period",
+            ("since_2025_07", "2026-10-01", "2026-10-31", "00008", "Hộ tịch", "online"),
+            "?period=since_2025_07&ward=00008&field=H%E1%BB%99+t%E1%BB%8Bch&channel=online",
+            ("since_2025_07", "2025-07-01", None),  # to = today, whatever day the test runs
+        ),
     ],
 )
-def test_callback_puts_the_filters_in_the_url(
-    overview: ModuleType, loaded: Path, preset: str, ward: str, search: str
+def test_callback_puts_the_filters_in_the_url_and_the_dates_in_step(
+    overview: ModuleType,
+    loaded: Path,
+    trigger: str,
+    controls: tuple[str, ...],
+    search: str,
+    period_controls: tuple[str | None, ...],
 ) -> None:
-    url, _ = overview.update(preset, ward, OCTOBER)
+    url, preset, date_from, date_to, _ = run_callback(
+        overview.update, f"{trigger}.value", *controls
+    )
     assert url == search
+    assert (preset, date_from) == period_controls[:2]
+    if period_controls[2] is not None:
+        assert date_to == period_controls[2]
 
 
 def test_callback_recomputes_the_tiles_for_the_chosen_ward(
     overview: ModuleType, loaded: Path
 ) -> None:
-    _, content = overview.update("custom", "00004", OCTOBER)
+    controls = ("custom", "2026-10-01", "2026-10-31", "00004", "all", "all")
+    *_, content = run_callback(overview.update, "overview-ward.value", *controls)
     assert tiles(content) == tiles(overview.layout(**OCTOBER, ward="00004"))
+    assert tiles(content)["overview-received"] == "4"
+
+
+def test_callback_with_a_reversed_range_keeps_the_url_and_says_why(
+    overview: ModuleType, loaded: Path
+) -> None:
+    controls = ("custom", "2026-10-31", "2026-10-01", "all", "all", "all")
+    url, preset, date_from, date_to, content = run_callback(
+        overview.update, "overview-from.value", *controls
+    )
+    assert (url, preset, date_from, date_to) == (dash.no_update,) * 4
+    assert "Ngày bắt đầu (31/10/2026) sau ngày kết thúc" in text(content)
 
 
 def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) -> None:
     # The app suppresses callback exceptions (pages come and go), so the ids are checked here.
-    ids = {node.id for node in walk(overview.layout(**OCTOBER)) if getattr(node, "id", None)}
+    # A pattern-matching id ({"type": …, "column": ALL}) counts by its type.
+    def name(component_id: Any) -> str:
+        if isinstance(component_id, dict):
+            return component_id["type"]
+        if component_id.startswith("{"):
+            return json.loads(component_id)["type"]
+        return component_id
+
+    ids = {name(n.id) for n in walk(overview.layout(**OCTOBER)) if getattr(n, "id", None)}
     specs = [c for c in dash._callback.GLOBAL_CALLBACK_LIST if "overview-" in c["output"]]
-    assert specs, "the page's callbacks were registered on import"
+    assert len(specs) == 4, "the page's callbacks were registered on import"
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
-        used = outputs + [dep["id"] for dep in spec["inputs"] + spec["state"]]
+        used = [name(o) for o in outputs] + [
+            name(dep["id"]) for dep in spec["inputs"] + spec["state"]
+        ]
         assert set(used) <= ids, set(used) - ids
+
+
+def test_tiles_show_the_changes_counted_by_hand(overview: ModuleType, loaded: Path) -> None:
+    page = overview.layout(**OCTOBER)
+    no_last_year = "— so với cùng kỳ năm trước"
+    assert {tile_id: change_lines(page, tile_id) for tile_id in TILE_IDS} == {
+        "overview-received": ["▲ +50,0% so với kỳ trước", no_last_year],
+        "overview-completed": ["= 0,0% so với kỳ trước", no_last_year],
+        "overview-on-time": ["▼ -8,33 điểm % so với kỳ trước", no_last_year],
+        "overview-online": ["▼ -16,67 điểm % so với kỳ trước", no_last_year],
+    }
+    # A worse rate is marked as such in words for screen readers, and in colour for the eye.
+    on_time = find(page, "overview-on-time")
+    assert "giảm -8,33 điểm %" in text(on_time)
+    assert any("text-danger-emphasis" in (getattr(n, "className", "") or "") for n in walk(on_time))
+
+
+def test_tiles_show_the_target_status_in_words(overview: ModuleType, loaded: Path) -> None:
+    # City October: on-time 66,67% < amber 95% → red; online 33,33% < 50% → red.
+    # Ngọc Hà: on-time 100% ≥ 98% → green; online 0% → red.
+    def badges(page: Component) -> dict[str, str]:
+        out = {}
+        for tile_id in ("overview-on-time", "overview-online"):
+            badge = [
+                n
+                for n in walk(find(page, tile_id))
+                if "mc-status" in (getattr(n, "className", None) or "")
+            ]
+            out[tile_id] = inline_text(badge[0]) + " | " + badge[0].title
+        return out
+
+    assert badges(overview.layout(**OCTOBER)) == {
+        "overview-on-time": "✗ Chưa đạt mục tiêu | Mục tiêu ≥ 98%",
+        "overview-online": "✗ Chưa đạt mục tiêu | Mục tiêu ≥ 50%",
+    }
+    assert badges(overview.layout(**OCTOBER, ward="00008")) == {
+        "overview-on-time": "✓ Đạt mục tiêu | Mục tiêu ≥ 98%",
+        "overview-online": "✗ Chưa đạt mục tiêu | Mục tiêu ≥ 50%",
+    }
+
+
+def test_sparkline_describes_the_trend_of_the_period(overview: ModuleType, loaded: Path) -> None:
+    # October by month is one bucket: no trend line. By day (the default for a month), the
+    # received tile's first day with a value is 01/10 (0 received) and the last 31/10 (0).
+    page = overview.layout(**OCTOBER)
+    spark = [n for n in walk(find(page, "overview-received")) if type(n).__name__ == "Img"]
+    assert spark[0].alt == "Xu hướng theo ngày trong kỳ: từ 0 đến 0"
+    assert spark[0].src.startswith("data:image/svg+xml;charset=utf-8,%3Csvg")
+    # The on-time rate has a value only on days with dossiers to process: 05/10 (2 of 2 in
+    # time) to 31/10 (P04 overdue, P05 in time: 1/2).
+    on_time = [n for n in walk(find(page, "overview-on-time")) if type(n).__name__ == "Img"]
+    assert on_time[0].alt == "Xu hướng theo ngày trong kỳ: từ 100,00% đến 50,00%"
+
+
+def league_rows(tree: Any) -> list[list[str]]:
+    """The league table's body as the cells' text, row by row."""
+    try:
+        table = find(tree, "overview-league")
+    except LookupError:  # the sort callback returns the table itself
+        table = tree
+    body = next(n for n in walk(table) if type(n).__name__ == "Tbody")
+    return [[inline_text(cell) for cell in row.children] for row in body.children]
+
+
+def test_league_table_ranks_every_ward_with_its_movement(
+    overview: ModuleType, loaded: Path
+) -> None:
+    rows = league_rows(overview.layout(**OCTOBER))
+    assert len(rows) == 126
+    assert rows[:2] == [
+        ["1", "Phường Ngọc Hà", "2", "1", "100,00% ✓", "100,00% ✓", "0,00% ✗", "0 ✓", "▲1"],
+        ["2", "Phường Ba Đình", "4", "3", "50,00% ✗", "66,67% ✗", "50,00% ✓", "1 ✗", "▼1"],
+    ]
+    assert {tuple(r[:1] + r[2:]) for r in rows[2:]} == {("—",) * 8}
+
+
+def test_league_links_keep_the_period_and_filters(overview: ModuleType, loaded: Path) -> None:
+    page = overview.layout(**OCTOBER, ward="00004", field="Hộ tịch")
+    links = {n.children: n.href for n in walk(find(page, "overview-league")) if hasattr(n, "href")}
+    assert links["Phường Ba Đình"] == (
+        "/phuong/00004?from=2026-10-01&to=2026-10-31&field=H%E1%BB%99+t%E1%BB%8Bch"
+    )
+    # The chosen ward is marked in the table; the field filter applies: Hộ tịch in October is
+    # P01 (early), P02 (late) for Ba Đình → 50%; P06 (early) for Ngọc Hà → 100%.
+    rows = league_rows(page)
+    assert [r[:2] + r[4:5] for r in rows[:2]] == [
+        ["1", "Phường Ngọc Hà", "100,00% ✓"],
+        ["2", "Phường Ba Đình", "50,00% ✗"],
+    ]
+
+
+def test_sorting_the_league_puts_wards_without_data_last(
+    overview: ModuleType, loaded: Path
+) -> None:
+    page = overview.layout(**OCTOBER)
+    data = find(page, "overview-league-data").data
+    sort = find(page, "overview-league-sort").data
+    # First click on the on-time rate: lowest first (who is slipping); then highest first.
+    trigger = '{"column":"on_time_rate","type":"overview-league-sort"}.n_clicks'
+    table, sort = run_callback(overview.sort_league, trigger, [1], sort, data)
+    assert sort == {"column": "on_time_rate", "descending": False}
+    assert [r[1] for r in league_rows(table)[:2]] == ["Phường Ba Đình", "Phường Ngọc Hà"]
+    assert league_rows(table)[2][4] == "—"
+    table, sort = run_callback(overview.sort_league, trigger, [2], sort, data)
+    assert sort == {"column": "on_time_rate", "descending": True}
+    rows = league_rows(table)
+    assert [r[1] for r in rows[:2]] == ["Phường Ngọc Hà", "Phường Ba Đình"]
+    assert rows[-1][4] == "—"
+    # Received, largest first: Ba Đình 4, Ngọc Hà 2, then the 124 wards with 0, by name.
+    trigger = '{"column":"received","type":"overview-league-sort"}.n_clicks'
+    table, sort = run_callback(overview.sort_league, trigger, [1], sort, data)
+    rows = league_rows(table)
+    assert [r[1:3] for r in rows[:3]] == [
+        ["Phường Ba Đình", "4"],
+        ["Phường Ngọc Hà", "2"],
+        [rows[2][1], "—"],
+    ]
+
+
+def test_map_has_every_ward_and_a_click_opens_its_page(overview: ModuleType, loaded: Path) -> None:
+    page = overview.layout(**OCTOBER)
+    figure = find(page, "overview-map").figure
+    by_status = {trace.name: list(trace.customdata) for trace in figure.data}
+    assert by_status["Đạt mục tiêu"] == ["00008"]
+    assert by_status["Chưa đạt mục tiêu"] == ["00004"]
+    assert len(by_status["Không có dữ liệu"]) == 124
+    assert figure.layout.yaxis.scaleanchor == "x"
+    # Plain axes: no tiles, nothing from the internet.
+    assert {trace.type for trace in figure.data} == {"scatter"}
+    assert not {"mapbox", "map", "geo"} & set(figure.to_plotly_json()["layout"])
+    data = find(page, "overview-league-data").data
+    click = {"points": [{"customdata": "00008"}]}
+    href = run_callback(overview.open_ward, "overview-map.clickData", click, data)
+    assert href == "/phuong/00008?from=2026-10-01&to=2026-10-31"
+
+
+def trend_table(tree: Any, table_id: str) -> list[list[str]]:
+    table = find(tree, table_id)
+    body = next(n for n in walk(table) if type(n).__name__ == "Tbody")
+    return [[inline_text(cell) for cell in row.children] for row in body.children]
+
+
+def test_trend_by_month_and_week_counted_by_hand(overview: ModuleType, loaded: Path) -> None:
+    search = "?from=2026-09-01&to=2026-10-31"
+    body = run_callback(overview.update_grain, "overview-grain.value", "month", search)
+    # September (S01–S04): on-time 3/4, online 2/4; October as the city figures above.
+    assert trend_table(body, "overview-trend-table") == [
+        ["09/2026", "75,00%", "50,00%", "4", "4"],
+        ["10/2026", "66,67%", "33,33%", "6", "6"],
+    ]
+    assert trend_table(body, "overview-split-table") == [
+        ["09/2026", "3", "0", "1", "0", "0"],
+        ["10/2026", "2", "1", "1", "1", "1"],
+    ]
+    # Week 05/10–11/10: P01–P04 received; P01 early, P02 late (10/10 > 09/10), P03 and P04 in
+    # time at the week's end → on-time 3/4; online P01, P04 → 2/4.
+    body = run_callback(
+        overview.update_grain, "overview-grain.value", "week", "?from=2026-10-05&to=2026-10-11"
+    )
+    assert trend_table(body, "overview-trend-table") == [
+        ["05/10–11/10", "75,00%", "50,00%", "4", "4"]
+    ]
+
+
+def test_trend_figures_carry_the_target_lines(overview: ModuleType, loaded: Path) -> None:
+    page = overview.layout(**OCTOBER)
+    figure = find(page, "overview-trend-graph").figure
+    names = [t.name for t in figure.data]
+    assert names == [
+        "Tỷ lệ đúng hạn",
+        "Mục tiêu tỷ lệ đúng hạn 98%",
+        "Tỷ lệ trực tuyến",
+        "Mục tiêu tỷ lệ trực tuyến 50%",
+    ]
+    assert set(figure.data[1].y) == {98.0} and set(figure.data[3].y) == {50.0}
+    assert len(figure.data[0].x) == 31  # a month by day
+    assert find(page, "overview-grain").value == "day"
+    assert [o["value"] for o in find(page, "overview-grain").options] == ["day", "week", "month"]
+    assert len(json.dumps(figure.to_plotly_json(), cls=PlotlyJSONEncoder)) < 12_000
+
+
+def test_empty_period_shows_empty_states_and_no_chart(overview: ModuleType, loaded: Path) -> None:
+    page = overview.layout(**{"from": "2025-07-01", "to": "2025-07-31"})
+    content = find(page, "overview-content")
+    assert "Chưa có dữ liệu cho kỳ này" in text(content)
+    assert not [n for n in walk(content) if type(n).__name__ == "Graph"]
+    # A grain change on an empty period says why instead of drawing empty axes.
+    body = run_callback(
+        overview.update_grain, "overview-grain.value", "week", "?from=2025-07-01&to=2025-07-31"
+    )
+    assert "Chưa có dữ liệu cho kỳ này" in text(body)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"period": "last_month"},
+        {"from": "2026-10-01", "to": "2026-10-31"},
+        {"from": "2026-10-01", "to": "2026-10-31", "ward": "00004"},
+        {"period": "this_year", "field": "Đất đai", "channel": "postal"},
+        {"period": "today", "ward": "00008", "field": "Hộ tịch", "channel": "online"},
+    ],
+)
+def test_url_round_trip_query_to_filters_to_query(query: dict[str, str]) -> None:
+    wards, fields = {"00004", "00008"}, {"Hộ tịch", "Đất đai"}
+    selection = parse_query(query, wards=wards, fields=fields, today=date(2026, 11, 21))
+    assert selection.query() == query
+    assert parse_qs_last(selection.search()) == query
+    again = parse_query(parse_qs_last(selection.search()), wards=wards, fields=fields)
+    assert again.query() == query
+
+
+def parse_qs_last(search: str) -> dict[str, str]:
+    """A query string as Dash pages hand it to ``layout`` (decoded, last value wins)."""
+    from urllib.parse import parse_qs
+
+    return {k: v[-1] for k, v in parse_qs(search.lstrip("?")).items()}
+
+
+def test_selection_gives_the_metrics_filters() -> None:
+    selection = parse_query(
+        {"period": "last_month", "ward": "00004", "field": "Hộ tịch", "channel": "online"},
+        wards={"00004"},
+        fields={"Hộ tịch"},
+        today=date(2026, 11, 21),
+    )
+    assert selection == Selection(
+        Period(date(2026, 10, 1), date(2026, 10, 31)), "last_month", "00004", "Hộ tịch", "online"
+    )
+    filters = selection.filters("01")
+    assert (filters.ward_codes, filters.field, filters.channel) == (("00004",), "Hộ tịch", "online")
+    assert selection.filters("01", with_ward=False).ward_codes is None
+
+
+def test_unknown_and_empty_parameters_are_ignored() -> None:
+    selection = parse_query(
+        {"period": "last_month", "utm_source": "zalo", "ward": ""},
+        wards={"00004"},
+        fields=set(),
+        today=date(2026, 11, 21),
+    )
+    assert selection.query() == {"period": "last_month"}
+
+
+def test_parse_errors_name_each_parameter() -> None:
+    with pytest.raises(FilterError) as caught:
+        parse_query({"from": "2026-10-01", "channel": "fax"}, wards=set(), fields=set())
+    assert [p.parameter for p in caught.value.problems] == ["to", "channel"]
+
+
+@pytest.mark.parametrize(
+    ("changed", "preset", "expected"),
+    [
+        ("from", "last_month", {"from": "2026-10-01", "to": "2026-10-31"}),
+        ("period", "custom", {"from": "2026-10-01", "to": "2026-10-31"}),
+        ("period", "this_week", {"period": "this_week"}),
+        ("ward", "this_week", {"period": "this_week"}),
+    ],
+)
+def test_controls_give_url_parameters(changed: str, preset: str, expected: dict) -> None:
+    query = controls_query(
+        changed,
+        preset=preset,
+        date_from="2026-10-01",
+        date_to="2026-10-31",
+        ward="all",
+        field="all",
+        channel="all",
+    )
+    assert query == expected

@@ -1,4 +1,4 @@
-"""Shared page components: KPI tiles, the coverage and freshness line, alerts and empty states.
+"""Shared page components: KPI tiles, table views, the coverage line, alerts, empty states.
 
 Builders are pure: values in (already formatted by :mod:`ui.format`), Dash components out; no I/O.
 Every number carries its definition (product.md): a tooltip for the eye and the same text,
@@ -8,15 +8,22 @@ come from :mod:`ui.definitions`, the same entries the methodology page shows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
 import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
 from kpi.flow import Summary
+from kpi.overview import Change
 from kpi.periods import Period
+from kpi.targets import Target
 from ui.definitions import METRICS
 from ui.definitions import MetricText as MetricText  # re-exported: defined in ui.definitions
-from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int
+from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.theme import STATUSES
 
 NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
 NO_WAREHOUSE = "Chưa có dữ liệu."
@@ -42,81 +49,181 @@ def value_text(value: str) -> Component | str:
     )
 
 
-def kpi_tile(tile_id: str, metric: str, value: str, *, sub: str | None = None) -> Component:
-    """A KPI card: label with an info tooltip giving the definition, the value, a sub-line.
+@dataclass(frozen=True)
+class TileChange:
+    """One comparison line of a tile: ``▲ 1,12 điểm %`` ``so với kỳ trước``."""
+
+    label: str
+    text: str  # formatted change, or NO_DATA
+    words: str  # what the arrow says, for screen readers ("tăng", "giảm", "không đổi")
+    tone: str | None  # "good", "bad" or None (no direction of good, or no change)
+
+
+def tile_change(
+    label: str, change: Change | None, *, rate: bool, higher_is_better: bool | None = None
+) -> TileChange:
+    """Format a change for a tile: percentage points for a rate; % (or the difference when the
+    base is 0) for a count; ``—`` when either side has no data."""
+    if change is None:
+        return TileChange(label, NO_DATA, NO_DATA_LABEL, None)
+    delta = change.delta
+    sign = "+" if delta > 0 else ""
+    if rate:
+        text = f"{sign}{fmt_number(delta, 2)} điểm %"
+    elif change.ratio is not None:
+        text = f"{sign}{fmt_number(change.ratio * 100, 1)}%"
+    else:
+        text = f"{sign}{fmt_int(delta)}"
+    if round(delta, 6) == 0:
+        return TileChange(label, "= " + text.lstrip("+"), "không đổi", None)
+    up = delta > 0
+    tone = None if higher_is_better is None else ("good" if up == higher_is_better else "bad")
+    return TileChange(label, ("▲ " if up else "▼ ") + text, "tăng" if up else "giảm", tone)
+
+
+def target_text(target: Target) -> str:
+    """``Mục tiêu ≥ 98%`` (a rate) or ``Mục tiêu ≤ 0`` (a count)."""
+    sign = "≥" if target.higher_is_better else "≤"
+    shown = (
+        fmt_pct(target.target, 0)
+        if target.target <= 1 and target.metric.endswith(("rate", "share"))
+        else fmt_int(target.target)
+    )
+    return f"Mục tiêu {sign} {shown}"
+
+
+def status_badge(status: str | None, target: Target | None) -> Component | None:
+    """The target status as a badge with its words (never colour alone), or ``None``."""
+    if status is None or target is None:
+        return None
+    shown = STATUSES[status]
+    return html.Span(
+        [html.Span(shown.symbol + " ", **{"aria-hidden": "true"}), shown.label],
+        className=f"badge {shown.badge} mc-status",
+        title=target_text(target),
+    )
+
+
+def sparkline(svg: str, description: str) -> Component | None:
+    """A sparkline SVG as an image (no script, no interactivity) with its description."""
+    if not svg:
+        return None
+    return html.Img(
+        src="data:image/svg+xml;charset=utf-8," + quote(svg),
+        alt=description,
+        className="mc-spark",
+        width=120,
+        height=28,
+    )
+
+
+def _change_line(change: TileChange) -> Component:
+    tone = {"good": "text-success-emphasis", "bad": "text-danger-emphasis"}.get(change.tone or "")
+    return html.Li(
+        [
+            html.Span(
+                [
+                    html.Span(change.text, **{"aria-hidden": "true"}),
+                    html.Span(
+                        f"{change.words} {change.text[2:]}".strip(), className="visually-hidden"
+                    )
+                    if change.text != NO_DATA
+                    else html.Span(NO_DATA_LABEL, className="visually-hidden"),
+                ],
+                className=f"fw-semibold {tone or ''}".strip(),
+            ),
+            " ",
+            change.label,
+        ],
+        className="mc-change",
+    )
+
+
+def kpi_tile(
+    tile_id: str,
+    metric: str,
+    value: str,
+    *,
+    sub: str | None = None,
+    changes: Sequence[TileChange] = (),
+    status: Component | None = None,
+    spark: Component | None = None,
+) -> Component:
+    """A KPI card: label with an info tooltip giving the definition, the value, its target
+    status, a sub-line, the comparison lines and a sparkline.
 
     ``tile_id`` is the card's id (page-prefixed kebab-case); ``metric`` a key of :data:`METRICS`;
-    ``value`` and ``sub`` are already formatted.
+    ``value`` and ``sub`` are already formatted; ``changes`` come from :func:`tile_change`,
+    ``status`` from :func:`status_badge`, ``spark`` from :func:`sparkline`.
     """
     text = METRICS[metric]
     info_id = f"{tile_id}-info"
     definition_id = f"{tile_id}-definition"
-    return dbc.Card(
-        dbc.CardBody(
+    body: list[Component] = [
+        html.Div(
             [
-                html.Div(
-                    [
-                        html.H2(text.label, className="h6 text-body-secondary mb-0"),
-                        html.Button(
-                            "i",
-                            id=info_id,
-                            type="button",
-                            className="mc-info btn btn-sm btn-outline-secondary rounded-circle",
-                            **{
-                                "aria-label": f"Định nghĩa: {text.label}",
-                                "aria-describedby": definition_id,
-                            },
-                        ),
-                    ],
-                    className="d-flex justify-content-between align-items-start gap-2",
+                html.H2(text.label, className="h6 text-body-secondary mb-0"),
+                html.Button(
+                    "i",
+                    id=info_id,
+                    type="button",
+                    className="mc-info btn btn-sm btn-outline-secondary rounded-circle",
+                    **{
+                        "aria-label": f"Định nghĩa: {text.label}",
+                        "aria-describedby": definition_id,
+                    },
                 ),
-                html.P(value_text(value), className="mc-tile-value display-6 fw-semibold my-2"),
-                html.P(sub or "", className="small text-body-secondary mb-0"),
-                html.Span(text.tooltip, id=definition_id, className="visually-hidden"),
-                dbc.Tooltip(
-                    text.tooltip, target=info_id, placement="bottom", class_name="mc-tooltip"
-                ),
-            ]
+            ],
+            className="d-flex justify-content-between align-items-start gap-2",
         ),
-        id=tile_id,
-        class_name="mc-tile h-100 shadow-sm",
-    )
+        html.Div(
+            [html.P(value_text(value), className="mc-tile-value display-6 fw-semibold my-2")]
+            + ([status] if status is not None else []),
+            className="d-flex flex-wrap align-items-center column-gap-2",
+        ),
+        html.P(sub or "", className="small text-body-secondary mb-1"),
+    ]
+    if changes:
+        body.append(html.Ul([_change_line(c) for c in changes], className="mc-changes small"))
+    if spark is not None:
+        body.append(spark)
+    body += [
+        html.Span(text.tooltip, id=definition_id, className="visually-hidden"),
+        dbc.Tooltip(text.tooltip, target=info_id, placement="bottom", class_name="mc-tooltip"),
+    ]
+    return dbc.Card(dbc.CardBody(body), id=tile_id, class_name="mc-tile h-100 shadow-sm")
 
 
-def labelled_select(
-    select_id: str,
-    label: str,
-    options: list[dict[str, object]],
-    value: str,
-    *,
-    disabled: bool = False,
-    width: int = 4,
+def table_view(
+    table_id: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, str]], caption: str
 ) -> Component:
-    """A native select with its visible label (accessible, works on phones), as a grid column."""
-    return dbc.Col(
+    """A chart's table alternative: a collapsed "Bảng số liệu" with a plain, captioned table.
+
+    ``columns`` are (key, header) pairs; ``rows`` hold already formatted cells.
+    """
+    head = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
+    body = html.Tbody([html.Tr([html.Td(row.get(key, "")) for key, _ in columns]) for row in rows])
+    return html.Details(
         [
-            dbc.Label(label, html_for=select_id),
-            dbc.Select(id=select_id, options=options, value=value, disabled=disabled),
+            html.Summary("Bảng số liệu", className="small"),
+            html.Div(
+                dbc.Table(
+                    [html.Caption(caption), head, body],
+                    size="sm",
+                    striped=True,
+                    class_name="mc-num-table mt-2",
+                ),
+                className="table-responsive",
+            ),
         ],
-        xs=12,
-        md=width,
+        id=table_id,
+        className="mt-2",
     )
 
 
 def tile_row(tiles: list[Component]) -> Component:
     """KPI tiles side by side: four across on a wide screen, two on a tablet, one on a phone."""
     return dbc.Row([dbc.Col(tile, xs=12, sm=6, xl=3) for tile in tiles], class_name="g-3")
-
-
-def filter_bar(bar_id: str, controls: list[Component]) -> Component:
-    """The row of filters at the top of a page, announced as a search landmark."""
-    return html.Div(
-        dbc.Row(controls, class_name="g-3"),
-        id=bar_id,
-        role="search",
-        className="mb-4",
-        **{"aria-label": "Bộ lọc"},
-    )
 
 
 def coverage_line(line_id: str, figures: Summary, period: Period) -> Component:

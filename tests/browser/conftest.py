@@ -106,33 +106,46 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
 
 
 @pytest.fixture
-def driver(browser_paths: tuple[str, str], tmp_path: Path) -> Iterator[webdriver.Chrome]:
-    """A fresh headless Chromium with the browser console log enabled."""
+def driver_factory(
+    browser_paths: tuple[str, str], tmp_path: Path
+) -> Iterator[Callable[[], webdriver.Chrome]]:
+    """Start fresh headless Chromium sessions (own profile each), all quit at the end."""
     chromium, chromedriver = browser_paths
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,900",
-        "--force-device-scale-factor=1",
-        "--js-flags=--expose-gc",  # lets a soak test measure the heap after a collection
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(arg)
-    # "performance" records every network request (the hall screen test checks their origin).
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    browser = webdriver.Chrome(service=Service(chromedriver), options=options)
-    try:
-        yield browser
-    finally:
+    started: list[webdriver.Chrome] = []
+
+    def start() -> webdriver.Chrome:
+        options = webdriver.ChromeOptions()
+        options.binary_location = chromium
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1366,900",
+            "--force-device-scale-factor=1",
+            "--js-flags=--expose-gc",  # lets a soak test measure the heap after a collection
+            f"--user-data-dir={tmp_path / f'chromium-profile-{len(started)}'}",
+        ):
+            options.add_argument(arg)
+        # "performance" records every network request (the hall screen checks their origin).
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        browser = webdriver.Chrome(service=Service(chromedriver), options=options)
+        started.append(browser)
+        return browser
+
+    yield start
+    for browser in started:
         browser.quit()
+
+
+@pytest.fixture
+def driver(driver_factory: Callable[[], webdriver.Chrome]) -> webdriver.Chrome:
+    """A fresh headless Chromium with the browser console log enabled."""
+    return driver_factory()
 
 
 @pytest.fixture(scope="session")

@@ -8,16 +8,24 @@ The warehouse is built by the real loader. Figures for October 2026, counted by 
   in process 2; 3 of Hà Nội's 126 wards have data; newest data 10:00 02/11/2026 (P07).
 - Ba Đình (00004): received 4 (2 online → 50,00%), completed 3, on-time 2/4 = 50,00%,
   resolved 2/3 = 66,67%.
+- since 1/7/2025 (everything loaded: S01–S04 of September, P01–P07, the 1.200): received
+  1.211, completed 4 + 4 + 1.200 + 1 (P07) = 1.209; early 3 + 3 (P01, P06, P07) + 1.200 =
+  1.206, on time 1, late 2 (S04, P02), in time 1 (P05), overdue 1 (P04) → on-time
+  (1.206 + 1 + 1)/1.211 = 99,75%; online S01, S04, P01, P04 → 4/1.211 = 0,33%.
+- league, October: Hoàn Kiếm 100% (1.200/1.200) and Ngọc Hà 100% share rank 1, Ba Đình 3rd.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from selenium.webdriver import Chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -141,7 +149,7 @@ def test_choosing_a_ward_updates_the_tiles_and_the_url(driver: WebDriver, app_ur
 def test_invalid_date_in_the_url_shows_an_alert(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + "/?from=2026-02-31&to=2026-03-31")
     content = driver.find_element(By.ID, "overview-content").text
-    assert "Tham số kỳ báo cáo không hợp lệ" in content
+    assert "Tham số trên địa chỉ trang không hợp lệ" in content
     assert "from='2026-02-31'" in content
     assert severe_console_entries(driver) == []
 
@@ -155,4 +163,130 @@ def test_missing_warehouse_shows_a_friendly_message(
     assert "Chưa có dữ liệu." in content
     assert "python -m etl demo" in content
     driver.save_screenshot(str(artifacts / "overview-no-warehouse.png"))
+    assert severe_console_entries(driver) == []
+
+
+SINCE_REFORM = {
+    "overview-received": "1.211",
+    "overview-completed": "1.209",
+    "overview-on-time": "99,75%",
+    "overview-online": "0,33%",
+}
+
+
+def test_changing_the_period_updates_the_url_and_a_new_session_reproduces_it(
+    driver: WebDriver, driver_factory: Callable[[], Chrome], app_url: str
+) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    Select(driver.find_element(By.ID, "overview-period")).select_by_visible_text("Kể từ 1/7/2025")
+    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("period=since_2025_07"))
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        ec.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "#overview-received .mc-tile-value"), "1.211"
+        )
+    )
+    assert driver.current_url == app_url + "/?period=since_2025_07"
+    assert tile_values(driver) == SINCE_REFORM
+    # The date inputs follow the preset (the browser shows them in its own locale).
+    assert driver.find_element(By.ID, "overview-from").get_attribute("value") == "2025-07-01"
+    assert severe_console_entries(driver) == []
+    fresh = driver_factory()
+    open_page(fresh, driver.current_url, ready_id="overview-received")
+    assert tile_values(fresh) == SINCE_REFORM
+    assert Select(fresh.find_element(By.ID, "overview-period")).first_selected_option.text == (
+        "Kể từ 1/7/2025"
+    )
+    assert severe_console_entries(fresh) == []
+
+
+def test_tiles_show_changes_and_target_status(driver: WebDriver, app_url: str) -> None:
+    # October vs 31/08–30/09 (S01–S04: received 4, on-time 3/4 = 75%): received 1.206 vs 4 →
+    # +30.050,0%; on-time 99,83 − 75 = +24,83 points; Oct 2025 has nothing: "—".
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    assert change_lines(driver, "overview-on-time") == [
+        "▲ +24,83 điểm % so với kỳ trước",
+        "— so với cùng kỳ năm trước",
+    ]
+    assert change_lines(driver, "overview-received")[0] == "▲ +30.050,0% so với kỳ trước"
+    assert "Đạt mục tiêu" in driver.find_element(By.ID, "overview-on-time").text
+    assert "Chưa đạt mục tiêu" in driver.find_element(By.ID, "overview-online").text
+    assert severe_console_entries(driver) == []
+
+
+def click(driver: WebDriver, element: WebElement) -> None:
+    """Scroll an element to the middle of the window (clear of sticky headers), click it.
+
+    Waits for the three charts first: they draw after the page and push the table down.
+    """
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: d.execute_script("return document.querySelectorAll('.main-svg').length") >= 3
+    )
+    # Instant: Bootstrap makes scrolling smooth, and a click mid-animation misses.
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+    )
+    element.click()
+
+
+def change_lines(driver: WebDriver, tile_id: str) -> list[str]:
+    """A tile's comparison lines as a sighted reader sees them (screen-reader text left out)."""
+    return driver.execute_script(
+        """
+        return [...document.querySelectorAll(arguments[0] + ' .mc-change')].map(li => {
+            const copy = li.cloneNode(true);
+            copy.querySelectorAll('.visually-hidden').forEach(n => n.remove());
+            return copy.textContent.replace(/\\s+/g, ' ').trim();
+        });
+        """,
+        f"#{tile_id}",
+    )
+
+
+def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-league")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#overview-league tbody tr")
+    assert len(rows) == 126
+    assert [r.text.split("\n")[0] for r in rows[:3]] == [
+        "1 Phường Hoàn Kiếm 1.200 1.200 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ —",
+        "1 Phường Ngọc Hà 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ ▲1",
+        "3 Phường Ba Đình 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ ▼2",
+    ]
+    click(driver, driver.find_element(By.LINK_TEXT, "Phường Ba Đình"))
+    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("/phuong/00004"))
+    parts = urlsplit(driver.current_url)
+    assert (parts.path, parts.query) == ("/phuong/00004", "from=2026-10-01&to=2026-10-31")
+    assert severe_console_entries(driver) == []
+
+
+def test_sorting_the_league_by_a_header(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="overview-league")
+    click(
+        driver,
+        driver.find_element(
+            By.XPATH, "//button[starts-with(normalize-space(.), 'Tỷ lệ đúng hạn')]"
+        ),
+    )
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        ec.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "#overview-league tbody tr:first-child"), "Phường Ba Đình"
+        )
+    )
+    header = driver.find_element(By.CSS_SELECTOR, "#overview-league th[aria-sort]")
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert severe_console_entries(driver) == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1920, 1080)])
+def test_screenshots_and_no_horizontal_overflow(
+    driver: WebDriver, app_url: str, artifacts: Path, width: int, height: int
+) -> None:
+    driver.set_window_size(width, height)
+    open_page(driver, app_url + OCTOBER, ready_id="overview-map")
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map .main-svg"))
+    )
+    inner = driver.execute_script("return window.innerWidth")
+    scroll = driver.execute_script("return document.documentElement.scrollWidth")
+    assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"
+    driver.save_screenshot(str(artifacts / f"overview-{width}x{height}.png"))
     assert severe_console_entries(driver) == []

@@ -1,0 +1,187 @@
+"""The overview page's questions: headline with comparisons and trend, ward league table.
+
+Everything comes from :func:`kpi.metrics.kpis`, so a ward, the city and every bucket of a trend
+are computed by the one implementation. One call answers the headline: the current period, the
+previous period of the same length, the same period last year and the trend buckets share a
+single scan (column ``role`` tells them apart). A second call, grouped by ward, gives the league
+table with the previous period's rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import duckdb
+import pandas as pd
+
+from kpi.metrics import Filters, kpis
+from kpi.periods import Period
+from kpi.reference import ward_places
+
+GRAINS: dict[str, str] = {"day": "Ngày", "week": "Tuần", "month": "Tháng"}
+
+# The finest grain that keeps a trend readable (and its query cheap): at most ~3 months of
+# days, ~1 year of weeks; months beyond that.
+MAX_DAYS_BY_DAY = 92
+MAX_DAYS_BY_WEEK = 371
+
+CURRENT, PREVIOUS, LAST_YEAR, BUCKET = "current", "previous", "last_year", "bucket"
+
+# The league table's ranking metric: the 766 headline (indicator 2.1), best first.
+RANK_METRIC = "on_time_rate"
+
+LEAGUE_COLUMNS = (
+    "ward_code", "ward_name", "name_order", "lat", "lon", "received", "completed", "to_process",
+    "on_time_rate", "resolved_on_time_rate", "online_share", "overdue", "rank", "rank_previous",
+    "rank_change",
+)  # fmt: skip
+
+
+def allowed_grains(period: Period) -> list[str]:
+    """The trend grains that suit the period's length (months always do)."""
+    grains = []
+    if period.days <= MAX_DAYS_BY_DAY:
+        grains.append("day")
+    if period.days <= MAX_DAYS_BY_WEEK:
+        grains.append("week")
+    return [*grains, "month"]
+
+
+def default_grain(period: Period) -> str:
+    """Days for a period up to a month, weeks up to a quarter, months beyond."""
+    if period.days <= 31:
+        return "day"
+    if period.days <= MAX_DAYS_BY_DAY:
+        return "week"
+    return "month"
+
+
+def _next_start(day: date, grain: str) -> date:
+    if grain == "day":
+        return day + timedelta(days=1)
+    if grain == "week":  # weeks start on Monday
+        return day + timedelta(days=7 - day.weekday())
+    if grain == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    raise ValueError(f"unknown grain {grain!r}")
+
+
+def buckets(period: Period, grain: str) -> list[Period]:
+    """The calendar days, weeks (Monday to Sunday) or months of ``period``, clipped to it."""
+    out = []
+    start = period.date_from
+    while start <= period.date_to:
+        end = min(_next_start(start, grain) - timedelta(days=1), period.date_to)
+        out.append(Period(start, end))
+        start = end + timedelta(days=1)
+    return out
+
+
+def headline(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """Every metric of the period, its comparisons and its trend buckets, in one query.
+
+    One row per role: ``current``, ``previous`` (same length, just before), ``last_year`` (same
+    days a year earlier), then one ``bucket`` row per day/week/month of ``grain`` (in order).
+    Columns: ``role`` and every column of :func:`kpi.metrics.kpis`.
+    """
+    steps = buckets(period, grain)
+    periods = [period, period.previous(), period.same_last_year(), *steps]
+    frame = kpis(cur, periods=periods, filters=filters, now=now)
+    roles = [CURRENT, PREVIOUS, LAST_YEAR] + [BUCKET] * len(steps)
+    frame.insert(0, "role", [roles[i - 1] for i in frame["period"]])
+    return frame
+
+
+def trend(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """Every metric for each day/week/month of ``period`` (the trend chart alone)."""
+    frame = kpis(cur, periods=buckets(period, grain), filters=filters, now=now)
+    frame.insert(0, "role", BUCKET)
+    return frame
+
+
+def league(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """One row per ward of the province, with its rank now and in the previous period.
+
+    The ward filter of ``filters`` is ignored (the table always lists every ward); field and
+    channel apply. ``rank`` orders the wards that have an on-time rate, best first, ties sharing
+    the smaller rank (1, 2, 2, 4); a ward without any dossier in the period has null figures;
+    ``rank_change`` = previous rank − rank (positive: moved up),
+    ``None`` when either rank is missing. ``name_order`` is the Vietnamese name order. Columns:
+    :data:`LEAGUE_COLUMNS`, rows in rank order, unranked wards last by name.
+    """
+    scope = replace(filters, ward_codes=None)
+    frame = kpis(cur, periods=[period, period.previous()], filters=scope, by="ward", now=now)
+    places = ward_places(cur, province_code=filters.province_code)
+    places["name_order"] = range(len(places))
+    now_ = frame[frame["period"] == 1].set_index("key")
+    before = frame[frame["period"] == 2].set_index("key")
+    out = places.set_index("ward_code").join(
+        now_[
+            [
+                "received",
+                "completed",
+                "to_process",
+                "on_time_rate",
+                "resolved_on_time_rate",
+                "online_share",
+                "overdue",
+            ]
+        ]
+    )
+    # A ward without any dossier in the period has no figures (shown "—"), not zeros.
+    empty = (out["to_process"] == 0) & (out["completed"] == 0)
+    for column in ("received", "completed", "to_process", "overdue"):
+        out[column] = out[column].astype("Int64").mask(empty)
+    out["rank"] = _rank(out[RANK_METRIC])
+    out["rank_previous"] = _rank(before[RANK_METRIC]).reindex(out.index)
+    out["rank_change"] = out["rank_previous"] - out["rank"]
+    out = out.reset_index().sort_values(["rank", "name_order"], na_position="last")
+    return out[list(LEAGUE_COLUMNS)].reset_index(drop=True)
+
+
+def _rank(rates: pd.Series) -> pd.Series:
+    """Competition ranks of rates, best first; no rate, no rank (nullable integers)."""
+    return rates.rank(method="min", ascending=False).astype("Int64")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value against a comparison: ``delta`` (percentage points for a rate, else the count
+    difference) and ``ratio`` (relative change of a count, ``None`` when the base is 0)."""
+
+    delta: float
+    ratio: float | None
+
+
+def compare(current: float | None, base: float | None, *, rate: bool) -> Change | None:
+    """The change from ``base`` to ``current``; ``None`` when either side has no data.
+
+    A rate's change is in percentage points (0.9812 vs 0.9700 → delta 1.12); a count's is the
+    difference and, when ``base`` is not 0, the relative change (150 vs 120 → ratio 0.25).
+    """
+    if current is None or base is None:
+        return None
+    if rate:
+        return Change(delta=(current - base) * 100, ratio=None)
+    return Change(delta=current - base, ratio=(current - base) / base if base else None)

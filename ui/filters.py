@@ -1,0 +1,331 @@
+"""The filter bar every leaders' page shares, and the URL state behind it.
+
+The URL is the state (product.md): ``?period=last_month`` or ``?from=YYYY-MM-DD&to=YYYY-MM-DD``,
+``&ward=``, ``&field=``, ``&channel=``; a link reproduces the view. :func:`parse_query` turns the
+URL's parameters into a :class:`Selection`, checking each value against its allow-list (presets,
+the province's ward codes, the fields that exist in the data, the three channels) and raising
+:class:`FilterError` with one Vietnamese message per bad parameter; :meth:`Selection.search` is
+the reverse. :func:`filter_bar` builds the controls with ids prefixed by the page, and
+:func:`controls_query` turns the controls' values back into URL parameters, so each page's
+callback is glue. Pure functions: no I/O, the allow-lists come from the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from kpi.metrics import CHANNELS, Filters
+from kpi.periods import DEFAULT_PRESET, PRESETS, Period, PeriodError, local_today, preset_period
+
+PARAMETERS = ("period", "from", "to", "ward", "field", "channel")
+CUSTOM = "custom"  # the period menu's value for an explicit from/to range
+ALL = "all"  # the ward, field and channel menus' value for "no filter"
+
+CHANNEL_LABELS: dict[str, str] = {
+    "direct": "Trực tiếp",
+    "online": "Trực tuyến",
+    "postal": "Bưu chính công ích",
+}
+assert tuple(CHANNEL_LABELS) == CHANNELS
+
+# Outside this window a date is a typing mistake; a page shows at most ten years at a time.
+MIN_DAY = date(1990, 1, 1)
+MAX_DAY = date(2099, 12, 31)
+MAX_RANGE_DAYS = 3660
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ECHO = 40  # characters of a bad value quoted back in a message
+
+
+@dataclass(frozen=True)
+class ParameterProblem:
+    """One bad URL parameter and what is wrong with it (Vietnamese, names the parameter)."""
+
+    parameter: str
+    message: str
+
+
+class FilterError(ValueError):
+    """The URL has bad parameters; ``problems`` lists each one."""
+
+    def __init__(self, problems: list[ParameterProblem]) -> None:
+        """Keep the problems; the message joins them."""
+        super().__init__(" ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A validated view: the period (from a preset or a range), ward, field and channel."""
+
+    period: Period
+    preset: str | None = None  # None when the URL gave an explicit range
+    ward: str | None = None
+    field: str | None = None
+    channel: str | None = None
+
+    def filters(self, province_code: str, *, with_ward: bool = True) -> Filters:
+        """The metrics filters of this selection in the province."""
+        wards = (self.ward,) if with_ward and self.ward else None
+        return Filters(province_code, wards, field=self.field, channel=self.channel)
+
+    def query(self, *, with_ward: bool = True) -> dict[str, str]:
+        """The URL parameters of this selection, in canonical order."""
+        out = (
+            {"period": self.preset}
+            if self.preset
+            else {"from": self.period.date_from.isoformat(), "to": self.period.date_to.isoformat()}
+        )
+        extra = {"ward": self.ward if with_ward else None, "field": self.field}
+        extra["channel"] = self.channel
+        out.update({k: v for k, v in extra.items() if v})
+        return out
+
+    def search(self, *, with_ward: bool = True) -> str:
+        """The query string (``?period=last_month&ward=00004``) that reproduces this view."""
+        return "?" + urlencode(self.query(with_ward=with_ward))
+
+
+class _Bad(Exception):
+    """A bad parameter found while reading the period."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.problem = ParameterProblem(parameter, message)
+
+
+def _quote(value: str) -> str:
+    return repr(value if len(value) <= _ECHO else value[:_ECHO] + "…")
+
+
+def _last(value: str | list[str] | None) -> str | None:
+    """A repeated parameter counts by its last value; an empty one counts as absent."""
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    return value.strip() if value and value.strip() else None
+
+
+def _day(raw: str, name: str) -> date:
+    if not _DATE.fullmatch(raw):
+        raise PeriodError(
+            f"Ngày không hợp lệ: {name}={_quote(raw)} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21)."
+        )
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise PeriodError(
+            f"Ngày không hợp lệ: {name}={_quote(raw)} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21)."
+        ) from None
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise PeriodError(
+            f"Ngày {name}={raw} nằm ngoài khoảng hỗ trợ ({MIN_DAY:%d/%m/%Y} – {MAX_DAY:%d/%m/%Y})."
+        )
+    return day
+
+
+def _period(
+    preset: str | None, raw_from: str | None, raw_to: str | None, today: date
+) -> tuple[Period, str | None]:
+    """The period and its preset name (``None`` for a range); raises :class:`_Bad`."""
+    if raw_from or raw_to:
+        if not (raw_from and raw_to):
+            missing = "to" if raw_from else "from"
+            raise _Bad(missing, f"Thiếu tham số {missing}: cần cả from và to (YYYY-MM-DD).")
+        days = []
+        for name, raw in (("from", raw_from), ("to", raw_to)):
+            try:
+                days.append(_day(raw, name))
+            except PeriodError as exc:
+                raise _Bad(name, str(exc)) from None
+        try:
+            period = Period(days[0], days[1])
+        except PeriodError as exc:
+            raise _Bad("from", str(exc)) from None
+        if period.days > MAX_RANGE_DAYS:
+            raise _Bad(
+                "to",
+                f"Khoảng thời gian dài {period.days} ngày, vượt quá mức tối đa "
+                f"{MAX_RANGE_DAYS} ngày (tham số to).",
+            )
+        return period, None
+    name = preset or DEFAULT_PRESET
+    if name not in PRESETS:
+        choices = ", ".join(PRESETS)
+        raise _Bad("period", f"Kỳ báo cáo không hợp lệ: period={_quote(name)} (chọn: {choices}).")
+    return preset_period(name, today), name
+
+
+def parse_query(
+    query: Mapping[str, str | list[str]],
+    *,
+    wards: Collection[str],
+    fields: Collection[str],
+    today: date | None = None,
+) -> Selection:
+    """Validate the URL parameters against the allow-lists and return the selection.
+
+    ``wards`` are the ward codes of the province, ``fields`` the fields some loaded dossier has.
+    Parameters other than :data:`PARAMETERS` are ignored (a shared link may carry others);
+    a repeated parameter counts by its last value. Raises :class:`FilterError` listing every
+    bad parameter.
+    """
+    raw = {name: _last(query.get(name)) for name in PARAMETERS}
+    problems: list[ParameterProblem] = []
+    period = preset = None
+    try:
+        period, preset = _period(raw["period"], raw["from"], raw["to"], today or local_today())
+    except _Bad as bad:
+        problems.append(bad.problem)
+    ward, field, channel = raw["ward"], raw["field"], raw["channel"]
+    if ward is not None and ward not in wards:
+        problems.append(
+            ParameterProblem(
+                "ward",
+                f"Không tìm thấy phường, xã: ward={_quote(ward)} không có trong danh sách "
+                "phường, xã của tỉnh/thành phố.",
+            )
+        )
+    if field is not None and field not in fields:
+        problems.append(
+            ParameterProblem(
+                "field",
+                f"Không tìm thấy lĩnh vực: field={_quote(field)} không có trong dữ liệu đã nạp.",
+            )
+        )
+    if channel is not None and channel not in CHANNELS:
+        problems.append(
+            ParameterProblem(
+                "channel",
+                f"Kênh nộp không hợp lệ: channel={_quote(channel)} (chọn: {', '.join(CHANNELS)}).",
+            )
+        )
+    if problems or period is None:
+        raise FilterError(problems)
+    return Selection(period, preset, ward, field, channel)
+
+
+def controls_query(
+    changed: str | None,
+    *,
+    preset: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    ward: str | None,
+    field: str | None,
+    channel: str | None,
+) -> dict[str, str]:
+    """URL parameters from the filter bar's values; ``changed`` names the control just used.
+
+    Editing a date (``changed`` is ``'from'`` or ``'to'``) or choosing "custom" gives a range;
+    choosing a preset gives ``period``. ``ALL`` or an empty menu adds nothing.
+    """
+    if changed in ("from", "to") or preset == CUSTOM:
+        query = {"from": date_from or "", "to": date_to or ""}
+        query = {k: v for k, v in query.items() if v}
+    else:
+        query = {"period": preset or DEFAULT_PRESET}
+    for name, value in (("ward", ward), ("field", field), ("channel", channel)):
+        if value and value != ALL:
+            query[name] = value
+    return query
+
+
+def _select(
+    control_id: str,
+    label: str,
+    options: list[dict[str, object]],
+    value: str,
+    *,
+    disabled: bool = False,
+    md: int = 3,
+) -> Component:
+    return dbc.Col(
+        [
+            dbc.Label(label, html_for=control_id),
+            dbc.Select(id=control_id, options=options, value=value, disabled=disabled),
+        ],
+        xs=12,
+        sm=6,
+        md=md,
+    )
+
+
+def _date(control_id: str, label: str, value: str | None, disabled: bool) -> Component:
+    return dbc.Col(
+        [
+            dbc.Label(label, html_for=control_id),
+            dcc.Input(
+                id=control_id,
+                type="date",
+                value=value,
+                min=MIN_DAY.isoformat(),
+                max=MAX_DAY.isoformat(),
+                debounce=True,
+                disabled=disabled,
+                className="form-control",
+            ),
+        ],
+        xs=6,
+        md=2,
+    )
+
+
+def filter_bar(
+    prefix: str,
+    selection: Selection | None,
+    *,
+    wards: Mapping[str, str],
+    fields: Collection[str],
+) -> Component:
+    """The filters (period menu, from/to dates, ward, field, channel) of a page.
+
+    Control ids are ``<prefix>-period``, ``-from``, ``-to``, ``-ward``, ``-field``,
+    ``-channel``. ``selection`` is ``None`` when the URL was invalid (the menus show their
+    defaults); ``wards`` maps code → name; no wards means nothing is loaded (all disabled).
+    """
+    disabled = not wards
+    period = selection.period if selection else preset_period(DEFAULT_PRESET, local_today())
+    presets = [{"label": label, "value": key} for key, label in PRESETS.items()]
+    presets.append({"label": "Khoảng ngày tùy chọn", "value": CUSTOM})
+    ward_menu = [{"label": "Tất cả phường, xã", "value": ALL}]
+    ward_menu += [{"label": name, "value": code} for code, name in wards.items()]
+    field_menu = [{"label": "Tất cả lĩnh vực", "value": ALL}]
+    field_menu += [{"label": name, "value": name} for name in fields]
+    channel_menu = [{"label": "Tất cả kênh", "value": ALL}]
+    channel_menu += [{"label": label, "value": key} for key, label in CHANNEL_LABELS.items()]
+    preset = (selection.preset or CUSTOM) if selection else DEFAULT_PRESET
+    chosen = selection or Selection(period)
+    controls = [
+        _select(f"{prefix}-period", "Kỳ báo cáo", presets, preset, disabled=disabled),
+        _date(f"{prefix}-from", "Từ ngày", period.date_from.isoformat(), disabled),
+        _date(f"{prefix}-to", "Đến ngày", period.date_to.isoformat(), disabled),
+        _select(
+            f"{prefix}-ward", "Phường, xã", ward_menu, chosen.ward or ALL, disabled=disabled, md=5
+        ),
+        _select(
+            f"{prefix}-field", "Lĩnh vực", field_menu, chosen.field or ALL, disabled=disabled, md=4
+        ),
+        _select(
+            f"{prefix}-channel",
+            "Kênh nộp",
+            channel_menu,
+            chosen.channel or ALL,
+            disabled=disabled,
+            md=3,
+        ),
+    ]
+    return html.Div(
+        dbc.Row(controls, class_name="g-2 align-items-end"),
+        id=f"{prefix}-filters",
+        role="search",
+        className="mc-filters mb-4",
+        **{"aria-label": "Bộ lọc"},
+    )

@@ -1,0 +1,172 @@
+"""The ward league table: one row per ward, sortable by any column, cells coloured by target.
+
+Rows are the records of :func:`kpi.overview.league` (raw numbers); :func:`sort_rows` orders them
+(a ward without data always sorts last, whichever the direction) and :func:`league_table`
+renders them with sort buttons in the headers (``aria-sort`` says the order), each ward's name a
+link to its page keeping the current period. Colours always come with a symbol and words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from kpi.targets import Target, colour
+from ui.format import NO_DATA, fmt_int, fmt_pct
+from ui.theme import STATUSES
+
+
+@dataclass(frozen=True)
+class Column:
+    """A league column: its key in the rows, header, kind and the first sort direction."""
+
+    key: str
+    label: str
+    kind: str  # "name", "count", "rate", "rank", "move"
+    first_descending: bool
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("rank", "Hạng", "rank", False),
+    Column("ward_name", "Phường, xã", "name", False),
+    Column("received", "Tiếp nhận mới", "count", True),
+    Column("completed", "Đã giải quyết", "count", True),
+    # Rates sort worst first on the first click: the question is "who is slipping".
+    Column("on_time_rate", "Tỷ lệ đúng hạn", "rate", False),
+    Column("resolved_on_time_rate", "Giải quyết đúng/trước hạn", "rate", False),
+    Column("online_share", "Tỷ lệ trực tuyến", "rate", False),
+    Column("overdue", "Đang quá hạn", "count", True),
+    Column("rank_change", "Thay đổi hạng", "move", True),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+DEFAULT_SORT: dict[str, Any] = {"column": "rank", "descending": False}
+
+# Columns whose cells are coloured against data/targets.toml.
+COLOURED = ("on_time_rate", "resolved_on_time_rate", "online_share", "overdue")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def sort_rows(
+    rows: Sequence[Mapping[str, Any]], column: str, *, descending: bool
+) -> list[Mapping[str, Any]]:
+    """Rows ordered by ``column``; rows without a value last, ties in Vietnamese name order."""
+    key = "name_order" if column == "ward_name" else column
+    present = [r for r in rows if not _missing(r.get(key))]
+    absent = [r for r in rows if _missing(r.get(key))]
+    present.sort(key=lambda r: r["name_order"])
+    present.sort(key=lambda r: r[key], reverse=descending)  # stable: ties stay in name order
+    absent.sort(key=lambda r: r["name_order"])
+    return present + absent
+
+
+def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
+    """Clicking the sorted column reverses it; another column starts in its first direction."""
+    if current.get("column") == clicked:
+        return {"column": clicked, "descending": not current.get("descending")}
+    return {"column": clicked, "descending": BY_KEY[clicked].first_descending}
+
+
+def rank_move(change: Any) -> tuple[str, str]:
+    """The movement cell (``▲2``, ``▼1``, ``=``, ``—``) and its words for screen readers."""
+    if _missing(change):
+        return NO_DATA, "không có hạng kỳ trước"
+    change = int(change)
+    if change > 0:
+        return f"▲{change}", f"lên {change} bậc"
+    if change < 0:
+        return f"▼{-change}", f"xuống {-change} bậc"
+    return "=", "giữ nguyên hạng"
+
+
+def _cell(row: Mapping[str, Any], column: Column, targets: Mapping[str, Target]) -> Component:
+    value = row.get(column.key)
+    if column.kind == "rate":
+        text = fmt_pct(None if _missing(value) else value)
+    elif column.kind in ("count", "rank"):
+        text = fmt_int(None if _missing(value) else value)
+    else:
+        text = str(value)
+    status = None
+    if column.key in COLOURED and not _missing(value):
+        status = colour(column.key, float(value), dict(targets))
+    if status is None:
+        return html.Td(text, className="text-end")
+    shown = STATUSES[status]
+    # The symbol is the text twin of the colour; the caption says what each symbol means.
+    return html.Td(f"{text} {shown.symbol}", className=f"text-end {shown.cell}", title=shown.label)
+
+
+def _header(prefix: str, column: Column, sort: Mapping[str, Any]) -> Component:
+    active = sort.get("column") == column.key
+    order = "descending" if sort.get("descending") else "ascending"
+    arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
+    return html.Th(
+        html.Button(
+            [column.label, html.Span(" " + arrow, **{"aria-hidden": "true"})],
+            id={"type": f"{prefix}-league-sort", "column": column.key},
+            type="button",
+            className="btn btn-link p-0 mc-sort text-start",
+            title=f"Sắp xếp theo {column.label}",
+        ),
+        scope="col",
+        **({"aria-sort": order} if active else {}),
+    )
+
+
+def league_table(
+    prefix: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    sort: Mapping[str, Any],
+    targets: Mapping[str, Target],
+    link_search: str,
+    selected_ward: str | None = None,
+) -> Component:
+    """The table of every ward, sorted as ``sort`` says (``{"column", "descending"}``).
+
+    ``link_search`` is the query string each ward link keeps (the period and filters).
+    """
+    ordered = sort_rows(rows, sort["column"], descending=bool(sort["descending"]))
+    body = []
+    for row in ordered:
+        cells = []
+        for column in COLUMNS:
+            if column.kind == "name":
+                cells.append(
+                    html.Th(
+                        dcc.Link(row["ward_name"], href=f"/phuong/{row['ward_code']}{link_search}"),
+                        scope="row",
+                    )
+                )
+            elif column.kind == "move":
+                text, words = rank_move(row.get("rank_change"))
+                cells.append(html.Td(text, className="text-end", title=words))
+            else:
+                cells.append(_cell(row, column, targets))
+        selected = row["ward_code"] == selected_ward
+        body.append(html.Tr(cells, className="table-active" if selected else None))
+    legend = " · ".join(f"{s.symbol} {s.label.lower()}" for s in STATUSES.values())
+    return html.Div(
+        dbc.Table(
+            [
+                html.Caption(
+                    f"Xếp hạng theo tỷ lệ đúng hạn; màu ô so với mục tiêu: {legend}. "
+                    "Bấm tiêu đề cột để sắp xếp; phường, xã chưa có dữ liệu luôn ở cuối."
+                ),
+                html.Thead(html.Tr([_header(prefix, c, sort) for c in COLUMNS])),
+                html.Tbody(body),
+            ],
+            size="sm",
+            hover=True,
+            class_name="mc-league mb-0",
+        ),
+        className="table-responsive mc-league-wrap",
+    )

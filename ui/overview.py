@@ -1,0 +1,299 @@
+"""The sections of the overview page, built from :mod:`kpi.overview` frames (pure, no I/O).
+
+Tiles (value, target status, change vs the previous period and the same period last year,
+sparkline), the trend and on-time split charts with their tables, the ward league table and the
+ward map. The page module only fetches the frames and wires the callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from kpi.metrics import records
+from kpi.overview import BUCKET, CURRENT, GRAINS, LAST_YEAR, PREVIOUS, allowed_grains, compare
+from kpi.periods import Period
+from kpi.targets import Target, colour
+from ui.components import (
+    METRICS,
+    empty_state,
+    kpi_tile,
+    sparkline,
+    status_badge,
+    table_view,
+    tile_change,
+    tile_row,
+)
+from ui.figures import (
+    GRAPH_CONFIG,
+    bucket_label,
+    sparkline_svg,
+    split_figure,
+    trend_figure,
+    ward_map_figure,
+)
+from ui.format import fmt_int, fmt_pct
+from ui.league import DEFAULT_SORT, league_table
+from ui.theme import CLASS_LABELS
+
+GRAIN_WORDS = {"day": "theo ngày", "week": "theo tuần", "month": "theo tháng"}
+
+
+def _rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """The current, previous and last-year rows of a headline frame, by role."""
+    return {r["role"]: r for r in records(frame[frame["role"] != BUCKET])}
+
+
+def _has_data(row: Mapping[str, Any] | None) -> bool:
+    return bool(row) and (row["to_process"] > 0 or row["completed"] > 0)
+
+
+def _changes(
+    metric: str, rows: Mapping[str, Mapping[str, Any]], *, rate: bool, target: Target | None
+) -> list:
+    current = rows[CURRENT][metric]
+    out = []
+    for role, label in ((PREVIOUS, "so với kỳ trước"), (LAST_YEAR, "so với cùng kỳ năm trước")):
+        base_row = rows.get(role)
+        base = base_row[metric] if _has_data(base_row) else None
+        better = target.higher_is_better if target is not None else None
+        out.append(
+            tile_change(
+                label, compare(current, base, rate=rate), rate=rate, higher_is_better=better
+            )
+        )
+    return out
+
+
+def _spark(buckets: pd.DataFrame, metric: str, *, rate: bool, grain: str) -> Component | None:
+    values = [None if pd.isna(v) else float(v) for v in buckets[metric]]
+    known = [v for v in values if v is not None]
+    if len(known) < 2:
+        return None
+    shown = fmt_pct if rate else fmt_int
+    words = f"Xu hướng {GRAIN_WORDS[grain]} trong kỳ: từ {shown(known[0])} đến {shown(known[-1])}"
+    return sparkline(sparkline_svg(values), words)
+
+
+def tiles(
+    prefix: str, frame: pd.DataFrame, *, grain: str, targets: Mapping[str, Target]
+) -> Component:
+    """The four headline tiles of a :func:`kpi.overview.headline` frame."""
+    rows = _rows(frame)
+    now = rows[CURRENT]
+    buckets = frame[frame["role"] == BUCKET]
+    in_process = now["in_time"] + now["overdue"]
+
+    def tile(
+        tile_id: str, metric: str, value: str, sub: str, *, rate: bool, spark_metric: str
+    ) -> Component:
+        target = targets.get(metric)
+        status = colour(metric, now[metric], dict(targets)) if target is not None else None
+        return kpi_tile(
+            f"{prefix}-{tile_id}",
+            metric,
+            value,
+            sub=sub,
+            changes=_changes(metric, rows, rate=rate, target=target),
+            status=status_badge(status, target),
+            spark=_spark(buckets, spark_metric, rate=rate, grain=grain),
+        )
+
+    return tile_row(
+        [
+            tile(
+                "received",
+                "received",
+                fmt_int(now["received"]),
+                f"Kỳ trước chuyển sang: {fmt_int(now['carried_over'])}",
+                rate=False,
+                spark_metric="received",
+            ),
+            tile(
+                "completed",
+                "completed",
+                fmt_int(now["completed"]),
+                f"Đang giải quyết: {fmt_int(in_process)} (quá hạn: {fmt_int(now['overdue'])})",
+                rate=False,
+                spark_metric="completed",
+            ),
+            tile(
+                "on-time",
+                "on_time_rate",
+                fmt_pct(now["on_time_rate"]),
+                f"Giải quyết đúng/trước hạn: {fmt_pct(now['resolved_on_time_rate'])}",
+                rate=True,
+                spark_metric="on_time_rate",
+            ),
+            tile(
+                "online",
+                "online_share",
+                fmt_pct(now["online_share"]),
+                f"{fmt_int(now['online'])} hồ sơ nộp trực tuyến",
+                rate=True,
+                spark_metric="online_share",
+            ),
+        ]
+    )
+
+
+def trend_body(
+    prefix: str, buckets: pd.DataFrame, *, grain: str, targets: Mapping[str, Target]
+) -> list[Component]:
+    """The trend chart and the on-time split of the buckets, each with its table."""
+    if buckets.empty or not (buckets["to_process"] > 0).any():
+        return [empty_state("Không có hồ sơ nào trong các mốc thời gian của kỳ.")]
+    rows = records(buckets)
+    labels = [bucket_label(r["date_from"], r["date_to"], grain) for r in rows]
+    trend_rows = [
+        {
+            "bucket": label,
+            "on_time_rate": fmt_pct(r["on_time_rate"]),
+            "online_share": fmt_pct(r["online_share"]),
+            "received": fmt_int(r["received"]),
+            "to_process": fmt_int(r["to_process"]),
+        }
+        for label, r in zip(labels, rows, strict=True)
+    ]
+    split_rows = [
+        {"bucket": label} | {k: fmt_int(r[k]) for k in CLASS_LABELS}
+        for label, r in zip(labels, rows, strict=True)
+    ]
+    words = GRAIN_WORDS[grain]
+    return [
+        html.H3(f"Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}", className="h6 mt-2"),
+        dcc.Graph(
+            id=f"{prefix}-trend-graph",
+            figure=trend_figure(buckets, grain=grain, targets=dict(targets)),
+            config=GRAPH_CONFIG,
+            className="mc-graph",
+        ),
+        table_view(
+            f"{prefix}-trend-table",
+            [
+                ("bucket", "Thời gian"),
+                ("on_time_rate", METRICS["on_time_rate"].label),
+                ("online_share", METRICS["online_share"].label),
+                ("received", METRICS["received"].label),
+                ("to_process", "Tổng số phải giải quyết"),
+            ],
+            trend_rows,
+            f"Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}",
+        ),
+        html.H3(f"Tiến độ giải quyết {words}", className="h6 mt-4"),
+        dcc.Graph(
+            id=f"{prefix}-split-graph",
+            figure=split_figure(buckets, grain=grain),
+            config=GRAPH_CONFIG,
+            className="mc-graph",
+        ),
+        table_view(
+            f"{prefix}-split-table",
+            [("bucket", "Thời gian"), *CLASS_LABELS.items()],
+            split_rows,
+            f"Số hồ sơ theo tiến độ giải quyết {words}",
+        ),
+    ]
+
+
+def _section(section_id: str, title: str, children: list[Component]) -> Component:
+    return html.Section(
+        [html.H2(title, id=f"{section_id}-title", className="h5 mb-2"), *children],
+        id=section_id,
+        className="mc-section mt-4",
+        **{"aria-labelledby": f"{section_id}-title"},
+    )
+
+
+def trend_section(
+    prefix: str, buckets: pd.DataFrame, *, period: Period, grain: str, targets: Mapping[str, Target]
+) -> Component:
+    """The trend section: the day/week/month control and :func:`trend_body`."""
+    control = html.Div(
+        [
+            dbc.Label("Chia theo", html_for=f"{prefix}-grain", class_name="me-2 mb-0"),
+            dbc.RadioItems(
+                id=f"{prefix}-grain",
+                options=[{"label": GRAINS[g], "value": g} for g in allowed_grains(period)],
+                value=grain,
+                inline=True,
+            ),
+        ],
+        className="d-flex flex-wrap align-items-center",
+        role="group",
+        **{"aria-label": "Chia theo ngày, tuần hoặc tháng"},
+    )
+    body = html.Div(
+        trend_body(prefix, buckets, grain=grain, targets=targets),
+        id=f"{prefix}-trend",
+        **{"aria-live": "polite"},
+    )
+    return _section(f"{prefix}-trend-section", "Xu hướng", [control, body])
+
+
+def league_store(league: pd.DataFrame, *, link_search: str, ward: str | None) -> dict[str, Any]:
+    """What the sort callback needs to redraw the table without a query."""
+    columns = ["ward_code", "ward_name", "name_order", *[c for c in league.columns if c in (
+        "received", "completed", "on_time_rate", "resolved_on_time_rate", "online_share",
+        "overdue", "rank", "rank_change",
+    )]]  # fmt: skip
+    return {"rows": records(league[columns]), "link": link_search, "ward": ward}
+
+
+def league_section(
+    prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
+) -> Component:
+    """The league table section, with the stores its sort callback reads."""
+    table = league_table(
+        prefix,
+        store["rows"],
+        sort=DEFAULT_SORT,
+        targets=targets,
+        link_search=store["link"],
+        selected_ward=store["ward"],
+    )
+    return _section(
+        f"{prefix}-league-section",
+        "Bảng xếp hạng phường, xã",
+        [
+            dcc.Store(id=f"{prefix}-league-data", data=dict(store)),
+            dcc.Store(id=f"{prefix}-league-sort", data=DEFAULT_SORT),
+            html.Div(table, id=f"{prefix}-league"),
+        ],
+    )
+
+
+def map_section(prefix: str, league: pd.DataFrame, *, target: Target) -> Component:
+    """The ward map (centroids, no tiles) and where its table alternative is."""
+    note = html.P(
+        [
+            "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng hạn "
+            "so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để mở trang "
+            "phường, xã. Số liệu dạng bảng: ",
+            html.A("Bảng xếp hạng phường, xã", href=f"#{prefix}-league-section"),
+            ".",
+        ],
+        className="small text-body-secondary",
+    )
+    graph = dcc.Graph(
+        id=f"{prefix}-map",
+        figure=ward_map_figure(league, target=target),
+        config=GRAPH_CONFIG,
+        className="mc-graph mc-map",
+    )
+    return _section(f"{prefix}-map-section", "Bản đồ phường, xã", [note, graph])
+
+
+def scope_title(ward: str | None, wards: Mapping[str, str]) -> Component:
+    """Whose figures these are: a ward, or the whole province."""
+    return html.H2(wards[ward] if ward else "Toàn bộ phường, xã", className="h5 mb-3")
+
+
+def no_period_data(prefix: str, scope: Component, line: Component) -> Component:
+    """A period without any dossier: its empty state between the title and the coverage line."""
+    return html.Div([scope, empty_state(), line], id=f"{prefix}-empty")
