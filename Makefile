@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test demo lint format clean
+.PHONY: run serve test install install-test demo lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/python -m etl demo --if-empty
 	$(BIN)/python app.py
+
+# Production: gunicorn (no debugger, several workers) on MOTCUA_HOST:MOTCUA_PORT.
+serve: install
+	$(BIN)/python -m etl demo --if-empty
+	$(BIN)/gunicorn -w 2 --threads 8 -b "$${MOTCUA_HOST:-127.0.0.1}:$${MOTCUA_PORT:-8050}" app:server
 
 demo: install
 	$(BIN)/python -m etl demo

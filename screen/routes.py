@@ -86,7 +86,7 @@ def _figures(state: WarehouseState, ward: Ward, now: datetime) -> dict[str, Any]
     """The ward's published figures, from the cache shared by every screen of the province."""
     ahead = state.data_as_of is not None and state.data_as_of > now
     clock = now.replace(second=0, microsecond=0) if ahead else None
-    key = (state.version, ward.province_code, now.date(), clock)
+    key = (state.version, ward.province_code, now.date())
 
     def compute() -> dict[str, Any]:
         with cursor() as cur:
@@ -94,7 +94,7 @@ def _figures(state: WarehouseState, ward: Ward, now: datetime) -> dict[str, Any]
                 cur, province_code=ward.province_code, today=now.date(), now=clock or now
             )
 
-    return figures_cache.get(key, compute).get(ward.code, {})
+    return figures_cache.get(key, compute, tag=clock).get(ward.code, {})
 
 
 def _read(ward_code: str) -> tuple[Ward | None, WarehouseState | None, dict | None, bool]:
