@@ -210,3 +210,41 @@ def status(db: DbOption = None) -> None:
             out.print(table)
     finally:
         con.close()
+
+
+@app.command()
+def wards(
+    province: Annotated[
+        str | None, typer.Option(help="Mã tỉnh, vd 01 (mặc định: cấu hình)")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="Địa chỉ máy chủ, vd http://10.0.0.5:8050")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Mã và tên các phường, xã của một tỉnh, với địa chỉ màn hình công khai của từng nơi."""
+    cfg = settings()
+    db_path = db or cfg.db
+    if not db_path.exists():
+        err.print(f"Chưa có kho dữ liệu tại {db_path}. Chạy: python -m etl demo")
+        raise typer.Exit(1)
+    code = (province or cfg.province).zfill(2)
+    base = (base_url or f"http://{cfg.host}:{cfg.port}").rstrip("/")
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT ward_code, ward_name FROM wards WHERE province_code = ?"
+            " ORDER BY ward_short COLLATE vi, ward_code",
+            [code],
+        ).fetchall()
+    finally:
+        con.close()
+    if not rows:
+        err.print(f"Không có phường, xã nào của tỉnh mã {code}.")
+        raise typer.Exit(1)
+    table = Table(title=f"{len(rows)} phường, xã (tỉnh {code})")
+    for col in ("Mã", "Tên", "Màn hình công khai"):
+        table.add_column(col)
+    for ward_code, name in rows:
+        table.add_row(ward_code, name, f"{base}/man-hinh/{ward_code}")
+    out.print(table)

@@ -422,3 +422,21 @@ def test_today_is_the_clock_day(loaded: Path, client: FlaskClient) -> None:
     assert NOW.date() == date(2026, 11, 20)
     later = client.get("/man-hinh/00004/data.json").get_json()
     assert later["texts"]["slide.satisfaction"] == "Mức độ hài lòng tháng 11/2026"
+
+
+def test_etl_wards_lists_every_ward_with_its_screen_address(empty_warehouse: Path) -> None:
+    from typer.testing import CliRunner
+
+    from etl.cli import app as cli
+
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["wards", "--db", str(empty_warehouse), "--base-url", "http://10.0.0.5:8050/"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "/man-hinh/" in line]
+    assert len(lines) == 126  # Hà Nội's wards, one screen address each
+    assert any("00004" in x and "Phường Ba Đình" in x and "10.0.0.5:8050/man-hinh/00004" in x
+               for x in lines)  # fmt: skip
+    unknown = runner.invoke(cli, ["wards", "--db", str(empty_warehouse), "--province", "99"])
+    assert unknown.exit_code == 1
