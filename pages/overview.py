@@ -23,12 +23,14 @@ from kpi.reference import fields, ward_options
 from kpi.targets import load_targets
 from ui import overview as sections
 from ui.components import alert, coverage_line, no_warehouse
+from ui.export import download, export_buttons, export_ids
 from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
 from ui.league import league_table, next_sort
 
 dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
 
 PREFIX = "overview"
+EXPORT = export_ids(PREFIX)
 
 
 def _allow_lists() -> tuple[dict[str, str], list[str]]:
@@ -109,7 +111,10 @@ def layout(**query: Any) -> Component:
         [
             dcc.Location(id=f"{PREFIX}-url", refresh=False),
             dcc.Location(id=f"{PREFIX}-nav", refresh="callback-nav"),
-            html.H1("Tổng quan", className="h3 mb-3"),
+            html.Div(
+                [html.H1("Tổng quan", className="h3 mb-0"), export_buttons(PREFIX)],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
+            ),
             filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
             html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
         ],
@@ -216,3 +221,39 @@ def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
     if not points or not points[0].get("customdata"):
         return dash.no_update
     return f"/phuong/{points[0]['customdata']}{data['link']}"
+
+
+@callback(
+    Output(EXPORT.download, "data"),
+    Input(EXPORT.xlsx, "n_clicks"),
+    Input(EXPORT.csv, "n_clicks"),
+    State(f"{PREFIX}-url", "search"),
+    prevent_initial_call=True,
+)
+def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str, Any]:
+    """Excel or CSV of every table of the view in the URL (headline, trend, league)."""
+    fmt = EXPORT.format_of(ctx.triggered_id)
+    wards, known_fields = _allow_lists()
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    try:
+        selection = parse_query(query, wards=wards, fields=known_fields)
+    except FilterError:
+        return dash.no_update  # the page already shows what is wrong with the URL
+    if fmt is None:
+        return dash.no_update
+    province = settings().province
+    grain = default_grain(selection.period)
+    with cursor() as cur:
+        head = headline(
+            cur, period=selection.period, filters=selection.filters(province), grain=grain
+        )
+        table = league(cur, period=selection.period, filters=selection.filters(province))
+    scope = wards.get(selection.ward, "") if selection.ward else "Toàn bộ phường, xã"
+    return download(
+        fmt,
+        sections.export_tables(head, table, scope=scope, grain=grain),
+        page="Tổng quan",
+        period_from=selection.period.date_from,
+        period_to=selection.period.date_to,
+        title=f"Tổng quan – {scope}",
+    )

@@ -637,3 +637,42 @@ def test_controls_give_url_parameters(changed: str, preset: str, expected: dict)
         channel="all",
     )
     assert query == expected
+
+
+def test_excel_export_holds_every_table_with_the_hand_counts(
+    overview: ModuleType, loaded: Path
+) -> None:
+    """One workbook: the headline with its comparisons, the trend, the 126-ward league."""
+    import base64
+    import io
+
+    from openpyxl import load_workbook
+
+    data = run_callback(
+        overview.export, "overview-export-xlsx.n_clicks", 1, None, "?from=2026-10-01&to=2026-10-31"
+    )
+    assert data["filename"] == "motcua-tong-quan-2026-10-01-2026-10-31.xlsx"
+    book = load_workbook(io.BytesIO(base64.b64decode(data["content"])))
+    assert book.sheetnames == ["Thông tin", "Chỉ tiêu", "Xu hướng", "Xếp hạng phường, xã"]
+
+    def rows(sheet: str) -> list[list[Any]]:
+        ws = book[sheet]
+        header = next(
+            i for i, r in enumerate(ws.iter_rows(values_only=True), 1) if r[0] in ("Kỳ", "Hạng")
+        )
+        return [list(r) for r in ws.iter_rows(min_row=header, values_only=True)]
+
+    head = rows("Chỉ tiêu")
+    assert head[0][:5] == ["Kỳ", "Từ ngày", "Đến ngày", "Tiếp nhận mới", "Kỳ trước chuyển sang"]
+    october = head[1]
+    assert october[0] == "Kỳ này"
+    # received 6, carried 0, to process 6, completed 4, early 2, on time 1, late 1, in time 1,
+    # overdue 1, on-time 4/6, resolved 3/4, online 2, online share 2/6
+    assert october[3:] == [6, 0, 6, 4, 2, 1, 1, 1, 1, 4 / 6, 3 / 4, 2, 2 / 6]
+    assert head[2][0] == "Kỳ trước" and head[2][3] == 4 and head[2][12] == 3 / 4
+    league = rows("Xếp hạng phường, xã")
+    assert league[1][:9] == [1, "00008", "Phường Ngọc Hà", 2, 1, 1.0, 1.0, 0.0, 0]
+    assert league[2][:9] == [2, "00004", "Phường Ba Đình", 4, 3, 0.5, 2 / 3, 0.5, 1]
+    assert league[1][9:] == [2, 1] and league[2][9:] == [1, -1]
+    assert len(league) == 1 + 126
+    assert league[3][0] is None and league[3][3] is None  # no data: empty, never 0

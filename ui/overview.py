@@ -29,6 +29,7 @@ from ui.components import (
     tile_change,
     tile_row,
 )
+from ui.export import Column, Table
 from ui.figures import (
     GRAPH_CONFIG,
     bucket_label,
@@ -297,3 +298,73 @@ def scope_title(ward: str | None, wards: Mapping[str, str]) -> Component:
 def no_period_data(prefix: str, scope: Component, line: Component) -> Component:
     """A period without any dossier: its empty state between the title and the coverage line."""
     return html.Div([scope, empty_state(), line], id=f"{prefix}-empty")
+
+
+_HEADLINE_EXPORT = (
+    ("received", "Tiếp nhận mới", "int"),
+    ("carried_over", "Kỳ trước chuyển sang", "int"),
+    ("to_process", "Tổng số phải giải quyết", "int"),
+    ("completed", "Đã giải quyết", "int"),
+    ("early", "Trước hạn", "int"),
+    ("on_time", "Đúng hạn", "int"),
+    ("late", "Quá hạn", "int"),
+    ("in_time", "Đang giải quyết trong hạn", "int"),
+    ("overdue", "Đang giải quyết quá hạn", "int"),
+    ("on_time_rate", "Tỷ lệ đúng hạn", "pct"),
+    ("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
+    ("online", "Nộp trực tuyến", "int"),
+    ("online_share", "Tỷ lệ hồ sơ trực tuyến", "pct"),
+)
+_ROLE_LABELS = {CURRENT: "Kỳ này", PREVIOUS: "Kỳ trước", LAST_YEAR: "Cùng kỳ năm trước"}
+
+
+def export_tables(
+    head: pd.DataFrame, league: pd.DataFrame, *, scope: str, grain: str
+) -> list[Table]:
+    """The page's tables as one workbook: headline with comparisons, trend, ward league."""
+    cols = [Column(k, label, kind) for k, label, kind in _HEADLINE_EXPORT]
+    periods = head[head["role"] != BUCKET].copy()
+    periods["role_label"] = periods["role"].map(_ROLE_LABELS)
+    period_cols = [
+        Column("role_label", "Kỳ", "text"),
+        Column("date_from", "Từ ngày", "date"),
+        Column("date_to", "Đến ngày", "date"),
+    ]
+    buckets = head[head["role"] == BUCKET].copy()
+    buckets["bucket"] = _labels_of(buckets, grain)
+    league_rows = league.copy()
+    return [
+        Table("Chỉ tiêu", f"Chỉ tiêu chính – {scope}", period_cols + cols, periods),
+        Table(
+            "Xu hướng",
+            f"Xu hướng {GRAIN_WORDS[grain]} – {scope}",
+            [Column("bucket", "Mốc", "text"), *period_cols[1:], *cols],
+            buckets,
+        ),
+        Table(
+            "Xếp hạng phường, xã",
+            "Bảng xếp hạng phường, xã theo tỷ lệ đúng hạn",
+            [
+                Column("rank", "Hạng", "int"),
+                Column("ward_code", "Mã phường, xã", "text"),
+                Column("ward_name", "Phường, xã", "text"),
+                Column("received", "Tiếp nhận mới", "int"),
+                Column("completed", "Đã giải quyết", "int"),
+                Column("on_time_rate", "Tỷ lệ đúng hạn", "pct"),
+                Column("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
+                Column("online_share", "Tỷ lệ hồ sơ trực tuyến", "pct"),
+                Column("overdue", "Đang giải quyết quá hạn", "int"),
+                Column("rank_previous", "Hạng kỳ trước", "int"),
+                Column("rank_change", "Thay đổi hạng", "int"),
+            ],
+            league_rows,
+            note="Thay đổi hạng = hạng kỳ trước − hạng kỳ này (dương: tăng hạng).",
+        ),
+    ]
+
+
+def _labels_of(buckets: pd.DataFrame, grain: str) -> list[str]:
+    return [
+        bucket_label(pd.Timestamp(f).date(), pd.Timestamp(t).date(), grain)
+        for f, t in zip(buckets["date_from"], buckets["date_to"], strict=True)
+    ]
