@@ -25,6 +25,7 @@ from ui import overview as sections
 from ui.components import alert, coverage_line, no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.i18n import _
 from ui.league import league_table, next_sort
 
 dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
@@ -46,7 +47,7 @@ def _allow_lists() -> tuple[dict[str, str], list[str]]:
 def _invalid(error: FilterError) -> Component:
     """One alert listing every bad URL parameter."""
     return alert(
-        "Tham số trên địa chỉ trang không hợp lệ",
+        "Tham số trên địa chỉ trang không hợp lệ",  # alert() translates
         detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
     )
 
@@ -112,7 +113,7 @@ def layout(**query: Any) -> Component:
             dcc.Location(id=f"{PREFIX}-url", refresh=False),
             dcc.Location(id=f"{PREFIX}-nav", refresh="callback-nav"),
             html.Div(
-                [html.H1("Tổng quan", className="h3 mb-0"), export_buttons(PREFIX)],
+                [html.H1(_("Tổng quan"), className="h3 mb-0"), export_buttons(PREFIX)],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
             ),
             filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
@@ -150,7 +151,7 @@ def update(
         field=field,
         channel=channel,
     )
-    selection, _, _, content = _view(query)
+    selection, _wards, _fields, content = _view(query)
     if selection is None:
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
     period = selection.period

@@ -84,3 +84,31 @@ def test_translation_falls_back_to_vietnamese_and_fills_values() -> None:
     assert _("Tổng quan") == "Tổng quan"
     assert _("Một câu chưa dịch", lang="en") == "Một câu chưa dịch"
     assert all(isinstance(k, str) and v for k, v in EN.items())
+
+
+def test_overview_reads_in_english_with_english_numbers(
+    warehouse, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hand-counted October fixture (tests/overview_fixture.py): 6 received, 4 of 6 on time."""
+    import importlib
+
+    from dash.testing import ignore_register_page
+
+    import app
+    from etl.loader import load_files
+    from tests.overview_fixture import OVERVIEW_DOSSIERS
+
+    (tmp_path / "ho_so.csv").write_text(OVERVIEW_DOSSIERS, encoding="utf-8")
+    assert load_files([tmp_path / "ho_so.csv"], db=warehouse).ok
+    with ignore_register_page():
+        overview = importlib.import_module("pages.overview")
+    query = {"from": "2026-10-01", "to": "2026-10-31"}
+    with app.server.test_request_context("/", headers={"Cookie": "motcua_lang=en"}):
+        english = json.dumps(overview.layout(**query).to_plotly_json(), default=str)
+    with app.server.test_request_context("/"):
+        vietnamese = json.dumps(overview.layout(**query).to_plotly_json(), default=str)
+    for text in ("Overview", "On-time rate", "Received", "Ward league table", "66.67%",
+                 "vs previous period", "Download Excel"):  # fmt: skip
+        assert json.dumps(text)[1:-1] in english, text
+    assert "66,67%" in vietnamese and json.dumps("Tổng quan")[1:-1] in vietnamese
+    assert "66,67%" not in english

@@ -23,6 +23,7 @@ from kpi.targets import Target
 from ui.definitions import METRICS
 from ui.definitions import MetricText as MetricText  # re-exported: defined in ui.definitions
 from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.i18n import _
 from ui.theme import STATUSES
 
 NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
@@ -43,9 +44,9 @@ def value_text(value: str) -> Component | str:
     return html.Span(
         [
             html.Span(NO_DATA, **{"aria-hidden": "true"}),
-            html.Span(NO_DATA_LABEL, className="visually-hidden"),
+            html.Span(_(NO_DATA_LABEL), className="visually-hidden"),
         ],
-        title=NO_DATA_LABEL,
+        title=_(NO_DATA_LABEL),
     )
 
 
@@ -69,16 +70,16 @@ def tile_change(
     delta = change.delta
     sign = "+" if delta > 0 else ""
     if rate:
-        text = f"{sign}{fmt_number(delta, 2)} điểm %"
+        text = _("{sign}{delta} điểm %", sign=sign, delta=fmt_number(delta, 2))
     elif change.ratio is not None:
         text = f"{sign}{fmt_number(change.ratio * 100, 1)}%"
     else:
         text = f"{sign}{fmt_int(delta)}"
     if round(delta, 6) == 0:
-        return TileChange(label, "= " + text.lstrip("+"), "không đổi", None)
+        return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None)
     up = delta > 0
     tone = None if higher_is_better is None else ("good" if up == higher_is_better else "bad")
-    return TileChange(label, ("▲ " if up else "▼ ") + text, "tăng" if up else "giảm", tone)
+    return TileChange(label, ("▲ " if up else "▼ ") + text, _("tăng") if up else _("giảm"), tone)
 
 
 def target_text(target: Target) -> str:
@@ -89,7 +90,7 @@ def target_text(target: Target) -> str:
         if target.target <= 1 and target.metric.endswith(("rate", "share"))
         else fmt_int(target.target)
     )
-    return f"Mục tiêu {sign} {shown}"
+    return _("Mục tiêu {sign} {shown}", sign=sign, shown=shown)
 
 
 def status_badge(status: str | None, target: Target | None) -> Component | None:
@@ -98,7 +99,7 @@ def status_badge(status: str | None, target: Target | None) -> Component | None:
         return None
     shown = STATUSES[status]
     return html.Span(
-        [html.Span(shown.symbol + " ", **{"aria-hidden": "true"}), shown.label],
+        [html.Span(shown.symbol + " ", **{"aria-hidden": "true"}), _(shown.label)],
         className=f"badge {shown.badge} mc-status",
         title=target_text(target),
     )
@@ -133,7 +134,7 @@ def _change_line(change: TileChange) -> Component:
                 className=f"fw-semibold {tone or ''}".strip(),
             ),
             " ",
-            change.label,
+            _(change.label),
         ],
         className="mc-change",
     )
@@ -162,14 +163,14 @@ def kpi_tile(
     body: list[Component] = [
         html.Div(
             [
-                html.H2(text.label, className="h6 text-body-secondary mb-0"),
+                html.H2(_(text.label), className="h6 text-body-secondary mb-0"),
                 html.Button(
                     "i",
                     id=info_id,
                     type="button",
                     className="mc-info btn btn-sm btn-outline-secondary rounded-circle",
                     **{
-                        "aria-label": f"Định nghĩa: {text.label}",
+                        "aria-label": _("Định nghĩa: {label}", label=_(text.label)),
                         "aria-describedby": definition_id,
                     },
                 ),
@@ -201,11 +202,11 @@ def table_view(
 
     ``columns`` are (key, header) pairs; ``rows`` hold already formatted cells.
     """
-    head = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
+    head = html.Thead(html.Tr([html.Th(_(label), scope="col") for _key, label in columns]))
     body = html.Tbody([html.Tr([html.Td(row.get(key, "")) for key, _ in columns]) for row in rows])
     return html.Details(
         [
-            html.Summary("Bảng số liệu", className="small"),
+            html.Summary(_("Bảng số liệu"), className="small"),
             html.Div(
                 dbc.Table(
                     [html.Caption(caption), head, body],
@@ -229,10 +230,14 @@ def tile_row(tiles: list[Component]) -> Component:
 def coverage_line(line_id: str, figures: Summary, period: Period) -> Component:
     """The freshness, coverage and period line that goes under every city or ward figure."""
     return html.P(
-        f"Dữ liệu đến {fmt_datetime(figures['data_as_of'])} · "
-        f"{fmt_int(figures['wards_with_data'])}/{fmt_int(figures['wards_total'])} "
-        f"phường, xã có dữ liệu · "
-        f"Kỳ: {fmt_date(period.date_from)} – {fmt_date(period.date_to)}",
+        _(
+            "Dữ liệu đến {moment} · {wards}/{total} phường, xã có dữ liệu · Kỳ: {start} – {end}",
+            moment=fmt_datetime(figures["data_as_of"]),
+            wards=fmt_int(figures["wards_with_data"]),
+            total=fmt_int(figures["wards_total"]),
+            start=fmt_date(period.date_from),
+            end=fmt_date(period.date_to),
+        ),
         id=line_id,
         className="text-body-secondary small mt-3",
     )
@@ -242,17 +247,20 @@ def alert(
     message: str, *, detail: str | list[Component | str] | None = None, color: str = "warning"
 ) -> Component:
     """A visible message instead of a figure (an error in the URL, no data, …)."""
-    children: list[Component | str] = [html.Strong(message)]
+    children: list[Component | str] = [html.Strong(_(message))]
     if detail:
-        children.append(html.Div(detail, className="mt-1"))
+        children.append(
+            html.Div(_(detail) if isinstance(detail, str) else detail, className="mt-1")
+        )
     return dbc.Alert(children, color=color, class_name="mc-alert my-3")
 
 
 def empty_state(detail: str | list[Component | str] | None = None) -> Component:
     """The empty state of a period with no dossiers: "Chưa có dữ liệu cho kỳ này"."""
-    return alert(NO_DATA_FOR_PERIOD, detail=detail, color="info")
+    return alert(NO_DATA_FOR_PERIOD, detail=detail, color="info")  # alert() translates
 
 
 def no_warehouse() -> Component:
     """The message shown while nothing has been loaded at all, with the command that fixes it."""
-    return alert(NO_WAREHOUSE, detail=NO_WAREHOUSE_HINT, color="info")
+    hint = [_(part) if isinstance(part, str) else part for part in NO_WAREHOUSE_HINT]
+    return alert(NO_WAREHOUSE, detail=hint, color="info")

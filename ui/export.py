@@ -47,6 +47,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.periods import TIMEZONE, local_now
 from ui.format import fmt_date, fmt_int, fmt_number, fmt_pct
+from ui.i18n import _
 
 SOURCE = "Một Cửa"
 INFO_SHEET = "Thông tin"
@@ -468,11 +469,11 @@ def export_buttons(prefix: str) -> Component:
     hint_id = f"{prefix}-export-hint"
     buttons = [
         html.Button(
-            label,
+            _(label),
             id=button_id,
             type="button",
             className="btn btn-sm btn-outline-primary",
-            title=title,
+            title=_(title),
             **{"aria-describedby": hint_id},
         )
         for button_id, label, title in (
@@ -492,7 +493,7 @@ def export_buttons(prefix: str) -> Component:
         [
             *buttons,
             html.Span(
-                "Tải dữ liệu của các bảng trên trang, theo kỳ và bộ lọc đang chọn.",
+                _("Tải dữ liệu của các bảng trên trang, theo kỳ và bộ lọc đang chọn."),
                 id=hint_id,
                 className="visually-hidden",
             ),

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from kpi.targets import AMBER, GREEN, RED, Target, colour
 from ui.format import fmt_int, fmt_pct
+from ui.i18n import _, current_lang
 from ui.theme import CLASS_COLOURS, CLASS_LABELS, NO_STATUS, SPARK_COLOUR, STATUSES, TREND_LINES
 
 # dcc.Graph config for every figure: no plotly logo, no toolbar, resizes with its column.
@@ -36,6 +37,11 @@ _BASE_LAYOUT: dict[str, object] = {
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
 }
+
+
+def _layout() -> dict[str, object]:
+    """The base layout in the reader's language (English writes 1,234.5; Vietnamese 1.234,5)."""
+    return {**_BASE_LAYOUT, "separators": ".," if current_lang() == "en" else ",."}
 
 
 def bucket_label(date_from: date, date_to: date, grain: str) -> str:
@@ -65,8 +71,9 @@ def trend_figure(frame: pd.DataFrame, *, grain: str, targets: dict[str, Target])
     ``online_share``); the targets come from ``data/targets.toml``.
     """
     x = _labels(frame, grain)
-    fig = go.Figure(layout=_BASE_LAYOUT)
+    fig = go.Figure(layout=_layout())
     for metric, (label, line) in TREND_LINES.items():
+        label = _(label)
         fig.add_scatter(
             x=x,
             y=_pct(frame[metric]),
@@ -82,7 +89,11 @@ def trend_figure(frame: pd.DataFrame, *, grain: str, targets: dict[str, Target])
             fig.add_scatter(
                 x=x,
                 y=[target.target * 100] * len(x),
-                name=f"Mục tiêu {label.lower()} {fmt_pct(target.target, 0)}",
+                name=_(
+                    "Mục tiêu {label} {target}",
+                    label=label.lower(),
+                    target=fmt_pct(target.target, 0),
+                ),
                 mode="lines",
                 line={"color": line, "width": 1, "dash": "dash"},
                 hoverinfo="skip",
@@ -96,8 +107,9 @@ def trend_figure(frame: pd.DataFrame, *, grain: str, targets: dict[str, Target])
 def split_figure(frame: pd.DataFrame, *, grain: str) -> go.Figure:
     """The on-time classes (early … overdue) of each bucket as stacked bars."""
     x = _labels(frame, grain)
-    fig = go.Figure(layout=_BASE_LAYOUT)
+    fig = go.Figure(layout=_layout())
     for klass, label in CLASS_LABELS.items():
+        label = _(label)
         fig.add_bar(
             x=x,
             y=[int(v) for v in frame[klass]],
@@ -125,7 +137,7 @@ def ward_map_figure(frame: pd.DataFrame, *, target: Target) -> go.Figure:
         colour(target.metric, None if pd.isna(v) else float(v), {target.metric: target})
         for v in places["on_time_rate"]
     ]
-    fig = go.Figure(layout=_BASE_LAYOUT)
+    fig = go.Figure(layout=_layout())
     for key in (GREEN, AMBER, RED, None):
         rows = places[[s == key for s in statuses]]
         if rows.empty:
@@ -133,9 +145,14 @@ def ward_map_figure(frame: pd.DataFrame, *, target: Target) -> go.Figure:
         status = STATUSES[key] if key else NO_STATUS
         volume = rows["to_process"].fillna(0).astype(float)
         hover = [
-            f"<b>{escape(name)}</b><br>Tỷ lệ đúng hạn: {fmt_pct(None if pd.isna(r) else r)}"
-            f"<br>Tiếp nhận mới: {fmt_int(rec if not pd.isna(rec) else 0)}"
-            f" · Quá hạn: {fmt_int(od if not pd.isna(od) else 0)}"
+            _(
+                "<b>{name}</b><br>Tỷ lệ đúng hạn: {rate}<br>Tiếp nhận mới: {received}"
+                " · Quá hạn: {overdue}",
+                name=escape(name),
+                rate=fmt_pct(None if pd.isna(r) else r),
+                received=fmt_int(rec if not pd.isna(rec) else 0),
+                overdue=fmt_int(od if not pd.isna(od) else 0),
+            )
             for name, r, rec, od in zip(
                 rows["ward_name"], rows["on_time_rate"], rows["received"], rows["overdue"],
                 strict=True,
@@ -145,7 +162,7 @@ def ward_map_figure(frame: pd.DataFrame, *, target: Target) -> go.Figure:
             x=rows["lon"].round(4).tolist(),
             y=rows["lat"].round(4).tolist(),
             mode="markers",
-            name=status.label,
+            name=_(status.label),
             customdata=rows["ward_code"].tolist(),
             text=hover,
             hovertemplate="%{text}<extra></extra>",
@@ -170,7 +187,7 @@ def ward_map_figure(frame: pd.DataFrame, *, target: Target) -> go.Figure:
         height=460,
         hovermode="closest",
         margin={"l": 8, "r": 8, "t": 40, "b": 8},
-        legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": "Tỷ lệ đúng hạn: "}},
+        legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": _("Tỷ lệ đúng hạn: ")}},
     )
     return fig
 

@@ -18,6 +18,7 @@ from dash.development.base_component import Component
 
 from kpi.targets import Target, colour
 from ui.format import NO_DATA, fmt_int, fmt_pct
+from ui.i18n import _
 from ui.theme import STATUSES
 
 
@@ -77,13 +78,13 @@ def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
 def rank_move(change: Any) -> tuple[str, str]:
     """The movement cell (``▲2``, ``▼1``, ``=``, ``—``) and its words for screen readers."""
     if _missing(change):
-        return NO_DATA, "không có hạng kỳ trước"
+        return NO_DATA, _("không có hạng kỳ trước")
     change = int(change)
     if change > 0:
-        return f"▲{change}", f"lên {change} bậc"
+        return f"▲{change}", _("lên {n} bậc", n=change)
     if change < 0:
-        return f"▼{-change}", f"xuống {-change} bậc"
-    return "=", "giữ nguyên hạng"
+        return f"▼{-change}", _("xuống {n} bậc", n=-change)
+    return "=", _("giữ nguyên hạng")
 
 
 def _cell(row: Mapping[str, Any], column: Column, targets: Mapping[str, Target]) -> Component:
@@ -101,7 +102,9 @@ def _cell(row: Mapping[str, Any], column: Column, targets: Mapping[str, Target])
         return html.Td(text, className="text-end")
     shown = STATUSES[status]
     # The symbol is the text twin of the colour; the caption says what each symbol means.
-    return html.Td(f"{text} {shown.symbol}", className=f"text-end {shown.cell}", title=shown.label)
+    return html.Td(
+        f"{text} {shown.symbol}", className=f"text-end {shown.cell}", title=_(shown.label)
+    )
 
 
 def _header(prefix: str, column: Column, sort: Mapping[str, Any]) -> Component:
@@ -110,11 +113,11 @@ def _header(prefix: str, column: Column, sort: Mapping[str, Any]) -> Component:
     arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
     return html.Th(
         html.Button(
-            [column.label, html.Span(" " + arrow, **{"aria-hidden": "true"})],
+            [_(column.label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
             id={"type": f"{prefix}-league-sort", "column": column.key},
             type="button",
             className="btn btn-link p-0 mc-sort text-start",
-            title=f"Sắp xếp theo {column.label}",
+            title=_("Sắp xếp theo {column}", column=_(column.label)),
         ),
         scope="col",
         **({"aria-sort": order} if active else {}),
@@ -153,13 +156,16 @@ def league_table(
                 cells.append(_cell(row, column, targets))
         selected = row["ward_code"] == selected_ward
         body.append(html.Tr(cells, className="table-active" if selected else None))
-    legend = " · ".join(f"{s.symbol} {s.label.lower()}" for s in STATUSES.values())
+    legend = " · ".join(f"{s.symbol} {_(s.label).lower()}" for s in STATUSES.values())
     return html.Div(
         dbc.Table(
             [
                 html.Caption(
-                    f"Xếp hạng theo tỷ lệ đúng hạn; màu ô so với mục tiêu: {legend}. "
-                    "Bấm tiêu đề cột để sắp xếp; phường, xã chưa có dữ liệu luôn ở cuối."
+                    _(
+                        "Xếp hạng theo tỷ lệ đúng hạn; màu ô so với mục tiêu: {legend}. Bấm tiêu "
+                        "đề cột để sắp xếp; phường, xã chưa có dữ liệu luôn ở cuối.",
+                        legend=legend,
+                    )
                 ),
                 html.Thead(html.Tr([_header(prefix, c, sort) for c in COLUMNS])),
                 html.Tbody(body),

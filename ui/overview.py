@@ -39,6 +39,7 @@ from ui.figures import (
     ward_map_figure,
 )
 from ui.format import fmt_int, fmt_pct
+from ui.i18n import _
 from ui.league import DEFAULT_SORT, league_table
 from ui.theme import CLASS_LABELS
 
@@ -59,7 +60,10 @@ def _changes(
 ) -> list:
     current = rows[CURRENT][metric]
     out = []
-    for role, label in ((PREVIOUS, "so với kỳ trước"), (LAST_YEAR, "so với cùng kỳ năm trước")):
+    for role, label in (
+        (PREVIOUS, _("so với kỳ trước")),
+        (LAST_YEAR, _("so với cùng kỳ năm trước")),
+    ):
         base_row = rows.get(role)
         base = base_row[metric] if _has_data(base_row) else None
         better = target.higher_is_better if target is not None else None
@@ -77,7 +81,12 @@ def _spark(buckets: pd.DataFrame, metric: str, *, rate: bool, grain: str) -> Com
     if len(known) < 2:
         return None
     shown = fmt_pct if rate else fmt_int
-    words = f"Xu hướng {GRAIN_WORDS[grain]} trong kỳ: từ {shown(known[0])} đến {shown(known[-1])}"
+    words = _(
+        "Xu hướng {grain} trong kỳ: từ {first} đến {last}",
+        grain=_(GRAIN_WORDS[grain]),
+        first=shown(known[0]),
+        last=shown(known[-1]),
+    )
     return sparkline(sparkline_svg(values), words)
 
 
@@ -111,7 +120,7 @@ def tiles(
                 "received",
                 "received",
                 fmt_int(now["received"]),
-                f"Kỳ trước chuyển sang: {fmt_int(now['carried_over'])}",
+                _("Kỳ trước chuyển sang: {n}", n=fmt_int(now["carried_over"])),
                 rate=False,
                 spark_metric="received",
             ),
@@ -119,7 +128,11 @@ def tiles(
                 "completed",
                 "completed",
                 fmt_int(now["completed"]),
-                f"Đang giải quyết: {fmt_int(in_process)} (quá hạn: {fmt_int(now['overdue'])})",
+                _(
+                    "Đang giải quyết: {n} (quá hạn: {overdue})",
+                    n=fmt_int(in_process),
+                    overdue=fmt_int(now["overdue"]),
+                ),
                 rate=False,
                 spark_metric="completed",
             ),
@@ -127,7 +140,7 @@ def tiles(
                 "on-time",
                 "on_time_rate",
                 fmt_pct(now["on_time_rate"]),
-                f"Giải quyết đúng/trước hạn: {fmt_pct(now['resolved_on_time_rate'])}",
+                _("Giải quyết đúng/trước hạn: {rate}", rate=fmt_pct(now["resolved_on_time_rate"])),
                 rate=True,
                 spark_metric="on_time_rate",
             ),
@@ -135,7 +148,7 @@ def tiles(
                 "online",
                 "online_share",
                 fmt_pct(now["online_share"]),
-                f"{fmt_int(now['online'])} hồ sơ nộp trực tuyến",
+                _("{n} hồ sơ nộp trực tuyến", n=fmt_int(now["online"])),
                 rate=True,
                 spark_metric="online_share",
             ),
@@ -148,7 +161,7 @@ def trend_body(
 ) -> list[Component]:
     """The trend chart and the on-time split of the buckets, each with its table."""
     if buckets.empty or not (buckets["to_process"] > 0).any():
-        return [empty_state("Không có hồ sơ nào trong các mốc thời gian của kỳ.")]
+        return [empty_state(_("Không có hồ sơ nào trong các mốc thời gian của kỳ."))]
     rows = records(buckets)
     labels = [bucket_label(r["date_from"], r["date_to"], grain) for r in rows]
     trend_rows = [
@@ -165,9 +178,9 @@ def trend_body(
         {"bucket": label} | {k: fmt_int(r[k]) for k in CLASS_LABELS}
         for label, r in zip(labels, rows, strict=True)
     ]
-    words = GRAIN_WORDS[grain]
+    words = _(GRAIN_WORDS[grain])
     return [
-        html.H3(f"Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}", className="h6 mt-2"),
+        html.H3(_("Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}", words=words), className="h6 mt-2"),
         dcc.Graph(
             id=f"{prefix}-trend-graph",
             figure=trend_figure(buckets, grain=grain, targets=dict(targets)),
@@ -184,9 +197,9 @@ def trend_body(
                 ("to_process", "Tổng số phải giải quyết"),
             ],
             trend_rows,
-            f"Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}",
+            _("Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}", words=words),
         ),
-        html.H3(f"Tiến độ giải quyết {words}", className="h6 mt-4"),
+        html.H3(_("Tiến độ giải quyết {words}", words=words), className="h6 mt-4"),
         dcc.Graph(
             id=f"{prefix}-split-graph",
             figure=split_figure(buckets, grain=grain),
@@ -197,7 +210,7 @@ def trend_body(
             f"{prefix}-split-table",
             [("bucket", "Thời gian"), *CLASS_LABELS.items()],
             split_rows,
-            f"Số hồ sơ theo tiến độ giải quyết {words}",
+            _("Số hồ sơ theo tiến độ giải quyết {words}", words=words),
         ),
     ]
 
@@ -217,24 +230,24 @@ def trend_section(
     """The trend section: the day/week/month control and :func:`trend_body`."""
     control = html.Div(
         [
-            dbc.Label("Chia theo", html_for=f"{prefix}-grain", class_name="me-2 mb-0"),
+            dbc.Label(_("Chia theo"), html_for=f"{prefix}-grain", class_name="me-2 mb-0"),
             dbc.RadioItems(
                 id=f"{prefix}-grain",
-                options=[{"label": GRAINS[g], "value": g} for g in allowed_grains(period)],
+                options=[{"label": _(GRAINS[g]), "value": g} for g in allowed_grains(period)],
                 value=grain,
                 inline=True,
             ),
         ],
         className="d-flex flex-wrap align-items-center",
         role="group",
-        **{"aria-label": "Chia theo ngày, tuần hoặc tháng"},
+        **{"aria-label": _("Chia theo ngày, tuần hoặc tháng")},
     )
     body = html.Div(
         trend_body(prefix, buckets, grain=grain, targets=targets),
         id=f"{prefix}-trend",
         **{"aria-live": "polite"},
     )
-    return _section(f"{prefix}-trend-section", "Xu hướng", [control, body])
+    return _section(f"{prefix}-trend-section", _("Xu hướng"), [control, body])
 
 
 def league_store(league: pd.DataFrame, *, link_search: str, ward: str | None) -> dict[str, Any]:
@@ -260,7 +273,7 @@ def league_section(
     )
     return _section(
         f"{prefix}-league-section",
-        "Bảng xếp hạng phường, xã",
+        _("Bảng xếp hạng phường, xã"),
         [
             dcc.Store(id=f"{prefix}-league-data", data=dict(store)),
             dcc.Store(id=f"{prefix}-league-sort", data=DEFAULT_SORT),
@@ -273,10 +286,12 @@ def map_section(prefix: str, league: pd.DataFrame, *, target: Target) -> Compone
     """The ward map (centroids, no tiles) and where its table alternative is."""
     note = html.P(
         [
-            "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng hạn "
-            "so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để mở trang "
-            "phường, xã. Số liệu dạng bảng: ",
-            html.A("Bảng xếp hạng phường, xã", href=f"#{prefix}-league-section"),
+            _(
+                "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng "
+                "hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để "
+                "mở trang phường, xã. Số liệu dạng bảng: "
+            ),
+            html.A(_("Bảng xếp hạng phường, xã"), href=f"#{prefix}-league-section"),
             ".",
         ],
         className="small text-body-secondary",
@@ -287,12 +302,12 @@ def map_section(prefix: str, league: pd.DataFrame, *, target: Target) -> Compone
         config=GRAPH_CONFIG,
         className="mc-graph mc-map",
     )
-    return _section(f"{prefix}-map-section", "Bản đồ phường, xã", [note, graph])
+    return _section(f"{prefix}-map-section", _("Bản đồ phường, xã"), [note, graph])
 
 
 def scope_title(ward: str | None, wards: Mapping[str, str]) -> Component:
     """Whose figures these are: a ward, or the whole province."""
-    return html.H2(wards[ward] if ward else "Toàn bộ phường, xã", className="h5 mb-3")
+    return html.H2(wards[ward] if ward else _("Toàn bộ phường, xã"), className="h5 mb-3")
 
 
 def no_period_data(prefix: str, scope: Component, line: Component) -> Component:
