@@ -95,6 +95,7 @@ def main() -> int:
         errors = 0
         started = time.monotonic()
         print("minute  polls  failures  elements  heap_kib  errors  figures_match")
+
         def expected() -> dict:
             with urllib.request.urlopen(base + f"/man-hinh/{args.ward}/data.json") as r:
                 return json.load(r)["fields"]
