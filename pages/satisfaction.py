@@ -12,11 +12,13 @@ from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from dash.development.base_component import Component
 
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
+from kpi.metrics import records
 from kpi.reference import fields, ward_options
 from kpi.satisfaction import BUCKET, CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
@@ -56,14 +58,18 @@ def _selection(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str],
                                                 detail=detail)  # fmt: skip
 
 
-def _frames(selection: Selection) -> tuple[Any, Any, Any]:
+def _current(head: pd.DataFrame) -> dict[str, Any]:
+    """The current period's row of a headline frame (no data as ``None``, never NaN)."""
+    return records(head[head["role"] == CURRENT])[0]
+
+
+def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Headline (with trend), ward table and the 5.x points of the selection (two queries)."""
     filters = selection.filters(settings().province)
     with cursor() as cur:
         head = headline(cur, period=selection.period, filters=filters)
         wards = ward_table(cur, period=selection.period, filters=filters)
-    now = head[head["role"] == CURRENT].iloc[0].to_dict()
-    return head, wards, index_points(now)
+    return head, wards, index_points(_current(head))
 
 
 def _content(selection: Selection, wards: dict[str, str]) -> Component:
@@ -72,8 +78,8 @@ def _content(selection: Selection, wards: dict[str, str]) -> Component:
         head, table, points = _frames(selection)
     except NoWarehouse:
         return no_warehouse()
-    now = head[head["role"] == CURRENT].iloc[0].to_dict()
-    if now["data_as_of"] is None or now["data_as_of"] != now["data_as_of"]:  # None or NaT
+    now = _current(head)
+    if now["data_as_of"] is None:
         return no_warehouse()
     line = coverage_line(f"{PREFIX}-coverage", now, selection.period)
     scope = scope_title(selection.ward, wards)

@@ -171,7 +171,8 @@ def distribution_frame(row: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "level": list(RATING_LEVELS),
-            "label": [_(RATING_LABELS[level]) for level in RATING_LEVELS],
+            # "4 – Hài lòng" as one text: "Hài lòng" alone is also the page's name in English.
+            "label": [_(f"{level} – {RATING_LABELS[level]}") for level in RATING_LEVELS],
             "count": counts,
             "share": [c / total if total else None for c in counts],
         }
@@ -197,10 +198,9 @@ def distribution_section(prefix: str, row: Mapping[str, Any]) -> Component:
         return _section(f"{prefix}-distribution-section", title, body)
     frame = distribution_frame(row)
     rows = [
-        {"level": str(r["level"]), "label": r["label"], "count": fmt_int(r["count"]),
-         "share": fmt_pct(r["share"])}
+        {"label": r["label"], "count": fmt_int(r["count"]), "share": fmt_pct(r["share"])}
         for r in records(frame)
-    ]  # fmt: skip
+    ]
     caption = _("Số lượt đánh giá theo mức 1–5 trong kỳ")
     return _section(
         f"{prefix}-distribution-section",
@@ -210,8 +210,7 @@ def distribution_section(prefix: str, row: Mapping[str, Any]) -> Component:
             table_view(
                 f"{prefix}-distribution-table",
                 [
-                    ("level", _("Mức")),
-                    ("label", _("Ý nghĩa")),
+                    ("label", _("Mức đánh giá")),
                     ("count", _("Số lượt")),
                     ("share", _("Tỷ lệ")),
                 ],
@@ -242,7 +241,9 @@ def sipas_section(prefix: str, row: Mapping[str, Any]) -> Component:
     table = table_view(
         f"{prefix}-sipas-table", [("label", _("Tiêu chí")), ("mean", _("Điểm TB"))], rows, caption
     )
-    if frame["mean"].isna().all():
+    if not row["ratings"]:
+        body = [empty_state(_("Chưa có lượt đánh giá nào của người dân trong kỳ này."))]
+    elif frame["mean"].isna().all():
         body = [note, empty_state(_("Nguồn dữ liệu đánh giá không có điểm theo tiêu chí SIPAS.")),
                 table]  # fmt: skip
     else:
@@ -481,13 +482,17 @@ def sort_wards(
         group = sorted(group, key=lambda r: r["name_order"])
         return sorted(group, key=lambda r: r[key], reverse=descending)
 
-    present = [r for r in rows if not _missing(r.get(key))]
-    absent = sorted((r for r in rows if _missing(r.get(key))), key=lambda r: r["name_order"])
+    def split(group: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        present = [r for r in group if not _missing(r.get(key))]
+        absent = [r for r in group if _missing(r.get(key))]
+        return ordered(present) + sorted(absent, key=lambda r: r["name_order"])
+
     if column in RATING_BASED:
-        reliable = [r for r in present if not r["few_ratings"]]
-        few = [r for r in present if r["few_ratings"]]
-        return ordered(reliable) + ordered(few) + absent
-    return ordered(present) + absent
+        few = [r for r in rows if r["few_ratings"]]
+        rest = split([r for r in rows if not r["few_ratings"]])
+        reliable = [r for r in rest if not _missing(r.get(key))]
+        return reliable + split(few) + rest[len(reliable) :]
+    return split(list(rows))
 
 
 def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
@@ -626,7 +631,7 @@ def export_tables(
     """Every table of the page, raw values, for :func:`ui.export.download`."""
     rows = _rows(frame)
     summary = pd.DataFrame(
-        [{"role": _(label), **rows[role]} for role, label in
+        [{**rows[role], "role": _(label)} for role, label in
          ((CURRENT, "Kỳ này"), (PREVIOUS, "Kỳ trước"), (LAST_YEAR, "Cùng kỳ năm trước"))]
     )  # fmt: skip
     note = _("Kỳ: {start} – {end}", start=fmt_date(period.date_from), end=fmt_date(period.date_to))
@@ -651,7 +656,7 @@ def export_tables(
             Column("petition_satisfaction", label["petition_satisfaction"], "pct"),
         ], summary, note=note),
         Table(_("Phân bố đánh giá"), _("Phân bố mức đánh giá"), [
-            Column("level", _("Mức"), "int"), Column("label", _("Ý nghĩa"), "text"),
+            Column("level", _("Mức"), "int"), Column("label", _("Mức đánh giá"), "text"),
             Column("count", _("Số lượt"), "int"), Column("share", _("Tỷ lệ"), "pct"),
         ], distribution_frame(current), note=note),
         Table(_("Tiêu chí SIPAS"), _("Các tiêu chí SIPAS"), [

@@ -17,12 +17,12 @@ from ui.theme import RATING_COLOURS, SATISFACTION_COLOURS
 def ratings_figure(frame: pd.DataFrame) -> go.Figure:
     """The 1–5 distribution as bars, one colour per level, the share in each hover.
 
-    ``frame`` has one row per level: ``level`` (1–5), ``label``, ``count``, ``share``.
+    ``frame`` has one row per level: ``level`` (1–5), ``label`` (``"4 – Hài lòng"``), ``count``,
+    ``share``.
     """
     fig = go.Figure(layout=_BASE_LAYOUT)
     fig.add_bar(
-        x=[f"{int(level)} – {label}" for level, label in zip(frame["level"], frame["label"],
-                                                             strict=True)],
+        x=frame["label"].tolist(),
         y=[int(v) for v in frame["count"]],
         marker={"color": [RATING_COLOURS[int(level)] for level in frame["level"]]},
         customdata=_pct(frame["share"]),
