@@ -20,14 +20,13 @@ from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.metrics import records
 from kpi.reference import fields, ward_options
-from kpi.satisfaction import BUCKET, CURRENT, headline, index_points, trend_grain, ward_table
+from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
 from ui import satisfaction as sections
-from ui.components import alert, coverage_line, empty_state, no_warehouse
+from ui.components import alert, no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
 from ui.i18n import _
-from ui.overview import scope_title
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
 
@@ -78,36 +77,12 @@ def _content(selection: Selection, wards: dict[str, str]) -> Component:
         head, table, points = _frames(selection)
     except NoWarehouse:
         return no_warehouse()
-    now = _current(head)
-    if now["data_as_of"] is None:
+    if _current(head)["data_as_of"] is None:
         return no_warehouse()
-    line = coverage_line(f"{PREFIX}-coverage", now, selection.period)
-    scope = scope_title(selection.ward, wards)
-    if not sections.has_data(head):
-        return html.Div([scope, empty_state(), line], id=f"{PREFIX}-empty")
-    targets = load_targets()
-    store = sections.ward_store(
-        table, link_search=selection.search(with_ward=False), ward=selection.ward
-    )
-    grain = trend_grain(selection.period)
-    return html.Div(
-        [
-            scope,
-            sections.apart_note(),
-            html.H2(_("Đánh giá của người dân"), className="h4 mt-3"),
-            sections.tiles(PREFIX, head, targets=targets),
-            line,
-            sections.distribution_section(PREFIX, now),
-            sections.sipas_section(PREFIX, now),
-            sections.trend_section(
-                PREFIX, head[head["role"] == BUCKET], grain=grain, targets=targets
-            ),
-            sections.index_section(PREFIX, now, points),
-            sections.petitions_section(PREFIX, now, points),
-            sections.ward_section(PREFIX, store, targets=targets),
-            sections.comments_note(PREFIX),
-        ]
-    )
+    return sections.page_content(
+        PREFIX, head, table, points, period=selection.period, ward=selection.ward,
+        wards=wards, link_search=selection.search(with_ward=False), targets=load_targets(),
+    )  # fmt: skip
 
 
 def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Component]:

@@ -29,11 +29,13 @@ from kpi.satisfaction import (
     RATING_LEVELS,
     SIPAS,
     lateness_parts,
+    trend_grain,
 )
 from kpi.targets import Target, colour
 from ui.components import (
     METRICS,
     TileChange,
+    coverage_line,
     empty_state,
     kpi_tile,
     status_badge,
@@ -47,6 +49,7 @@ from ui.export import Column, Table
 from ui.figures import GRAPH_CONFIG, bucket_label
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
+from ui.overview import scope_title
 from ui.satisfaction_figures import ratings_figure, satisfaction_trend_figure, sipas_figure
 from ui.theme import RATING_LABELS, STATUSES
 
@@ -623,6 +626,48 @@ def apart_note() -> Component:
             "(5.2, 5.3)."
         ),
         className="small text-body-secondary",
+    )
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def page_content(
+    prefix: str,
+    head: pd.DataFrame,
+    wards_table: pd.DataFrame,
+    points: pd.DataFrame,
+    *,
+    period: Period,
+    ward: str | None,
+    wards: Mapping[str, str],
+    link_search: str,
+    targets: Mapping[str, Target],
+) -> Component:
+    """Every section, in order: ratings (tiles, coverage line, distribution, SIPAS, trend),
+    766 satisfaction, petitions, the ward table, the note on comments; or the empty state."""
+    now = _rows(head)[CURRENT]
+    line = coverage_line(f"{prefix}-coverage", now, period)
+    scope = scope_title(ward, wards)
+    if not has_data(head):
+        return html.Div([scope, empty_state(), line], id=f"{prefix}-empty")
+    store = ward_store(wards_table, link_search=link_search, ward=ward)
+    buckets = head[head["role"] == BUCKET]
+    return html.Div(
+        [
+            scope,
+            apart_note(),
+            html.H2(_("Đánh giá của người dân"), className="h4 mt-3"),
+            tiles(prefix, head, targets=targets),
+            line,
+            distribution_section(prefix, now),
+            sipas_section(prefix, now),
+            trend_section(prefix, buckets, grain=trend_grain(period), targets=targets),
+            index_section(prefix, now, points),
+            petitions_section(prefix, now, points),
+            ward_section(prefix, store, targets=targets),
+            comments_note(prefix),
+        ]
     )
 
 
