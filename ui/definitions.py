@@ -202,6 +202,13 @@ METRICS: dict[str, MetricText] = {
         f"Hồ sơ liên thông / Tiếp nhận mới {_KNOWN}.",
     ),
     # §4 Satisfaction
+    "ratings": MetricText(
+        "Số lượt đánh giá",
+        "Số lượt người dân đánh giá mức độ hài lòng trong kỳ (thang 1–5), kể cả lượt đánh giá "
+        "không gắn với hồ sơ nào; một hồ sơ có thể được đánh giá nhiều lần.",
+        "Số lượt đánh giá có thời điểm đánh giá trong kỳ.",
+        "count",
+    ),
     "satisfied_rate": MetricText(
         "Tỷ lệ hài lòng",
         "Tỷ lệ lượt đánh giá hài lòng (4 hoặc 5 điểm trên thang 1–5) trong các lượt đánh giá của "
@@ -266,7 +273,7 @@ CHANNEL_METRICS = (
     "no_wait_share",
     "interagency_share",
 )
-RATING_METRICS = ("satisfied_rate", "mean_rating", "response_rate")
+RATING_METRICS = ("ratings", "satisfied_rate", "mean_rating", "response_rate")
 PETITION_METRICS = ("petition_on_time_rate", "petition_satisfaction")
 
 # SIPAS dimensions of a rating (metrics §4), each on 1–5.

@@ -49,6 +49,28 @@ CLASS_COLOURS: dict[str, str] = {
     "overdue": "#f4a259",
 }
 
+# The 1–5 rating scale (metrics §4) with its labels, and a diverging colour-blind-safe palette
+# (red for unhappy, grey for neutral, blue for happy; ColorBrewer RdBu).
+RATING_LABELS: dict[int, str] = {
+    1: "Rất không hài lòng",
+    2: "Không hài lòng",
+    3: "Bình thường",
+    4: "Hài lòng",
+    5: "Rất hài lòng",
+}
+RATING_COLOURS: dict[int, str] = {
+    1: "#b2182b",
+    2: "#ef8a62",
+    3: "#8a8f94",
+    4: "#67a9cf",
+    5: "#2166ac",
+}
+SATISFACTION_COLOURS: dict[str, str] = {
+    "satisfied_rate": "#0d6efd",
+    "ratings": "#adb5bd",
+    "sipas": "#6f42c1",
+}
+
 # Trend lines: metric → (label, line colour).
 TREND_LINES: dict[str, tuple[str, str]] = {
     "on_time_rate": ("Tỷ lệ đúng hạn", "#0d6efd"),

@@ -1,0 +1,181 @@
+"""Hài lòng (``/hai-long``): citizens' ratings, the 766 satisfaction and petitions, apart.
+
+URL parameters (ui/filters.py): ``period`` or ``from``/``to``, ``ward``, ``field``, ``channel``.
+Glue only: kpi/satisfaction.py answers (two queries: headline with trend, ward table),
+ui/satisfaction.py draws. Comments are never read: signed-in leaders only, once sign-in exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash.development.base_component import Component
+
+from kpi.config import settings
+from kpi.db import NoWarehouse, cursor
+from kpi.metrics import records
+from kpi.reference import fields, ward_options
+from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
+from kpi.targets import load_targets
+from ui import satisfaction as sections
+from ui.components import alert, no_warehouse
+from ui.export import download, export_buttons, export_ids
+from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.i18n import _
+
+dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
+
+PREFIX = "satisfaction"
+EXPORT = export_ids(PREFIX)
+
+
+def _allow_lists() -> tuple[dict[str, str], list[str]]:
+    """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
+    try:
+        with cursor() as cur:
+            frame = ward_options(cur, province_code=settings().province)
+            return dict(zip(frame["ward_code"], frame["ward_name"], strict=True)), fields(cur)
+    except NoWarehouse:
+        return {}, []
+
+
+def _selection(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Any]:
+    """The validated selection, or ``None`` with the component that says what is wrong."""
+    wards, known_fields = _allow_lists()
+    if not wards:
+        return None, wards, known_fields, no_warehouse()
+    try:
+        return parse_query(query, wards=wards, fields=known_fields), wards, known_fields, None
+    except FilterError as exc:
+        detail = [html.Div(p.message, **{"data-parameter": p.parameter}) for p in exc.problems]
+        return None, wards, known_fields, alert(_("Tham số trên địa chỉ trang không hợp lệ"),
+                                                detail=detail)  # fmt: skip
+
+
+def _current(head: pd.DataFrame) -> dict[str, Any]:
+    """The current period's row of a headline frame (no data as ``None``, never NaN)."""
+    return records(head[head["role"] == CURRENT])[0]
+
+
+def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Headline (with trend), ward table and the 5.x points of the selection (two queries)."""
+    filters = selection.filters(settings().province)
+    with cursor() as cur:
+        head = headline(cur, period=selection.period, filters=filters)
+        wards = ward_table(cur, period=selection.period, filters=filters)
+    return head, wards, index_points(_current(head))
+
+
+def _content(selection: Selection, wards: dict[str, str]) -> Component:
+    """Every section for a valid selection."""
+    try:
+        head, table, points = _frames(selection)
+    except NoWarehouse:
+        return no_warehouse()
+    if _current(head)["data_as_of"] is None:
+        return no_warehouse()
+    return sections.page_content(
+        PREFIX, head, table, points, period=selection.period, ward=selection.ward,
+        wards=wards, link_search=selection.search(with_ward=False), targets=load_targets(),
+    )  # fmt: skip
+
+
+def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Component]:
+    selection, wards, known_fields, problem = _selection(query)
+    return selection, wards, known_fields, problem or _content(selection, wards)
+
+
+def layout(**query: Any) -> Component:
+    """The page for the URL parameters (a repeated parameter counts by its last value)."""
+    selection, wards, known_fields, content = _view(query)
+    return dbc.Container(
+        [
+            dcc.Location(id=f"{PREFIX}-url", refresh=False),
+            html.Div(
+                [html.H1(_("Hài lòng"), className="h3 mb-0"), export_buttons(PREFIX)],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
+            ),
+            filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
+            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
+        ],
+        fluid="xl",
+    )
+
+
+@callback(
+    Output(f"{PREFIX}-url", "search"),
+    Output(f"{PREFIX}-period", "value"),
+    Output(f"{PREFIX}-from", "value"),
+    Output(f"{PREFIX}-to", "value"),
+    Output(f"{PREFIX}-content", "children"),
+    Input(f"{PREFIX}-period", "value"),
+    Input(f"{PREFIX}-from", "value"),
+    Input(f"{PREFIX}-to", "value"),
+    Input(f"{PREFIX}-ward", "value"),
+    Input(f"{PREFIX}-field", "value"),
+    Input(f"{PREFIX}-channel", "value"),
+    prevent_initial_call=True,
+)
+def update(
+    preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
+) -> tuple[Any, ...]:
+    """A filter changed: new URL (shareable link), the period controls in step, new content."""
+    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    query = controls_query(changed, preset=preset, date_from=date_from, date_to=date_to,
+                           ward=ward, field=field, channel=channel)  # fmt: skip
+    selection, _wards, _fields, content = _view(query)
+    if selection is None:
+        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
+    period = selection.period
+    return (selection.search(), selection.preset or "custom", period.date_from.isoformat(),
+            period.date_to.isoformat(), content)  # fmt: skip
+
+
+@callback(
+    Output(f"{PREFIX}-wards", "children"),
+    Output(f"{PREFIX}-wards-sort", "data"),
+    Input({"type": f"{PREFIX}-wards-sort", "column": ALL}, "n_clicks"),
+    State(f"{PREFIX}-wards-sort", "data"),
+    State(f"{PREFIX}-wards-data", "data"),
+    prevent_initial_call=True,
+)
+def sort_wards(
+    clicks: list[int | None], sort: dict[str, Any], data: dict[str, Any]
+) -> tuple[Component, dict[str, Any]]:
+    """A column header was clicked: re-sort the stored rows (no query)."""
+    if not ctx.triggered_id or not any(clicks):
+        return dash.no_update, dash.no_update
+    new_sort = sections.next_sort(sort, ctx.triggered_id["column"])
+    table = sections.ward_table(PREFIX, data["rows"], sort=new_sort, targets=load_targets(),
+                                link_search=data["link"], selected_ward=data["ward"])  # fmt: skip
+    return table, new_sort
+
+
+@callback(
+    Output(EXPORT.download, "data"),
+    Input(EXPORT.xlsx, "n_clicks"),
+    Input(EXPORT.csv, "n_clicks"),
+    State(f"{PREFIX}-url", "search"),
+    prevent_initial_call=True,
+)
+def export(_xlsx: int | None, _csv: int | None, search: str | None) -> Any:
+    """Every table of the page for the URL's selection, as one workbook or CSV files."""
+    fmt = EXPORT.format_of(ctx.triggered_id)
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    selection, *_rest = _selection(query)
+    if fmt is None or selection is None:
+        return dash.no_update
+    try:
+        head, wards, points = _frames(selection)
+    except NoWarehouse:
+        return dash.no_update
+    grain = trend_grain(selection.period)
+    tables = sections.export_tables(head, wards, points, grain=grain, period=selection.period)
+    period = selection.period
+    return download(fmt, tables, page=_("Hài lòng"), period_from=period.date_from,
+                    period_to=period.date_to, title=_("Hài lòng – Một Cửa"))  # fmt: skip
