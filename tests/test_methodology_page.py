@@ -20,12 +20,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import dash
 import pytest
 from dash import html
 from dash.testing import ignore_register_page
 
 from kpi.index766 import load_methodology
+from tests.callbacks import page_callbacks
 from tests.test_overview_page import find, text, walk
 from ui import components, definitions
 from ui import methodology as builders
@@ -292,7 +292,7 @@ def test_kpi_tiles_use_the_same_words(page: Any) -> None:
 
 def test_every_callback_id_is_in_the_layout(methodology: ModuleType, page: Any) -> None:
     ids = {node.id for node in walk(page) if getattr(node, "id", None)}
-    specs = [c for c in dash._callback.GLOBAL_CALLBACK_LIST if "methodology-" in c["output"]]
+    specs = page_callbacks("methodology-")
     assert specs, "the page's callbacks were registered on import"
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]

@@ -39,6 +39,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from etl.loader import load_files
 from kpi.periods import Period
+from tests.callbacks import page_callbacks
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 from ui.filters import FilterError, Selection, controls_query, parse_query
 
@@ -359,7 +360,7 @@ def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) 
         return component_id
 
     ids = {name(n.id) for n in walk(overview.layout(**OCTOBER)) if getattr(n, "id", None)}
-    specs = [c for c in dash._callback.GLOBAL_CALLBACK_LIST if "overview-" in c["output"]]
+    specs = page_callbacks("overview-")
     assert len(specs) == 5, "the page's callbacks were registered on import"
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]

@@ -42,7 +42,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import dash
 import flask
 import pytest
 from dash.testing import ignore_register_page
@@ -54,6 +53,7 @@ from kpi import facts, metrics
 from kpi.db import cursor
 from kpi.periods import Period
 from kpi.satisfaction import trend_grain
+from tests.callbacks import page_callbacks
 from tests.satisfaction_fixture import COMMENTS, FILES
 from tests.test_overview_page import find, inline_text, run_callback, text, walk
 from ui.i18n import EN
@@ -400,7 +400,7 @@ def test_every_callback_id_is_in_the_layout(page_module: ModuleType, loaded: Pat
         return component_id
 
     ids = {name(n.id) for n in walk(page_module.layout(**OCTOBER)) if getattr(n, "id", None)}
-    specs = [c for c in dash._callback.GLOBAL_CALLBACK_LIST if "satisfaction-" in c["output"]]
+    specs = page_callbacks("satisfaction-")
     assert len(specs) == 3
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
