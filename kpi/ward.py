@@ -11,6 +11,7 @@ ever selected.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -19,7 +20,9 @@ import pandas as pd
 from kpi import facts
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
-from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters
+from kpi.index766 import estimate
+from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters, kpis
+from kpi.overview import headline
 from kpi.periods import REFORM_DAY, Period, local_now
 
 LATE_CLASSES = ("late", "overdue")
@@ -237,3 +240,53 @@ def predecessors(cur: duckdb.DuckDBPyConnection, *, ward_code: str) -> pd.DataFr
 def year_period(year: int, *, before: date = REFORM_DAY) -> Period:
     """The period a history year stands for: the calendar year, cut before ``before``."""
     return Period(date(year, 1, 1), min(date(year, 12, 31), before - timedelta(days=1)))
+
+
+@dataclass(frozen=True)
+class WardView:
+    """Every frame the ward page shows for one ward and period (see :func:`ward_view`)."""
+
+    head: pd.DataFrame  # kpi.overview.headline of the ward: current, previous, last year, buckets
+    city: pd.DataFrame  # kpis of the province for the period (one row)
+    fields: pd.DataFrame  # kpis of the ward by field
+    late: pd.DataFrame  # late_dossiers
+    index_wards: pd.DataFrame  # kpi.index766.estimate: every ward of the province
+    index_points: pd.DataFrame  # its points per ward and indicator
+    history: pd.DataFrame  # history (pre-July-2025, by old name and year)
+    predecessors: pd.DataFrame  # the old wards the crosswalk maps here
+
+
+def ward_view(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime | None = None,
+    limit: int = 500,
+) -> WardView:
+    """The ward page's frames: five metric queries and three small lists.
+
+    ``filters`` is the province with the field and channel chosen (its ward list is replaced by
+    ``ward_code``). The city row has the same field and channel; the 766 estimate covers every
+    ward of the province (the rank needs them) and, like the 766 index, ignores the field and
+    channel; the history ignores the period and filters (it is the ward's whole past).
+    """
+    now = now or local_now()
+    mine = replace(filters, ward_codes=(ward_code,))
+    city = replace(filters, ward_codes=None)
+    province = Filters(filters.province_code)
+    index_wards, index_points = estimate(cur, period=period, filters=province, now=now)
+    return WardView(
+        head=headline(cur, period=period, filters=mine, grain=grain, now=now),
+        city=kpis(cur, periods=[period], filters=city, now=now),
+        fields=kpis(cur, periods=[period], filters=mine, by="field", now=now),
+        late=late_dossiers(
+            cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
+        ),
+        index_wards=index_wards,
+        index_points=index_points,
+        history=history(cur, ward_code=ward_code, now=now),
+        predecessors=predecessors(cur, ward_code=ward_code),
+    )

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the CSV lines are kept whole, as a file would hold them)
 """The hand-written files the ward page tests load (as a real export would give them).
 
 Ba Đình (00004), October 2026 (as_of = end of October: the newest record, X01, is 02/11 10:00):
@@ -50,7 +51,7 @@ H02,,Phường Trúc Bạch,Quận Ba Đình,Hộ tịch,HT1,Đăng ký khai sin
 H03,,Phường Quán Thánh,Quận Ba Đình,Chứng thực,CT1,Chứng thực bản sao,Trực tiếp,05/02/2025 09:00,10/02/2025,10/02/2025 11:00,Đã trả kết quả,0,Không
 H04,,Phường Quán Thánh,Quận Ba Đình,Chứng thực,CT1,Chứng thực bản sao,Trực tiếp,03/03/2025 09:00,05/03/2025,07/03/2025 10:00,Đã trả kết quả,0,Không
 """
-)  # noqa: E501
+)
 
 WARD_RATINGS = """\
 Mã đánh giá,Mã hồ sơ,Mã xã,Thời gian đánh giá,Mức độ hài lòng

@@ -38,11 +38,13 @@ PAGES: list[tuple[str, str]] = [
     ("overview-invalid-url", "/?from=2026-13-01&to=2026-10-31"),
     ("overview-unknown-ward", f"/?{OCTOBER}&ward=99999"),
     ("methodology", "/phuong-phap"),
+    ("ward", f"/phuong/00004?{OCTOBER}"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
     ("overview", "/"),
     ("methodology", "/phuong-phap"),
+    ("ward", "/phuong/00004"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {
