@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import duckdb
 
+# The shape of ``dossier_facts``: stored with the data version it was built from, so a table of
+# an older shape (built by an older loader, e.g. without the source ward names) is never read.
+# Bump it whenever FACTS_SQL's columns change.
+FACTS_FORMAT = "2"
+
 # Counted dossiers only: "received" excludes never-accepted ones (submitted, refused).
 FACTS_SQL = """
 SELECT
-    d.dossier_id, d.ward_code, d.field, d.procedure_code, d.procedure_name, d.channel,
+    d.dossier_id, d.ward_code, d.ward_name_source, d.district_name_source,
+    d.field, d.procedure_code, d.procedure_name, d.channel,
     d.online_level, d.status, d.received_at, d.ended_at, d.interagency, d.digitized, d.e_result,
     d.reused_data, d.has_fee, d.paid_online, d.no_wait,
     coalesce(d.supplement_count, 0) AS supplements,
@@ -60,14 +66,21 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     )
     version = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
     con.execute("DELETE FROM meta WHERE key = 'facts_version'")
-    con.execute("INSERT INTO meta VALUES ('facts_version', ?)", [version[0] if version else None])
+    tag = _tag(version[0] if version else None)
+    con.execute("INSERT INTO meta VALUES ('facts_version', ?)", [tag])
+
+
+def _tag(data_version: str | None) -> str:
+    """The facts version stored for a data version: ``<format>:<data version>``."""
+    return f"{FACTS_FORMAT}:{data_version or ''}"
 
 
 def is_current(cur: duckdb.DuckDBPyConnection) -> bool:
-    """True when ``dossier_facts`` exists and was built from the data now loaded."""
+    """True when ``dossier_facts`` exists, has today's shape and was built from the data now
+    loaded (a table of an older :data:`FACTS_FORMAT` is not current)."""
     try:
         data_version, facts_version = cur.execute(_VERSION_SQL).fetchone()
         cur.execute("SELECT 1 FROM dossier_facts LIMIT 0").fetchall()
     except duckdb.CatalogException:
         return False
-    return facts_version is not None and facts_version == (data_version or "")
+    return facts_version is not None and facts_version == _tag(data_version)

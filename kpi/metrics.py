@@ -38,6 +38,34 @@ GROUPS: dict[str | None, tuple[str, str]] = {
 
 CHANNELS = ("direct", "online", "postal")
 
+# The on-time class of metrics.md §2 of one dossier of a period's population, over the columns
+# ``is_ended`` (ended by ``as_of``), ``supplements``, ``due`` (effective due time), ``ended_at``,
+# ``status`` and ``as_of``. The one definition: the metrics query and every dossier list
+# (kpi/ward.py) classify with it, so a list's counts per class are the metrics' counts.
+CLASS_SQL = """CASE
+            -- More than one supplement request is late "whatever the dates", due or not.
+            WHEN is_ended AND supplements > 1 THEN 'late'
+            WHEN NOT is_ended AND supplements > 1 THEN 'overdue'
+            WHEN due IS NULL THEN 'no_due'
+            WHEN is_ended AND ended_at > due THEN 'late'
+            WHEN is_ended AND CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
+            WHEN is_ended THEN 'on_time'
+            -- Waiting for its single supplement: the clock is stopped.
+            WHEN status = 'supplement' AND supplements = 1 THEN 'in_time'
+            WHEN due >= as_of THEN 'in_time'
+            ELSE 'overdue'
+        END"""
+
+# The newest loaded timestamp (a one-row query with column ``data_as_of``).
+DATA_AS_OF_SQL = (
+    "SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers"
+)
+
+# A period's ``as_of`` (metrics.md conventions): the earliest of the end of the period
+# ``p.date_to``, ``$now`` and the newest loaded timestamp ``f.data_as_of``.
+AS_OF_SQL = """least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
+              CAST($now AS TIMESTAMP), f.data_as_of)"""
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -58,7 +86,7 @@ class Filters:
 _SQL = """
 WITH
 freshness AS (
-    SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers
+    {data_as_of}
 ),
 periods AS (
     SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
@@ -70,8 +98,7 @@ bounds AS (
         CAST(p.date_from AS TIMESTAMP) AS p_start,
         CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
         f.data_as_of,
-        least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
-              CAST($now AS TIMESTAMP), f.data_as_of) AS as_of,
+        {as_of} AS as_of,
         (SELECT count(*) FROM calendar AS c
           WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
     FROM periods AS p, freshness AS f
@@ -116,19 +143,7 @@ population AS (
 classified AS (
     SELECT
         *,
-        CASE
-            -- More than one supplement request is late "whatever the dates", due or not.
-            WHEN is_ended AND supplements > 1 THEN 'late'
-            WHEN NOT is_ended AND supplements > 1 THEN 'overdue'
-            WHEN due IS NULL THEN 'no_due'
-            WHEN is_ended AND ended_at > due THEN 'late'
-            WHEN is_ended AND CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
-            WHEN is_ended THEN 'on_time'
-            -- Waiting for its single supplement: the clock is stopped.
-            WHEN status = 'supplement' AND supplements = 1 THEN 'in_time'
-            WHEN due >= as_of THEN 'in_time'
-            ELSE 'overdue'
-        END AS klass
+        {klass} AS klass
     FROM population
 ),
 dossier_agg AS (
@@ -348,7 +363,7 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
     return sql.format(
         key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
         petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
-        wards_total=wards_total,
+        wards_total=wards_total, klass=CLASS_SQL, as_of=AS_OF_SQL, data_as_of=DATA_AS_OF_SQL,
         facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )  # fmt: skip
 

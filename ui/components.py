@@ -149,9 +149,11 @@ def kpi_tile(
     changes: Sequence[TileChange] = (),
     status: Component | None = None,
     spark: Component | None = None,
+    beside: str | None = None,
 ) -> Component:
     """A KPI card: label with an info tooltip giving the definition, the value, its target
-    status, a sub-line, the comparison lines and a sparkline.
+    status, a sub-line, the value to compare with (``beside``, e.g. the city's), the comparison
+    lines and a sparkline.
 
     ``tile_id`` is the card's id (page-prefixed kebab-case); ``metric`` a key of :data:`METRICS`;
     ``value`` and ``sub`` are already formatted; ``changes`` come from :func:`tile_change`,
@@ -184,6 +186,8 @@ def kpi_tile(
         ),
         html.P(sub or "", className="small text-body-secondary mb-1"),
     ]
+    if beside:
+        body.append(html.P(beside, id=f"{tile_id}-beside", className="small fw-semibold mb-1"))
     if changes:
         body.append(html.Ul([_change_line(c) for c in changes], className="mc-changes small"))
     if spark is not None:

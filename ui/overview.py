@@ -91,9 +91,19 @@ def _spark(buckets: pd.DataFrame, metric: str, *, rate: bool, grain: str) -> Com
 
 
 def tiles(
-    prefix: str, frame: pd.DataFrame, *, grain: str, targets: Mapping[str, Target]
+    prefix: str,
+    frame: pd.DataFrame,
+    *,
+    grain: str,
+    targets: Mapping[str, Target],
+    beside: Mapping[str, Any] | None = None,
+    beside_label: str = "Toàn thành phố",
 ) -> Component:
-    """The four headline tiles of a :func:`kpi.overview.headline` frame."""
+    """The four headline tiles of a :func:`kpi.overview.headline` frame.
+
+    ``beside`` (a :func:`kpi.metrics.records` row, e.g. the city's) adds its value of each
+    tile's metric under the tile's own: ``Toàn thành phố: 97,12%``.
+    """
     rows = _rows(frame)
     now = rows[CURRENT]
     buckets = frame[frame["role"] == BUCKET]
@@ -104,6 +114,8 @@ def tiles(
     ) -> Component:
         target = targets.get(metric)
         status = colour(metric, now[metric], dict(targets)) if target is not None else None
+        shown = fmt_pct if rate else fmt_int
+        other = f"{beside_label}: {shown(beside[metric])}" if beside is not None else None
         return kpi_tile(
             f"{prefix}-{tile_id}",
             metric,
@@ -112,6 +124,7 @@ def tiles(
             changes=_changes(metric, rows, rate=rate, target=target),
             status=status_badge(status, target),
             spark=_spark(buckets, spark_metric, rate=rate, grain=grain),
+            beside=other,
         )
 
     return tile_row(

@@ -39,12 +39,14 @@ PAGES: list[tuple[str, str]] = [
     ("overview-unknown-ward", f"/?{OCTOBER}&ward=99999"),
     ("methodology", "/phuong-phap"),
     ("satisfaction", f"/hai-long?{OCTOBER}"),
+    ("ward", f"/phuong/00004?{OCTOBER}"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
     ("overview", "/"),
     ("methodology", "/phuong-phap"),
     ("satisfaction", "/hai-long"),
+    ("ward", "/phuong/00004"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {

@@ -1,0 +1,292 @@
+"""The ward page's own questions: its late and overdue dossiers, its history before July 2025.
+
+Everything else on the ward page comes from :func:`kpi.metrics.kpis` (and
+:mod:`kpi.overview`, :mod:`kpi.index766`). The two lists here classify dossiers with the very
+expressions of the metrics query (:data:`kpi.metrics.CLASS_SQL`, :data:`kpi.metrics.AS_OF_SQL`)
+over the same per-dossier facts (:mod:`kpi.facts`), so the late list of a period has exactly
+the ``late`` and ``overdue`` counts of its KPIs, and a history year has the figures ``kpis``
+would give for that year. No applicant data: the dossier tables hold none, and no comment is
+ever selected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import duckdb
+import pandas as pd
+
+from kpi import facts
+from kpi.db import NoWarehouse
+from kpi.facts import FACTS_SQL
+from kpi.index766 import estimate
+from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters, kpis
+from kpi.overview import headline
+from kpi.periods import REFORM_DAY, Period, local_now
+
+LATE_CLASSES = ("late", "overdue")
+LATE_COLUMNS = (
+    "dossier_id", "field", "procedure_code", "procedure_name", "due", "ended_at", "klass",
+    "days_over",
+)  # fmt: skip
+HISTORY_COLUMNS = (
+    "old_ward_name", "old_district_name", "year", "date_from", "date_to", "received",
+    "completed", "to_process", "early", "on_time", "late", "in_time", "overdue", "on_time_rate",
+)  # fmt: skip
+PREDECESSOR_COLUMNS = ("old_ward_name", "old_district_name", "old_province_name", "is_default")
+
+# The population of one period (metrics.md §2, as in kpi.metrics): received in the period, or
+# received before it and not ended before it starts; received by as_of.
+_POPULATION = """
+    x.received_at < p.p_end AND x.received_at <= p.as_of
+    AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
+"""
+
+_LATE_SQL = """
+WITH
+freshness AS ({data_as_of}),
+periods AS (SELECT CAST($date_from AS DATE) AS date_from, CAST($date_to AS DATE) AS date_to),
+bounds AS (
+    SELECT
+        CAST(p.date_from AS TIMESTAMP) AS p_start,
+        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
+        {as_of} AS as_of
+    FROM periods AS p, freshness AS f
+),
+population AS (
+    SELECT x.*, p.as_of, coalesce(x.ended_at <= p.as_of, false) AS is_ended
+    FROM ({facts}) AS x, bounds AS p
+    WHERE x.ward_code = $ward_code
+      AND ($field IS NULL OR x.field = $field)
+      AND ($channel IS NULL OR x.channel = $channel)
+      AND {population}
+),
+classified AS (
+    SELECT *, {klass} AS klass FROM population
+)
+SELECT
+    dossier_id,
+    field,
+    procedure_code,
+    procedure_name,
+    due,
+    CASE WHEN is_ended THEN ended_at END AS ended_at,
+    klass,
+    -- calendar days (started) past the effective due time: to the end, or to as_of if open
+    greatest(0, CAST(ceil(epoch(CASE WHEN is_ended THEN ended_at ELSE as_of END - due) / 86400.0)
+                     AS INTEGER)) AS days_over
+FROM classified
+WHERE klass IN ('late', 'overdue')
+ORDER BY days_over DESC NULLS LAST, dossier_id
+LIMIT $limit
+"""
+
+_HISTORY_SQL = """
+WITH
+freshness AS ({data_as_of}),
+mine AS (
+    SELECT *
+    FROM ({facts}) AS x
+    WHERE x.ward_code = $ward_code AND x.received_at < CAST($before AS TIMESTAMP)
+),
+periods AS (
+    SELECT
+        y AS year,
+        make_date(y, 1, 1) AS date_from,
+        least(make_date(y, 12, 31), CAST($before AS DATE) - 1) AS date_to
+    FROM (
+        SELECT unnest(range(year(min(received_at)), year(max(received_at)) + 1)) AS y FROM mine
+    )
+),
+bounds AS (
+    SELECT
+        p.*,
+        CAST(p.date_from AS TIMESTAMP) AS p_start,
+        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
+        {as_of} AS as_of
+    FROM periods AS p, freshness AS f
+),
+population AS (
+    SELECT
+        x.*, p.year, p.date_from, p.date_to, p.as_of,
+        x.received_at >= p.p_start AS is_received,
+        coalesce(x.ended_at <= p.as_of, false) AS is_ended
+    FROM mine AS x JOIN bounds AS p ON {population}
+),
+classified AS (
+    SELECT *, {klass} AS klass FROM population
+)
+SELECT
+    ward_name_source AS old_ward_name,
+    district_name_source AS old_district_name,
+    year,
+    date_from,
+    date_to,
+    count(*) FILTER (WHERE is_received) AS received,
+    count(*) FILTER (WHERE is_ended) AS completed,
+    count(*) AS to_process,
+    count(*) FILTER (WHERE klass = 'early') AS early,
+    count(*) FILTER (WHERE klass = 'on_time') AS on_time,
+    count(*) FILTER (WHERE klass = 'late') AS late,
+    count(*) FILTER (WHERE klass = 'in_time') AS in_time,
+    count(*) FILTER (WHERE klass = 'overdue') AS overdue,
+    (count(*) FILTER (WHERE klass IN ('early', 'on_time', 'in_time')))
+        / nullif(count(*) FILTER (WHERE klass <> 'no_due'), 0) AS on_time_rate
+FROM classified
+GROUP BY ALL
+ORDER BY old_ward_name COLLATE vi NULLS LAST, old_district_name COLLATE vi NULLS LAST, year
+"""
+
+_PREDECESSORS_SQL = """
+SELECT DISTINCT old_ward_name, old_district_name, old_province_name, is_default
+FROM ward_crosswalk
+WHERE ward_code = $ward_code
+ORDER BY old_district_name COLLATE vi, old_ward_name COLLATE vi
+"""
+
+
+def _facts(cur: duckdb.DuckDBPyConnection) -> str:
+    """The loader's facts table when current, else their definition (as kpi.metrics does)."""
+    return "SELECT * FROM dossier_facts" if facts.is_current(cur) else FACTS_SQL
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    try:
+        return cur.execute(sql, params).df()
+    except duckdb.CatalogException as exc:
+        raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
+
+
+def late_dossiers(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    period: Period,
+    filters: Filters | None = None,
+    now: datetime | None = None,
+    limit: int = 500,
+) -> pd.DataFrame:
+    """The ward's late and overdue dossiers of ``period`` (metrics.md §2), most days over first.
+
+    One row per dossier classed ``late`` (ended in the period after its effective due time, or
+    after more than one supplement request) or ``overdue`` (still open at ``as_of`` past its due
+    time, or with more than one supplement request), with columns :data:`LATE_COLUMNS`: ``due``
+    is the effective due time (catalogue limit and paused days included; null when there is
+    none), ``ended_at`` the end if it came by ``as_of`` (else null), ``klass`` the class and
+    ``days_over`` the calendar days begun past the due time, to the end or, when open, to
+    ``as_of`` (0 for a dossier late by its supplements alone, null without a due time). Ties by
+    dossier id; at most ``limit`` rows. ``filters`` adds its field and channel.
+    """
+    params = {
+        "date_from": period.date_from,
+        "date_to": period.date_to,
+        "now": now or local_now(),
+        "ward_code": ward_code,
+        "field": filters.field if filters else None,
+        "channel": filters.channel if filters else None,
+        "limit": int(limit),
+    }
+    sql = _LATE_SQL.format(
+        data_as_of=DATA_AS_OF_SQL,
+        as_of=AS_OF_SQL,
+        facts=_facts(cur),
+        population=_POPULATION,
+        klass=CLASS_SQL,
+    )
+    frame = _run(cur, sql, params)
+    frame["days_over"] = frame["days_over"].astype("Int64")
+    return frame[list(LATE_COLUMNS)]
+
+
+def history(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    before: date = REFORM_DAY,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """The ward's records from before ``before`` (1 July 2025), by old ward name and year.
+
+    Dossiers keep the ward (and district) as their source file named it, so the records that
+    the crosswalk mapped onto today's ward stay under their old names. Each calendar year (the
+    last one cut at the day before ``before``) is a period of metrics.md, counted as
+    :func:`kpi.metrics.kpis` counts a period: ``received`` in the year, ``completed`` in it,
+    ``to_process``, the five on-time classes and ``on_time_rate``; a dossier carried over from
+    an earlier year counts in the year under its old name. Columns :data:`HISTORY_COLUMNS`;
+    ``old_ward_name``/``old_district_name`` are null where the source gave none (a code only).
+    Rows by old name (Vietnamese order, unnamed last), district, year.
+    """
+    params = {"ward_code": ward_code, "before": before, "now": now or local_now()}
+    sql = _HISTORY_SQL.format(
+        data_as_of=DATA_AS_OF_SQL,
+        as_of=AS_OF_SQL,
+        facts=_facts(cur),
+        population=_POPULATION,
+        klass=CLASS_SQL,
+    )
+    frame = _run(cur, sql, params)
+    for column in ("date_from", "date_to"):
+        frame[column] = [pd.Timestamp(v).date() for v in frame[column]]
+    return frame[list(HISTORY_COLUMNS)]
+
+
+def predecessors(cur: duckdb.DuckDBPyConnection, *, ward_code: str) -> pd.DataFrame:
+    """The pre-July-2025 wards the crosswalk maps onto this ward (:data:`PREDECESSOR_COLUMNS`);
+    ``is_default`` is false for an old ward split between several new ones."""
+    return _run(cur, _PREDECESSORS_SQL, {"ward_code": ward_code})[list(PREDECESSOR_COLUMNS)]
+
+
+def year_period(year: int, *, before: date = REFORM_DAY) -> Period:
+    """The period a history year stands for: the calendar year, cut before ``before``."""
+    return Period(date(year, 1, 1), min(date(year, 12, 31), before - timedelta(days=1)))
+
+
+@dataclass(frozen=True)
+class WardView:
+    """Every frame the ward page shows for one ward and period (see :func:`ward_view`)."""
+
+    head: pd.DataFrame  # kpi.overview.headline of the ward: current, previous, last year, buckets
+    city: pd.DataFrame  # kpis of the province for the period (one row)
+    fields: pd.DataFrame  # kpis of the ward by field
+    late: pd.DataFrame  # late_dossiers
+    index_wards: pd.DataFrame  # kpi.index766.estimate: every ward of the province
+    index_points: pd.DataFrame  # its points per ward and indicator
+    history: pd.DataFrame  # history (pre-July-2025, by old name and year)
+    predecessors: pd.DataFrame  # the old wards the crosswalk maps here
+
+
+def ward_view(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime | None = None,
+    limit: int = 500,
+) -> WardView:
+    """The ward page's frames: five metric queries and three small lists.
+
+    ``filters`` is the province with the field and channel chosen (its ward list is replaced by
+    ``ward_code``). The city row has the same field and channel; the 766 estimate covers every
+    ward of the province (the rank needs them) and, like the 766 index, ignores the field and
+    channel; the history ignores the period and filters (it is the ward's whole past).
+    """
+    now = now or local_now()
+    mine = replace(filters, ward_codes=(ward_code,))
+    city = replace(filters, ward_codes=None)
+    province = Filters(filters.province_code)
+    index_wards, index_points = estimate(cur, period=period, filters=province, now=now)
+    return WardView(
+        head=headline(cur, period=period, filters=mine, grain=grain, now=now),
+        city=kpis(cur, periods=[period], filters=city, now=now),
+        fields=kpis(cur, periods=[period], filters=mine, by="field", now=now),
+        late=late_dossiers(
+            cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
+        ),
+        index_wards=index_wards,
+        index_points=index_points,
+        history=history(cur, ward_code=ward_code, now=now),
+        predecessors=predecessors(cur, ward_code=ward_code),
+    )

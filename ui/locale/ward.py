@@ -1,0 +1,85 @@
+"""English texts of the ward page (``/phuong/<ward_code>``, ui/ward.py)."""
+
+EN: dict[str, str] = {
+    "Toàn thành phố": "Whole city",
+    "(không ghi tên)": "(no name given)",
+    "Chỉ số 766 (ước tính)": "766 index (estimate)",
+    "Chỉ số 766": "766 index",
+    "Chỉ tiêu": "Indicator",
+    "Danh sách hồ sơ quá hạn và đang giải quyết quá hạn": "Late and overdue dossiers",
+    "Hạn giải quyết": "Due",
+    "Hồ sơ quá hạn và đang giải quyết quá hạn": "Late and overdue dossiers",
+    "Hồ sơ quá hạn": "Late dossiers",
+    "Hồ sơ trước ngày 1/7/2025 theo tên phường, xã cũ và năm": (
+        "Dossiers before 1/7/2025 by old ward name and year"
+    ),
+    "Không có hồ sơ nào trước ngày 1/7/2025 của phường, xã này trong dữ liệu đã nạp.": (
+        "No dossier of this ward from before 1/7/2025 in the loaded data."
+    ),
+    "Không có hồ sơ quá hạn hay đang giải quyết quá hạn trong kỳ.": (
+        "No late or overdue dossier in the period."
+    ),
+    "Không tìm thấy phường, xã": "Ward not found",
+    "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố. ": (
+        "Code {code} is not one of the province's wards. "
+    ),
+    "Kết quả giải quyết theo lĩnh vực": "Results by field",
+    "Lĩnh vực": "Field",
+    "Mã hồ sơ": "Dossier id",
+    "Mã thủ tục": "Procedure code",
+    "Mã": "Code",
+    "Mức độ hài lòng của phường, xã và toàn thành phố": "Satisfaction of the ward and the city",
+    "Mức độ hài lòng": "Satisfaction",
+    "Ngày có kết quả": "Ended",
+    "Năm": "Year",
+    "Phương pháp tính": "Methodology",
+    "Phường, xã": "Ward",
+    "Quận, huyện cũ": "Old district",
+    "Số ngày quá hạn": "Days over",
+    "Tham số trên địa chỉ trang không hợp lệ": "Invalid parameters in the page address",
+    "Theo bảng chuyển đổi, phường, xã hiện nay gồm (toàn bộ hoặc một phần): ": (
+        "By the crosswalk, today's ward covers (wholly or in part): "
+    ),
+    "Theo lĩnh vực": "By field",
+    "Thủ tục": "Procedure",
+    "Trước 1-7-2025": "Before 1-7-2025",
+    "Trước ngày 1/7/2025, theo tên phường, xã cũ": "Before 1/7/2025, under the old ward names",
+    "Tên phường, xã cũ": "Old ward name",
+    "Tình trạng": "Status",
+    "Tối đa": "Maximum",
+    "Từ ngày": "From",
+    "Tỷ lệ": "Rate",
+    "Về trang Tổng quan": "Back to the overview",
+    "Xếp theo số hồ sơ quá hạn và đang giải quyết quá hạn, nhiều nhất trước.": (
+        "Sorted by late plus overdue dossiers, most first."
+    ),
+    "{score}/100": "{score}/100",
+    "{ward} ({code}), hồ sơ trước ngày 1/7/2025": "{ward} ({code}), dossiers before 1/7/2025",
+    "{ward} ({code}), kỳ {span}": "{ward} ({code}), period {span}",
+    "{year} (đến {day})": "{year} (to {day})",
+    "Điểm bị mất": "Points missed",
+    "Điểm từng chỉ tiêu của chỉ số 766 (ước tính)": (
+        "Points per indicator of the 766 index (estimate)"
+    ),
+    "Điểm": "Points",
+    "Đạt điểm tối đa từ": "Full points at",
+    "Đến ngày": "To",
+    "ước tính; điểm chính thức trên Cổng Dịch vụ công quốc gia": (
+        "estimate; the official score is on the National Public Service Portal"
+    ),
+    "Xếp hạng {rank}/{ranked} phường, xã · so với kỳ trước: {change} điểm": (
+        "Rank {rank}/{ranked} wards · vs previous period: {change} points"
+    ),
+    "Số lượt đánh giá": "Ratings",
+    "Quá hạn liên thông": "Late, inter-agency",
+    "Rất hài lòng (5)": "Very satisfied (5)",
+    "Hài lòng (4)": "Satisfied (4)",
+    "Bình thường (3)": "Neutral (3)",
+    "Không hài lòng (2)": "Dissatisfied (2)",
+    "Rất không hài lòng (1)": "Very dissatisfied (1)",
+    "Trước hạn": "Early",
+    "Đúng hạn": "On time",
+    "Quá hạn": "Late",
+    "Đang giải quyết trong hạn": "In process, within time",
+    "Đang giải quyết quá hạn": "In process, overdue",
+}

@@ -1,0 +1,551 @@
+"""The sections of the ward page (``/phuong/<ward_code>``), built from :class:`kpi.ward.WardView`.
+
+Pure builders (frames in, Dash components out, no I/O): the field breakdown, the late and
+overdue dossier list, the satisfaction summary beside the city, the 766 estimate (labelled an
+estimate), the history before July 2025 under the old ward names, and the tables every export
+of the page holds. Visible text goes through :func:`ui.i18n._` (English in
+``ui/locale/ward.py``); numbers through :mod:`ui.format`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+from dash.development.base_component import Component
+
+from kpi.metrics import records
+from kpi.overview import BUCKET, CURRENT, default_grain
+from kpi.periods import Period
+from kpi.targets import Target
+from kpi.ward import WardView
+from ui.components import METRICS, alert, coverage_line, empty_state
+from ui.definitions import definition_href
+from ui.export import Column, Table
+from ui.filters import FilterError, Selection
+from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.i18n import _
+from ui.overview import tiles, trend_section
+from ui.theme import CLASS_LABELS
+
+FIELD_METRICS = (
+    "received", "completed", "on_time_rate", "late", "overdue", "late_interagency",
+)  # fmt: skip
+SATISFACTION_METRICS = ("ratings", "satisfied_rate", "mean_rating", "response_rate")
+RATING_LEVELS = ("rating_5", "rating_4", "rating_3", "rating_2", "rating_1")
+CITY = "Toàn thành phố"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _v(value: Any) -> Any:
+    return None if _missing(value) else value
+
+
+def _label(metric: str) -> Component:
+    """A metric's label linking to its definition, the definition as the tooltip."""
+    if metric in METRICS:
+        text = METRICS[metric]
+        return html.A(_(text.label), href=definition_href(metric), title=_(text.tooltip))
+    return html.Span(_(LABELS.get(metric, metric)))
+
+
+# Labels of columns that are not metrics of ui.definitions.
+LABELS: dict[str, str] = {
+    "field": "Lĩnh vực",
+    "ratings": "Số lượt đánh giá",
+    "late_interagency": "Quá hạn liên thông",
+    "rating_5": "Rất hài lòng (5)",
+    "rating_4": "Hài lòng (4)",
+    "rating_3": "Bình thường (3)",
+    "rating_2": "Không hài lòng (2)",
+    "rating_1": "Rất không hài lòng (1)",
+}
+
+
+def _fmt(metric: str, value: Any) -> str:
+    value = _v(value)
+    if metric.endswith(("_rate", "_share")) or metric == "satisfaction_766":
+        return fmt_pct(value)
+    if metric == "mean_rating":
+        return fmt_number(value, 2)
+    return fmt_int(value)
+
+
+def section(section_id: str, title: str, children: Sequence[Component]) -> Component:
+    """A titled page section (``h2``), labelled for screen readers."""
+    return html.Section(
+        [html.H2(title, id=f"{section_id}-title", className="h5 mb-2"), *children],
+        id=section_id,
+        className="mc-section mt-4",
+        **{"aria-labelledby": f"{section_id}-title"},
+    )
+
+
+def _table(
+    table_id: str,
+    caption: str,
+    head: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    *,
+    scroll: bool = False,
+) -> Component:
+    """A plain captioned table that scrolls sideways (and, with ``scroll``, down) in its box."""
+    return html.Div(
+        dbc.Table(
+            [
+                html.Caption(caption),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+                html.Tbody([html.Tr([html.Td(c) for c in row]) for row in rows]),
+            ],
+            id=table_id,
+            size="sm",
+            striped=True,
+            class_name="mc-num-table",
+        ),
+        className="table-responsive" + (" mc-scroll-list" if scroll else ""),
+        tabIndex=0,
+        role="region",
+        **{"aria-label": caption},
+    )
+
+
+def invalid(error: FilterError) -> Component:
+    """One alert listing every bad URL parameter (as on the overview)."""
+    return alert(
+        _("Tham số trên địa chỉ trang không hợp lệ"),
+        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
+    )
+
+
+def unknown_ward(ward_code: str | None) -> Component:
+    """The alert for a ward code that is not one of the province's wards."""
+    return alert(
+        _("Không tìm thấy phường, xã"),
+        detail=[
+            _(
+                "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố. ",
+                code=repr(ward_code or ""),
+            ),
+            html.A(_("Về trang Tổng quan"), href="/"),
+        ],
+    )
+
+
+# --- fields ----------------------------------------------------------------------------------
+
+
+def field_rows(fields: pd.DataFrame) -> pd.DataFrame:
+    """Fields with any dossier, most late + overdue first (then most received, then by name)."""
+    frame = fields[(fields["to_process"] > 0) | (fields["completed"] > 0)].copy()
+    frame["field"] = frame["key"]
+    frame["late_and_overdue"] = frame["late"] + frame["overdue"]
+    frame = frame.sort_values(
+        ["late_and_overdue", "received", "field"], ascending=[False, False, True]
+    )
+    return frame.reset_index(drop=True)
+
+
+def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str, str]) -> Any:
+    """The field breakdown table; a field's name opens the fields page for it."""
+    frame = field_rows(fields)
+    title = _("Theo lĩnh vực")
+    if frame.empty:
+        return section(f"{prefix}-fields-section", title, [empty_state()])
+    rows = [
+        [
+            html.A(r["field"], href="/linh-vuc?" + urlencode({"field": r["field"], **link_query})),
+            *(_fmt(m, r[m]) for m in FIELD_METRICS),
+        ]
+        for r in records(frame)
+    ]
+    head = [_label("field"), *(_label(m) for m in FIELD_METRICS)]
+    note = html.P(
+        _("Xếp theo số hồ sơ quá hạn và đang giải quyết quá hạn, nhiều nhất trước."),
+        className="small text-body-secondary",
+    )
+    caption = _("Kết quả giải quyết theo lĩnh vực")
+    return section(
+        f"{prefix}-fields-section", title, [note, _table(f"{prefix}-fields", caption, head, rows)]
+    )
+
+
+# --- late and overdue dossiers ---------------------------------------------------------------
+
+
+def _day(value: Any) -> str:
+    value = _v(value)
+    return fmt_date(pd.Timestamp(value).date()) if value is not None else NO_DATA
+
+
+def _moment(value: Any) -> str:
+    value = _v(value)
+    return fmt_datetime(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
+
+
+def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
+    """The late and overdue dossiers (no applicant data), with how many are shown of ``total``."""
+    title = _("Hồ sơ quá hạn và đang giải quyết quá hạn")
+    if late.empty:
+        message = html.P(
+            _("Không có hồ sơ quá hạn hay đang giải quyết quá hạn trong kỳ."),
+            id=f"{prefix}-late-none",
+        )
+        return section(f"{prefix}-late-section", title, [message])
+    head = [
+        _("Mã hồ sơ"),
+        _("Lĩnh vực"),
+        _("Thủ tục"),
+        _("Hạn giải quyết"),
+        _("Ngày có kết quả"),
+        _("Tình trạng"),
+        _("Số ngày quá hạn"),
+    ]
+    rows = [
+        [
+            r["dossier_id"],
+            r["field"],
+            r["procedure_name"] or r["procedure_code"] or NO_DATA,
+            _day(r["due"]),
+            _moment(r["ended_at"]),
+            _(CLASS_LABELS[r["klass"]]),
+            fmt_int(_v(r["days_over"])),
+        ]
+        for r in records(late)
+    ]
+    note = html.P(
+        _(
+            "{shown}/{total} hồ sơ, nhiều ngày quá hạn nhất trước. Số ngày quá hạn: số ngày "
+            "(kể cả ngày chưa trọn) tính từ hạn giải quyết (đã cộng ngày tạm dừng) đến ngày có "
+            "kết quả, hoặc đến cuối kỳ nếu chưa có kết quả. Hồ sơ yêu cầu bổ sung quá một lần "
+            "được tính quá hạn dù chưa tới hạn.",
+            shown=fmt_int(len(late)),
+            total=fmt_int(total),
+        ),
+        id=f"{prefix}-late-note",
+        className="small text-body-secondary",
+    )
+    caption = _("Danh sách hồ sơ quá hạn và đang giải quyết quá hạn")
+    table = _table(f"{prefix}-late", caption, head, rows, scroll=True)
+    return section(f"{prefix}-late-section", title, [note, table])
+
+
+# --- satisfaction ----------------------------------------------------------------------------
+
+
+def satisfaction_section(
+    prefix: str, ward: Mapping[str, Any], city: Mapping[str, Any], *, ward_name: str
+) -> Component:
+    """Ratings, satisfied rate, mean, response rate, the 766 satisfaction; ward beside city."""
+    title = _("Mức độ hài lòng")
+    metrics = [*SATISFACTION_METRICS, *RATING_LEVELS, "satisfaction_766"]
+    rows = [[_label(m), _fmt(m, ward.get(m)), _fmt(m, city.get(m))] for m in metrics]
+    head = [_("Chỉ tiêu"), ward_name, _(CITY)]
+    note = html.P(
+        _(
+            "Đánh giá của người dân trong kỳ (thang 1–5). Mức độ hài lòng trong giải quyết hồ "
+            "sơ (chỉ số 766, 5.4) chủ yếu phụ thuộc số hồ sơ quá hạn."
+        ),
+        className="small text-body-secondary",
+    )
+    caption = _("Mức độ hài lòng của phường, xã và toàn thành phố")
+    return section(
+        f"{prefix}-satisfaction-section",
+        title,
+        [note, _table(f"{prefix}-satisfaction", caption, head, rows)],
+    )
+
+
+# --- 766 estimate ----------------------------------------------------------------------------
+
+
+def index_summary(wards: pd.DataFrame, ward_code: str) -> dict[str, Any] | None:
+    """The ward's 766 row with ``ranked`` (how many wards have a score); ``None`` if absent."""
+    mine = wards[wards["ward_code"] == ward_code]
+    if mine.empty:
+        return None
+    row = records(mine)[0]
+    row["ranked"] = int(wards["rank"].notna().sum())
+    return row
+
+
+def index_points(points: pd.DataFrame, ward_code: str) -> pd.DataFrame:
+    """The ward's indicator rows (those carrying points), in the methodology's order."""
+    if points.empty:
+        return points
+    mine = points[(points["ward_code"] == ward_code) & (points["max"] > 0)]
+    return mine.reset_index(drop=True)
+
+
+def index_section(
+    prefix: str, wards: pd.DataFrame, points: pd.DataFrame, *, ward_code: str
+) -> Component:
+    """Score /100, band, rank among the province's wards, change, points per indicator."""
+    title = _("Chỉ số 766 (ước tính)")
+    row = index_summary(wards, ward_code)
+    if row is None or _missing(row.get("score_100")):
+        return section(f"{prefix}-index-section", title, [empty_state()])
+    change = _v(row.get("change"))
+    change_text = NO_DATA if change is None else f"{'+' if change > 0 else ''}"
+    if change is not None:
+        change_text += fmt_number(change, 2)
+    summary = html.P(
+        [
+            html.Span(
+                _("{score}/100", score=fmt_number(row["score_100"], 2)),
+                id=f"{prefix}-index-score",
+                className="fs-4 fw-semibold me-2",
+            ),
+            html.Span(_(row["band"] or NO_DATA), className="badge text-bg-secondary me-2"),
+            html.Span(
+                _(
+                    "Xếp hạng {rank}/{ranked} phường, xã · so với kỳ trước: {change} điểm",
+                    rank=fmt_int(_v(row["rank"])),
+                    ranked=fmt_int(row["ranked"]),
+                    change=change_text,
+                ),
+                id=f"{prefix}-index-rank",
+            ),
+        ]
+    )
+    note = html.P(
+        [
+            _(
+                "Ước tính từ hồ sơ của chính phường, xã, theo phương pháp trong "
+                "data/index766.toml; điểm chính thức là điểm công bố trên Cổng Dịch vụ công "
+                "quốc gia. Điểm /100 = tổng điểm / tổng điểm tối đa của các chỉ tiêu có dữ "
+                "liệu. "
+            ),
+            html.A(_("Phương pháp tính"), href="/phuong-phap#methodology-section-index766"),
+        ],
+        className="small text-body-secondary",
+    )
+    mine = index_points(points, ward_code)
+    rows = [
+        [
+            r["code"],
+            _(r["label"]),
+            fmt_pct(_v(r["rate"])),
+            fmt_pct(r["full_at"], 0),
+            fmt_number(_v(r["points"]), 2),
+            fmt_number(r["max"], 0),
+            fmt_number(_v(r["missed"]), 2),
+        ]
+        for r in records(mine)
+    ]
+    head = [
+        _("Mã"),
+        _("Chỉ tiêu"),
+        _("Tỷ lệ"),
+        _("Đạt điểm tối đa từ"),
+        _("Điểm"),
+        _("Tối đa"),
+        _("Điểm bị mất"),
+    ]
+    caption = _("Điểm từng chỉ tiêu của chỉ số 766 (ước tính)")
+    return section(
+        f"{prefix}-index-section",
+        title,
+        [summary, note, _table(f"{prefix}-index", caption, head, rows)],
+    )
+
+
+# --- history before July 2025 ----------------------------------------------------------------
+
+
+def _old_name(value: Any) -> str:
+    return _v(value) or _("(không ghi tên)")
+
+
+def history_section(prefix: str, history: pd.DataFrame, predecessors: pd.DataFrame) -> Component:
+    """Records from before 1/7/2025 under the old ward names, by year; the crosswalk's list."""
+    title = _("Trước ngày 1/7/2025, theo tên phường, xã cũ")
+    olds = records(predecessors)
+    by_district: dict[str, list[str]] = {}
+    for r in olds:
+        by_district.setdefault(r["old_district_name"], []).append(r["old_ward_name"])
+    origin = html.P(
+        [
+            _("Theo bảng chuyển đổi, phường, xã hiện nay gồm (toàn bộ hoặc một phần): "),
+            "; ".join(f"{', '.join(names)} ({d})" for d, names in by_district.items()) or NO_DATA,
+            ".",
+        ],
+        id=f"{prefix}-history-origin",
+        className="small text-body-secondary",
+    )
+    if history.empty:
+        message = html.P(
+            _("Không có hồ sơ nào trước ngày 1/7/2025 của phường, xã này trong dữ liệu đã nạp."),
+            id=f"{prefix}-history-none",
+        )
+        return section(f"{prefix}-history-section", title, [origin, message])
+    rows = [
+        [
+            _old_name(r["old_ward_name"]),
+            _v(r["old_district_name"]) or NO_DATA,
+            _year_label(r["year"], r["date_to"]),
+            fmt_int(r["received"]),
+            fmt_int(r["completed"]),
+            fmt_pct(_v(r["on_time_rate"])),
+        ]
+        for r in records(history)
+    ]
+    head = [
+        _("Tên phường, xã cũ"),
+        _("Quận, huyện cũ"),
+        _("Năm"),
+        _label("received"),
+        _label("completed"),
+        _label("on_time_rate"),
+    ]
+    note = html.P(
+        _(
+            "Hồ sơ giữ tên đơn vị như trong tệp nguồn; mỗi năm tính như một kỳ báo cáo (năm "
+            "2025 đến hết 30/6/2025)."
+        ),
+        className="small text-body-secondary",
+    )
+    caption = _("Hồ sơ trước ngày 1/7/2025 theo tên phường, xã cũ và năm")
+    return section(
+        f"{prefix}-history-section",
+        title,
+        [origin, note, _table(f"{prefix}-history", caption, head, rows)],
+    )
+
+
+def _year_label(year: int, date_to: date) -> str:
+    """``2024``, or ``2025 (đến 30/06)`` for the year cut at the reform."""
+    if date_to.month == 12 and date_to.day == 31:
+        return str(year)
+    return _("{year} (đến {day})", year=year, day=f"{date_to:%d/%m}")
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Period) -> list:
+    """The page's tables for Excel/CSV: fields, late list, history, 766 indicators."""
+    span = f"{fmt_date(period.date_from)} – {fmt_date(period.date_to)}"
+    note = _("{ward} ({code}), kỳ {span}", ward=ward_name, code=ward_code, span=span)
+    fields = field_rows(view.fields)
+    late = view.late.assign(klass=[_(CLASS_LABELS[k]) for k in view.late["klass"]])
+    history = view.history.copy()
+    points = index_points(view.index_points, ward_code)
+    if points.empty:
+        points = pd.DataFrame(columns=["code", "label", "rate", "full_at", "points", "max"])
+        points["missed"] = []
+
+    def label(metric: str) -> str:
+        return _(METRICS[metric].label) if metric in METRICS else _(LABELS[metric])
+
+    return [
+        Table(
+            _("Lĩnh vực"),
+            _("Kết quả giải quyết theo lĩnh vực"),
+            [
+                Column("field", _("Lĩnh vực"), "text"),
+                *(
+                    Column(m, label(m), "pct" if m.endswith("rate") else "int")
+                    for m in FIELD_METRICS
+                ),
+            ],
+            fields if not fields.empty else pd.DataFrame(columns=["field", *FIELD_METRICS]),
+            note=note,
+        ),
+        Table(
+            _("Hồ sơ quá hạn"),
+            _("Hồ sơ quá hạn và đang giải quyết quá hạn"),
+            [
+                Column("dossier_id", _("Mã hồ sơ"), "text"),
+                Column("field", _("Lĩnh vực"), "text"),
+                Column("procedure_code", _("Mã thủ tục"), "text"),
+                Column("procedure_name", _("Thủ tục"), "text"),
+                Column("due", _("Hạn giải quyết"), "datetime"),
+                Column("ended_at", _("Ngày có kết quả"), "datetime"),
+                Column("klass", _("Tình trạng"), "text"),
+                Column("days_over", _("Số ngày quá hạn"), "int"),
+            ],
+            late,
+            note=note,
+        ),
+        Table(
+            _("Trước 1-7-2025"),
+            _("Hồ sơ trước ngày 1/7/2025 theo tên phường, xã cũ và năm"),
+            [
+                Column("old_ward_name", _("Tên phường, xã cũ"), "text"),
+                Column("old_district_name", _("Quận, huyện cũ"), "text"),
+                Column("year", _("Năm"), "int"),
+                Column("date_from", _("Từ ngày"), "date"),
+                Column("date_to", _("Đến ngày"), "date"),
+                Column("received", label("received"), "int"),
+                Column("completed", label("completed"), "int"),
+                Column("on_time_rate", label("on_time_rate"), "pct"),
+            ],
+            history,
+            note=_("{ward} ({code}), hồ sơ trước ngày 1/7/2025", ward=ward_name, code=ward_code),
+        ),
+        Table(
+            _("Chỉ số 766"),
+            _("Điểm từng chỉ tiêu của chỉ số 766 (ước tính)"),
+            [
+                Column("code", _("Mã"), "text"),
+                Column("label", _("Chỉ tiêu"), "text"),
+                Column("rate", _("Tỷ lệ"), "pct"),
+                Column("full_at", _("Đạt điểm tối đa từ"), "pct"),
+                Column("points", _("Điểm"), "number"),
+                Column("max", _("Tối đa"), "number"),
+                Column("missed", _("Điểm bị mất"), "number"),
+            ],
+            points,
+            note=note + " · " + _("ước tính; điểm chính thức trên Cổng Dịch vụ công quốc gia"),
+        ),
+    ]
+
+
+def page(
+    prefix: str,
+    view: WardView,
+    *,
+    name: str,
+    selection: Selection,
+    targets: Mapping[str, Target],
+) -> Component:
+    """Every section of a ward's page, or its empty state when the period has no dossier."""
+    code = selection.ward or ""
+    now = records(view.head[view.head["role"] == CURRENT])[0]
+    city = records(view.city)[0]
+    line = coverage_line(f"{prefix}-coverage", now, selection.period)
+    if now["to_process"] == 0 and now["completed"] == 0:
+        return html.Div(
+            [empty_state(), line, history_section(prefix, view.history, view.predecessors)],
+            id=f"{prefix}-empty",
+        )
+    grain = default_grain(selection.period)
+    link = selection.query(with_ward=False) | {"ward": code}
+    link.pop("field", None)
+    head = view.head
+    return html.Div(
+        [
+            tiles(prefix, head, grain=grain, targets=targets, beside=city, beside_label=_(CITY)),
+            line,
+            trend_section(
+                prefix,
+                head[head["role"] == BUCKET],
+                period=selection.period,
+                grain=grain,
+                targets=targets,
+            ),
+            fields_section(prefix, view.fields, link_query=link),
+            late_section(prefix, view.late, total=now["late"] + now["overdue"]),
+            satisfaction_section(prefix, now, city, ward_name=name),
+            index_section(prefix, view.index_wards, view.index_points, ward_code=code),
+            history_section(prefix, view.history, view.predecessors),
+        ]
+    )
