@@ -9,48 +9,5 @@ right after a load wait for one computation instead of each running its own.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any
-
-
-class SharedCache:
-    """A small thread-safe LRU map whose values are computed once per key."""
-
-    def __init__(self, max_entries: int = 128) -> None:
-        """Keep at most ``max_entries`` results (the oldest go first)."""
-        self.max_entries = max_entries
-        self._values: OrderedDict[Hashable, Any] = OrderedDict()
-        self._computing: dict[Hashable, threading.Lock] = {}
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The value of ``key``, computing it with ``compute()`` if no thread has yet."""
-        with self._lock:
-            if key in self._values:
-                self.hits += 1
-                self._values.move_to_end(key)
-                return self._values[key]
-            key_lock = self._computing.setdefault(key, threading.Lock())
-        with key_lock:
-            with self._lock:
-                if key in self._values:  # another thread computed it while this one waited
-                    self.hits += 1
-                    return self._values[key]
-            value = compute()  # an exception leaves nothing cached: the next request retries
-            with self._lock:
-                self.misses += 1
-                self._values[key] = value
-                while len(self._values) > self.max_entries:
-                    self._values.popitem(last=False)
-                self._computing.pop(key, None)
-        return value
-
-    def clear(self) -> None:
-        """Forget every value (tests)."""
-        with self._lock:
-            self._values.clear()
-            self.hits = self.misses = 0
+# The cache itself lives in kpi/ (the overview's results use it too).
+from kpi.cache import SharedCache as SharedCache
