@@ -25,7 +25,7 @@ and are not part of a trend.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -109,7 +109,8 @@ facts AS (
     {facts}
 ),
 -- Only what some period can count: received before the last day ends, not ended before the
--- first day (constants, so that the scan skips row groups).
+-- first day, not received and ended within a gap between the periods (constants, so that the
+-- scan skips row groups). A dossier of a gap is in no period and open at no day counted.
 dated AS (
     SELECT
         f.ward_code, f.status, f.channel, f.online_level, f.received_at, f.ended_at,
@@ -125,6 +126,7 @@ dated AS (
       AND ($channel IS NULL OR f.channel = $channel)
       AND f.received_at < CAST($last_end AS TIMESTAMP)
       AND (f.ended_at IS NULL OR f.ended_at >= CAST($first_start AS TIMESTAMP))
+      {gaps}
 ),
 -- The instant every clipped period is judged at (a whole period ends before it).
 clock AS (SELECT least(CAST($now AS TIMESTAMP), data_as_of) AS t FROM freshness),
@@ -403,7 +405,21 @@ GROUPS: dict[str | None, tuple[str, str, str]] = {
 }
 
 
-def _sql(by: str | None, *, stored_facts: bool) -> str:
+def _gaps(periods: Sequence[Period]) -> list[tuple[date, date]]:
+    """The runs of days between the periods that no count looks at, as [start, end) days.
+
+    Each period looks at its days and the day before its first (the carried-over count)."""
+    covered = sorted((p.date_from - timedelta(days=1), p.date_to) for p in periods)
+    gaps = []
+    reach = covered[0][1]
+    for start, end in covered[1:]:
+        if start > reach + timedelta(days=1):
+            gaps.append((reach + timedelta(days=1), start))
+        reach = max(reach, end)
+    return gaps
+
+
+def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0) -> str:
     if by not in GROUPS:
         raise ValueError(f"unknown grouping {by!r} (the day-grain path groups by ward or not)")
     key, keys, wards_total = GROUPS[by]
@@ -416,6 +432,11 @@ def _sql(by: str | None, *, stored_facts: bool) -> str:
         key=key,
         keys=keys,
         wards_total=wards_total,
+        gaps="\n      ".join(
+            f"AND NOT coalesce(f.received_at >= CAST($gap_from_{i} AS TIMESTAMP)"
+            f" AND f.ended_at < CAST($gap_to_{i} AS TIMESTAMP), false)"
+            for i in range(gaps)
+        ),
         facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )
 
@@ -452,8 +473,11 @@ def flow(
         "procedure_code": filters.procedure_code,
         "channel": filters.channel,
     }
+    gaps = _gaps(periods)
+    for i, (start, end) in enumerate(gaps):
+        params[f"gap_from_{i}"], params[f"gap_to_{i}"] = start, end
     try:
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
-        return cur.execute(_sql(by, stored_facts=stored), params).df()
+        return cur.execute(_sql(by, stored_facts=stored, gaps=len(gaps)), params).df()
     except duckdb.CatalogException as exc:
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
