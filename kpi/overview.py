@@ -1,10 +1,15 @@
 """The overview page's questions: headline with comparisons and trend, ward league table.
 
-Everything comes from :func:`kpi.metrics.kpis`, so a ward, the city and every bucket of a trend
-are computed by the one implementation. One call answers the headline: the current period, the
-previous period of the same length, the same period last year and the trend buckets share a
-single scan (column ``role`` tells them apart). A second call, grouped by ward, gives the league
-table with the previous period's rank.
+The figures are the flow metrics of :func:`kpi.metrics.kpis` (counts, on-time classes and rates,
+channel shares: :data:`kpi.trend.COLUMNS`), computed by :func:`kpi.trend.flow` from day-grain
+events, which gives exactly the same numbers without joining every dossier to every period. One
+call answers the headline: the current period, the previous period of the same length, the same
+period last year and the trend buckets (column ``role`` tells them apart). A second call,
+grouped by ward, gives the league table with the previous period's rank. Each answer is kept per
+process (:func:`kpi.cache.cached`) until the data version or the clock it depends on changes.
+
+``naive=True`` computes the same frames through :func:`kpi.metrics.kpis` (the reference the
+tests and ``bench/overview_callbacks.py`` compare with), uncached.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
+from kpi import trend as events
+from kpi.cache import cached
 from kpi.metrics import Filters, kpis
-from kpi.periods import Period
+from kpi.periods import Period, local_now
 from kpi.reference import ward_places
 
 GRAINS: dict[str, str] = {"day": "Ngày", "week": "Tuần", "month": "Tháng"}
@@ -78,6 +85,32 @@ def buckets(period: Period, grain: str) -> list[Period]:
     return out
 
 
+def _flow(
+    cur: duckdb.DuckDBPyConnection,
+    name: str,
+    *,
+    periods: list[Period],
+    filters: Filters,
+    by: str | None,
+    now: datetime | None,
+    naive: bool,
+) -> pd.DataFrame:
+    """The flow metrics of ``periods`` (:data:`kpi.trend.COLUMNS`), cached unless naive."""
+    now = now or local_now()
+    if naive:
+        frame = kpis(cur, periods=periods, filters=filters, by=by, now=now)
+        return frame[list(events.COLUMNS)]
+    frame = cached(
+        cur,
+        name,
+        (tuple(periods), filters, by),
+        now=now,
+        last_day=max(p.date_to for p in periods),
+        compute=lambda: events.flow(cur, periods=periods, filters=filters, by=by, now=now),
+    )
+    return frame.copy()  # callers may change their frame; the cached one stays as computed
+
+
 def headline(
     cur: duckdb.DuckDBPyConnection,
     *,
@@ -85,16 +118,18 @@ def headline(
     filters: Filters,
     grain: str,
     now: datetime | None = None,
+    naive: bool = False,
 ) -> pd.DataFrame:
-    """Every metric of the period, its comparisons and its trend buckets, in one query.
+    """The flow metrics of the period, its comparisons and its trend buckets, in one query.
 
     One row per role: ``current``, ``previous`` (same length, just before), ``last_year`` (same
     days a year earlier), then one ``bucket`` row per day/week/month of ``grain`` (in order).
-    Columns: ``role`` and every column of :func:`kpi.metrics.kpis`.
+    Columns: ``role`` and :data:`kpi.trend.COLUMNS` (those of :func:`kpi.metrics.kpis` but
+    ratings, petitions and mean durations, which a page asks :func:`kpis` for when it needs them).
     """
     steps = buckets(period, grain)
     periods = [period, period.previous(), period.same_last_year(), *steps]
-    frame = kpis(cur, periods=periods, filters=filters, now=now)
+    frame = _flow(cur, "headline", periods=periods, filters=filters, by=None, now=now, naive=naive)
     roles = [CURRENT, PREVIOUS, LAST_YEAR] + [BUCKET] * len(steps)
     frame.insert(0, "role", [roles[i - 1] for i in frame["period"]])
     return frame
@@ -107,9 +142,18 @@ def trend(
     filters: Filters,
     grain: str,
     now: datetime | None = None,
+    naive: bool = False,
 ) -> pd.DataFrame:
-    """Every metric for each day/week/month of ``period`` (the trend chart alone)."""
-    frame = kpis(cur, periods=buckets(period, grain), filters=filters, now=now)
+    """The flow metrics for each day/week/month of ``period`` (the trend chart alone)."""
+    frame = _flow(
+        cur,
+        "trend",
+        periods=buckets(period, grain),
+        filters=filters,
+        by=None,
+        now=now,
+        naive=naive,
+    )
     frame.insert(0, "role", BUCKET)
     return frame
 
@@ -120,6 +164,7 @@ def league(
     period: Period,
     filters: Filters,
     now: datetime | None = None,
+    naive: bool = False,
 ) -> pd.DataFrame:
     """One row per ward of the province, with its rank now and in the previous period.
 
@@ -131,7 +176,15 @@ def league(
     :data:`LEAGUE_COLUMNS`, rows in rank order, unranked wards last by name.
     """
     scope = replace(filters, ward_codes=None)
-    frame = kpis(cur, periods=[period, period.previous()], filters=scope, by="ward", now=now)
+    frame = _flow(
+        cur,
+        "league",
+        periods=[period, period.previous()],
+        filters=scope,
+        by="ward",
+        now=now,
+        naive=naive,
+    )
     places = ward_places(cur, province_code=filters.province_code)
     places["name_order"] = range(len(places))
     now_ = frame[frame["period"] == 1].set_index("key")

@@ -1,0 +1,136 @@
+"""Time the overview page's callbacks on a warehouse: naive path, day-grain path, cached.
+
+Usage: ``python bench/overview_callbacks.py --db /tmp/perf.duckdb --runs 5``
+
+For every preset of :data:`kpi.periods.PRESETS`, for the city and for one ward, calls the page's
+two query callbacks as Dash would (``update``: a filter changed → headline, trend and league;
+``update_grain``: each grain the period allows → trend) and prints the median of ``--runs`` runs
+in milliseconds, in three ways measured in the same run:
+
+- ``naive``: the frames through :func:`kpi.metrics.kpis` (what the page did before the day-grain
+  path; ``naive=True`` of :mod:`kpi.overview`), no cache;
+- ``cold``: the day-grain path (:mod:`kpi.trend`) with the result cache emptied before each run;
+- ``warm``: the same view asked again (a cache hit: many leaders open the same default view).
+
+Times are server-side, in process, and include building the Dash components. Machines are noisy:
+compare the columns of one run, not runs on different days.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from contextvars import copy_context
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _median_ms(call: Callable[[], Any], runs: int, before: Callable[[], None]) -> float:
+    times = []
+    for _ in range(runs):
+        before()
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Parse the options, time every callback and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="the warehouse to read")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure (median)")
+    parser.add_argument("--presets", nargs="*", help="only these presets (default: all)")
+    parser.add_argument("--ward", help="the ward of the ward rows (default: the busiest)")
+    args = parser.parse_args()
+    os.environ["MOTCUA_DB"] = str(args.db)
+
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+    from dash.testing import ignore_register_page
+
+    from kpi import cache, overview
+    from kpi.db import cursor
+    from kpi.periods import PRESETS, local_today, preset_period
+
+    with ignore_register_page():
+        page = importlib.import_module("pages.overview")
+
+    def run(function: Callable[..., Any], trigger: str, *values: Any) -> Any:
+        def call() -> Any:
+            context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger}]))
+            return function(*values)
+
+        return copy_context().run(call)
+
+    fast = {name: getattr(page, name) for name in ("headline", "league", "trend")}
+    naive = {name: partial(getattr(overview, name), naive=True) for name in fast}
+
+    def use(functions: dict[str, Callable[..., Any]]) -> None:
+        for name, function in functions.items():
+            setattr(page, name, function)
+
+    ward = (
+        args.ward
+        or cursor(args.db)
+        .execute("SELECT ward_code FROM dossiers GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+        .fetchone()[0]
+    )
+    today = local_today()
+    header = (
+        f"{'preset':14} {'scope':6} {'callback':12} {'naive':>8} {'cold':>8} {'warm':>8} {'×':>6}"
+    )
+    print(f"warehouse {args.db}, today {today:%d/%m/%Y}, median of {args.runs} runs, ms")
+    print(header)
+    print("-" * len(header))
+    rows = []
+    for preset in args.presets or list(PRESETS):
+        period = preset_period(preset, today)
+        for scope, ward_value in (("city", "all"), ("ward", ward)):
+            filters_call = partial(
+                run, page.update, "overview-period.value", preset, None, None, ward_value, "all",
+                "all",
+            )  # fmt: skip
+            search = "?" + "&".join(
+                f"{k}={v}" for k, v in {"period": preset, "ward": ward_value}.items() if v != "all"
+            )
+            calls = [("filters", filters_call)] + [
+                (
+                    f"grain={grain}",
+                    partial(run, page.update_grain, "overview-grain.value", grain, search),
+                )
+                for grain in overview.allowed_grains(period)
+            ]
+            for name, call in calls:
+                use(naive)
+                t_naive = _median_ms(call, args.runs, cache.RESULTS.clear)
+                use(fast)
+                t_cold = _median_ms(call, args.runs, cache.RESULTS.clear)
+                call()
+                t_warm = _median_ms(call, args.runs, lambda: None)
+                rows.append((t_naive, t_cold, t_warm))
+                print(
+                    f"{preset:14} {scope:6} {name:12} {t_naive:8.0f} {t_cold:8.0f} "
+                    f"{t_warm:8.1f} {t_naive / t_cold:6.1f}",
+                    flush=True,
+                )
+    cold = sorted(r[1] for r in rows)
+    print("-" * len(header))
+    print(
+        f"all callbacks: naive p50 {statistics.median(r[0] for r in rows):.0f} ms, "
+        f"cold p50 {statistics.median(cold):.0f} ms (max {cold[-1]:.0f}), "
+        f"warm p50 {statistics.median(r[2] for r in rows):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

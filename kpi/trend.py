@@ -1,0 +1,483 @@
+"""Trend buckets from day-grain events: the flow of many consecutive periods in one pass.
+
+:func:`kpi.metrics.kpis` joins every dossier to every period it belongs to, so the 31 days of a
+month's trend multiply the dossiers still open by 31. A trend's buckets are consecutive and
+disjoint, so the same figures follow from what happens on each day, computed once:
+
+- received that day (and its channel, fee, digitisation flags): summed over the bucket;
+- ended that day, by class (early/on_time/late/no_due: the class of an ended dossier does not
+  depend on the bucket), summed over the bucket;
+- open at the end of each day, split in_time/overdue/no_due: a dossier is open on the days
+  [received, ended) and in time until its due time, so it adds +1/-1 at three days (received,
+  the day it falls overdue, ended) and a cumulative sum over days gives the counts at every day
+  (difference arrays: O(dossiers + days), not O(dossiers × buckets)). A bucket's
+  ``in_time``/``overdue`` are the counts at the end of its last day, its ``carried_over`` the
+  open count at the end of the day before its first.
+
+A bucket whose ``as_of`` falls before its end (it holds "now" or the newest record) is judged at
+that instant, exactly as :func:`kpis` does, by a join of the open dossiers with those few buckets
+(usually one). The answers equal :func:`kpis`'s to the last bit on :data:`COLUMNS`
+(``tests/test_trend.py`` asserts it on random periods, grains and filters); the columns left out
+(ratings, petitions, mean durations, distinct counts over ratings) need the dossiers themselves
+and are not part of a trend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from kpi import facts
+from kpi.db import NoWarehouse
+from kpi.facts import FACTS_SQL
+from kpi.metrics import Filters
+from kpi.periods import Period, local_now
+
+RECEIVED_COUNTS = (
+    "received", "online", "full_online", "postal", "direct", "fee_received",
+    "paid_online_known", "paid_online", "digitized_known", "digitized", "reused_known", "reused",
+    "no_wait_known", "no_wait", "interagency_known", "interagency",
+)  # fmt: skip
+ENDED_COUNTS = (
+    "completed", "withdrawn", "stopped", "early", "on_time", "late", "no_due_ended",
+    "late_interagency", "complained_ended", "e_result_known", "e_result",
+)  # fmt: skip
+OPEN_COUNTS = ("in_process", "awaiting_citizen", "in_time", "overdue", "no_due_open",
+               "complained_open")  # fmt: skip
+
+# The columns of a kpis() frame this module computes, in kpis() order.
+COLUMNS = (
+    "period", "date_from", "date_to", "as_of", "data_as_of", "working_days", "key",
+    "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",
+    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "no_due",
+    "late_interagency", "complained_not_late", "online", "full_online", "postal", "direct",
+    "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
+    "digitized_known", "digitized", "reused_known", "reused", "no_wait_known", "no_wait",
+    "interagency_known", "interagency", "wards_with_data",
+    "per_working_day", "on_time_rate", "resolved_on_time_rate", "online_share",
+    "full_online_share", "postal_share", "direct_share", "paid_online_rate", "e_result_rate",
+    "digitized_rate", "reuse_rate", "no_wait_share", "interagency_share", "satisfaction_766",
+    "wards_total",
+)  # fmt: skip
+
+_SQL = """
+WITH
+freshness AS (
+    SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers
+),
+periods AS (
+    SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
+    FROM (SELECT unnest($froms) AS f, unnest($tos) AS t, generate_subscripts($froms, 1) AS i)
+),
+bounds AS (
+    SELECT
+        p.*,
+        CAST(p.date_from AS TIMESTAMP) AS p_start,
+        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
+        f.data_as_of,
+        least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
+              CAST($now AS TIMESTAMP), f.data_as_of) AS as_of,
+        (SELECT count(*) FROM calendar AS c
+          WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
+    FROM periods AS p, freshness AS f
+),
+-- Whole buckets are judged at the end of their last day; the others (as_of = now or the newest
+-- record, before the bucket's end) at that instant.
+whole AS (
+    SELECT * FROM bounds
+    WHERE as_of = CAST(date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
+),
+clipped AS (SELECT * FROM bounds WHERE period NOT IN (SELECT period FROM whole)),
+days AS (
+    SELECT period, unnest(generate_series(date_from, date_to, INTERVAL 1 DAY))::DATE AS day
+    FROM bounds
+),
+scope AS (
+    SELECT ward_code
+    FROM wards
+    WHERE province_code = $province_code
+      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
+),
+keys AS (
+    {keys}
+),
+facts AS (
+    {facts}
+),
+-- Only what some period can count: received before the last day ends, not ended before the
+-- first day, not received and ended within a gap between the periods (constants, so that the
+-- scan skips row groups). A dossier of a gap is in no period and open at no day counted.
+dated AS (
+    SELECT
+        f.ward_code, f.status, f.channel, f.online_level, f.received_at, f.ended_at,
+        f.interagency, f.digitized, f.e_result, f.reused_data, f.has_fee, f.paid_online,
+        f.no_wait, f.supplements, f.due, f.has_complaint,
+        CAST(f.received_at AS DATE) AS rd,
+        CAST(f.ended_at AS DATE) AS ed,
+        {key} AS key
+    FROM facts AS f
+    WHERE f.ward_code IN (SELECT ward_code FROM scope)
+      AND ($field IS NULL OR f.field = $field)
+      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
+      AND ($channel IS NULL OR f.channel = $channel)
+      AND f.received_at < CAST($last_end AS TIMESTAMP)
+      AND (f.ended_at IS NULL OR f.ended_at >= CAST($first_start AS TIMESTAMP))
+      {gaps}
+),
+-- The instant every clipped period is judged at (a whole period ends before it).
+clock AS (SELECT least(CAST($now AS TIMESTAMP), data_as_of) AS t FROM freshness),
+-- Events per ward and day, computed once whatever the number of periods: receipts, and ends by
+-- class. ``seen``: the event happened by the clock (a clipped period counts only those).
+received_days AS (
+    SELECT
+        key,
+        ward_code,
+        rd AS day,
+        received_at <= (SELECT t FROM clock) AS seen,
+        count(*) AS received,
+        count(*) FILTER (WHERE channel = 'online') AS online,
+        count(*) FILTER (WHERE channel = 'online' AND online_level = 'full') AS full_online,
+        count(*) FILTER (WHERE channel = 'postal') AS postal,
+        count(*) FILTER (WHERE channel = 'direct') AS direct,
+        count(*) FILTER (WHERE has_fee) AS fee_received,
+        count(*) FILTER (WHERE has_fee AND paid_online IS NOT NULL) AS paid_online_known,
+        count(*) FILTER (WHERE has_fee AND paid_online) AS paid_online,
+        count(*) FILTER (WHERE digitized IS NOT NULL) AS digitized_known,
+        count(*) FILTER (WHERE digitized) AS digitized,
+        count(*) FILTER (WHERE reused_data IS NOT NULL) AS reused_known,
+        count(*) FILTER (WHERE reused_data) AS reused,
+        count(*) FILTER (WHERE no_wait IS NOT NULL) AS no_wait_known,
+        count(*) FILTER (WHERE no_wait) AS no_wait,
+        count(*) FILTER (WHERE interagency IS NOT NULL) AS interagency_known,
+        count(*) FILTER (WHERE interagency) AS interagency
+    FROM dated
+    GROUP BY ALL
+),
+-- An ended dossier's class, as kpi.metrics classifies it (tests/test_trend.py pins the two).
+ended_days AS (
+    SELECT
+        key,
+        ward_code,
+        ed AS day,
+        ended_at <= (SELECT t FROM clock) AS seen,
+        count(*) AS completed,
+        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn,
+        count(*) FILTER (WHERE status = 'stopped') AS stopped,
+        count(*) FILTER (WHERE klass = 'early') AS early,
+        count(*) FILTER (WHERE klass = 'on_time') AS on_time,
+        count(*) FILTER (WHERE klass = 'late') AS late,
+        count(*) FILTER (WHERE klass = 'no_due') AS no_due_ended,
+        count(*) FILTER (WHERE klass = 'late' AND interagency) AS late_interagency,
+        count(*) FILTER (WHERE klass IN ('early', 'on_time') AND has_complaint)
+            AS complained_ended,
+        count(*) FILTER (WHERE e_result IS NOT NULL) AS e_result_known,
+        count(*) FILTER (WHERE e_result) AS e_result
+    FROM (
+        SELECT
+            *,
+            CASE
+                WHEN supplements > 1 THEN 'late'
+                WHEN due IS NULL THEN 'no_due'
+                WHEN ended_at > due THEN 'late'
+                WHEN CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
+                ELSE 'on_time'
+            END AS klass
+        FROM dated
+        WHERE ended_at IS NOT NULL
+    )
+    GROUP BY ALL
+),
+received_agg AS (
+    SELECT
+        y.period,
+        r.key,
+        {received_sums}
+    FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
+    GROUP BY ALL
+),
+ended_agg AS (
+    SELECT
+        y.period,
+        e.key,
+        {ended_sums}
+    FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen
+    GROUP BY ALL
+),
+ward_agg AS (
+    SELECT period, key, count(DISTINCT ward_code) AS wards_with_data
+    FROM (SELECT y.period, r.key, r.ward_code
+          FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
+          UNION ALL
+          SELECT y.period, e.key, e.ward_code
+          FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen)
+    GROUP BY ALL
+),
+-- Open on the days [rd, ed); in time on [rd, turn), overdue on [turn, ed). At the end of day z
+-- a dossier is in time while due >= z + 1 day - 1 µs, i.e. up to the day before the day of
+-- (due + 1 µs). More than one supplement: overdue throughout; a single supplement awaited:
+-- in time throughout; no due time: no_due.
+spans AS (
+    SELECT
+        key, rd, ed, has_complaint,
+        status IN ('supplement', 'obligation') AS awaiting,
+        supplements <= 1 AND due IS NULL AS undated,
+        CASE
+            WHEN supplements > 1 THEN rd
+            WHEN due IS NULL THEN NULL
+            WHEN status = 'supplement' AND supplements = 1 THEN ed
+            ELSE CASE
+                WHEN ed IS NOT NULL AND ed < CAST(due + INTERVAL 1 MICROSECOND AS DATE) THEN ed
+                WHEN rd > CAST(due + INTERVAL 1 MICROSECOND AS DATE) THEN rd
+                ELSE CAST(due + INTERVAL 1 MICROSECOND AS DATE)
+            END
+        END AS turn
+    FROM dated
+    WHERE ed IS NULL OR ed > rd
+),
+steps AS (
+    SELECT
+        key, rd AS day, 1 AS open, CAST(awaiting AS INTEGER) AS awaiting,
+        CAST(undated AS INTEGER) AS undated,
+        CAST(NOT undated AS INTEGER) AS in_time, 0 AS overdue,
+        CAST(NOT undated AND has_complaint AS INTEGER) AS complained
+    FROM spans
+    UNION ALL
+    SELECT key, turn, 0, 0, 0, -1, 1, -CAST(has_complaint AS INTEGER)
+    FROM spans WHERE turn IS NOT NULL
+    UNION ALL
+    SELECT
+        key, ed, -1, -CAST(awaiting AS INTEGER), -CAST(undated AS INTEGER), 0,
+        -CAST(NOT undated AS INTEGER), 0
+    FROM spans WHERE ed IS NOT NULL
+),
+changes AS (
+    SELECT
+        key, day, sum(open) AS open, sum(awaiting) AS awaiting, sum(undated) AS undated,
+        sum(in_time) AS in_time, sum(overdue) AS overdue, sum(complained) AS complained
+    FROM steps
+    GROUP BY key, day
+),
+marks AS (
+    SELECT key, day FROM changes
+    UNION SELECT k.key, w.date_to FROM keys AS k, whole AS w
+    UNION SELECT k.key, w.date_from - 1 FROM keys AS k, whole AS w
+),
+running AS (
+    SELECT
+        m.key,
+        m.day,
+        sum(coalesce(c.open, 0)) OVER w AS open,
+        sum(coalesce(c.awaiting, 0)) OVER w AS awaiting,
+        sum(coalesce(c.undated, 0)) OVER w AS undated,
+        sum(coalesce(c.in_time, 0)) OVER w AS in_time,
+        sum(coalesce(c.overdue, 0)) OVER w AS overdue,
+        sum(coalesce(c.complained, 0)) OVER w AS complained
+    FROM marks AS m LEFT JOIN changes AS c ON c.key = m.key AND c.day = m.day
+    WINDOW w AS (PARTITION BY m.key ORDER BY m.day
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+whole_open AS (
+    SELECT
+        b.period,
+        k.key,
+        s.open AS carried_over,
+        e.open AS in_process,
+        e.awaiting AS awaiting_citizen,
+        e.in_time,
+        e.overdue,
+        e.undated AS no_due_open,
+        e.complained AS complained_open
+    FROM whole AS b
+    CROSS JOIN keys AS k
+    JOIN running AS s ON s.key = k.key AND s.day = b.date_from - 1
+    JOIN running AS e ON e.key = k.key AND e.day = b.date_to
+),
+-- A clipped bucket is judged at its as_of instant, as kpi.metrics does.
+clipped_rows AS (
+    SELECT
+        p.period,
+        x.key,
+        x.received_at < p.p_start AS carried,
+        x.ended_at IS NULL OR x.ended_at > p.as_of AS open,
+        x.status, x.has_complaint,
+        CASE
+            WHEN x.supplements > 1 THEN 'overdue'
+            WHEN x.due IS NULL THEN 'no_due'
+            WHEN x.status = 'supplement' AND x.supplements = 1 THEN 'in_time'
+            WHEN x.due >= p.as_of THEN 'in_time'
+            ELSE 'overdue'
+        END AS klass
+    FROM dated AS x
+    JOIN clipped AS p
+      ON x.received_at <= p.as_of
+     AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
+),
+clipped_open AS (
+    SELECT
+        period,
+        key,
+        count(*) FILTER (WHERE carried) AS carried_over,
+        count(*) FILTER (WHERE open) AS in_process,
+        count(*) FILTER (WHERE open AND status IN ('supplement', 'obligation'))
+            AS awaiting_citizen,
+        count(*) FILTER (WHERE open AND klass = 'in_time') AS in_time,
+        count(*) FILTER (WHERE open AND klass = 'overdue') AS overdue,
+        count(*) FILTER (WHERE open AND klass = 'no_due') AS no_due_open,
+        count(*) FILTER (WHERE open AND klass = 'in_time' AND has_complaint) AS complained_open
+    FROM clipped_rows
+    GROUP BY period, key
+),
+open_agg AS (
+    SELECT * FROM whole_open
+    UNION ALL
+    SELECT c.period, k.key, o.carried_over, o.in_process, o.awaiting_citizen, o.in_time,
+           o.overdue, o.no_due_open, o.complained_open
+    FROM clipped AS c
+    CROSS JOIN keys AS k
+    LEFT JOIN clipped_open AS o ON o.period = c.period AND o.key = k.key
+),
+d AS (
+    SELECT
+        b.period,
+        k.key,
+        {counts}
+    FROM bounds AS b
+    CROSS JOIN keys AS k
+    LEFT JOIN received_agg AS r ON r.period = b.period AND r.key = k.key
+    LEFT JOIN ended_agg AS e ON e.period = b.period AND e.key = k.key
+    LEFT JOIN open_agg AS o ON o.period = b.period AND o.key = k.key
+    LEFT JOIN ward_agg AS w ON w.period = b.period AND w.key = k.key
+)
+SELECT
+    b.period,
+    b.date_from,
+    b.date_to,
+    b.as_of,
+    b.data_as_of,
+    b.working_days,
+    d.key,
+    d.* EXCLUDE (period, key),
+    d.completed / nullif(b.working_days, 0) AS per_working_day,
+    (d.early + d.on_time + d.in_time)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
+    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
+    d.online / nullif(d.received, 0) AS online_share,
+    d.full_online / nullif(d.received, 0) AS full_online_share,
+    d.postal / nullif(d.received, 0) AS postal_share,
+    d.direct / nullif(d.received, 0) AS direct_share,
+    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
+    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
+    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
+    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
+    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
+    d.interagency / nullif(d.interagency_known, 0) AS interagency_share,
+    1 - ((d.late + d.overdue) + d.complained_not_late)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766,
+    {wards_total} AS wards_total
+FROM bounds AS b
+JOIN d ON d.period = b.period
+ORDER BY b.period, d.key
+"""
+
+_COUNTS = {
+    **{c: f"r.{c}" for c in RECEIVED_COUNTS},
+    **{c: f"e.{c}" for c in ENDED_COUNTS if c not in ("no_due_ended", "complained_ended")},
+    "carried_over": "o.carried_over",
+    "in_process": "o.in_process",
+    "awaiting_citizen": "o.awaiting_citizen",
+    "in_time": "o.in_time",
+    "overdue": "o.overdue",
+    "no_due": "coalesce(e.no_due_ended, 0) + coalesce(o.no_due_open, 0)",
+    "complained_not_late": "coalesce(e.complained_ended, 0) + coalesce(o.complained_open, 0)",
+    "to_process": "coalesce(r.received, 0) + coalesce(o.carried_over, 0)",
+    "wards_with_data": "w.wards_with_data",
+}
+
+
+# Grouping → (key of a dossier, the keys listed, wards_total), as kpi.metrics groups.
+GROUPS: dict[str | None, tuple[str, str, str]] = {
+    None: ("'all'", "SELECT 'all' AS key", "(SELECT count(*) FROM scope)"),
+    "ward": ("f.ward_code", "SELECT ward_code AS key FROM scope", "1"),
+}
+
+
+def _gaps(periods: Sequence[Period]) -> list[tuple[date, date]]:
+    """The runs of days between the periods that no count looks at, as [start, end) days.
+
+    Each period looks at its days and the day before its first (the carried-over count)."""
+    covered = sorted((p.date_from - timedelta(days=1), p.date_to) for p in periods)
+    gaps = []
+    reach = covered[0][1]
+    for start, end in covered[1:]:
+        if start > reach + timedelta(days=1):
+            gaps.append((reach + timedelta(days=1), start))
+        reach = max(reach, end)
+    return gaps
+
+
+def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0) -> str:
+    if by not in GROUPS:
+        raise ValueError(f"unknown grouping {by!r} (the day-grain path groups by ward or not)")
+    key, keys, wards_total = GROUPS[by]
+    counts = COLUMNS[COLUMNS.index("received") : COLUMNS.index("wards_with_data") + 1]
+    select = ",\n        ".join(f"CAST(coalesce({_COUNTS[c]}, 0) AS BIGINT) AS {c}" for c in counts)
+    return _SQL.format(
+        counts=select,
+        received_sums=", ".join(f"sum({c}) AS {c}" for c in RECEIVED_COUNTS),
+        ended_sums=", ".join(f"sum({c}) AS {c}" for c in ENDED_COUNTS),
+        key=key,
+        keys=keys,
+        wards_total=wards_total,
+        gaps="\n      ".join(
+            f"AND NOT coalesce(f.received_at >= CAST($gap_from_{i} AS TIMESTAMP)"
+            f" AND f.ended_at < CAST($gap_to_{i} AS TIMESTAMP), false)"
+            for i in range(gaps)
+        ),
+        facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
+    )
+
+
+def flow(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None = None,
+    now: datetime | None = None,
+    source: str = "auto",
+) -> pd.DataFrame:
+    """The dossier-flow metrics of each period, from day-grain events (any periods, any length).
+
+    Equal to ``kpis(cur, periods=periods, filters=filters, by=by, now=now)[list(COLUMNS)]``:
+    one row per period (column ``period``, 1-based in the order given) and key (``'all'``, or
+    every ward of the scope when ``by="ward"``). ``source`` as in :func:`kpi.metrics.kpis`.
+    Raises :class:`NoWarehouse` when the warehouse has no tables.
+    """
+    if source not in ("auto", "facts", "dossiers"):
+        raise ValueError(f"unknown source {source!r}")
+    if not periods:
+        raise ValueError("at least one period is needed")
+    params: dict[str, Any] = {
+        "froms": [p.date_from for p in periods],
+        "tos": [p.date_to for p in periods],
+        "first_start": min(p.date_from for p in periods),
+        "last_end": max(p.date_to for p in periods) + timedelta(days=1),
+        "now": now or local_now(),
+        "province_code": filters.province_code,
+        "ward_codes": list(filters.ward_codes) if filters.ward_codes is not None else None,
+        "field": filters.field,
+        "procedure_code": filters.procedure_code,
+        "channel": filters.channel,
+    }
+    gaps = _gaps(periods)
+    for i, (start, end) in enumerate(gaps):
+        params[f"gap_from_{i}"], params[f"gap_to_{i}"] = start, end
+    try:
+        stored = source == "facts" or (source == "auto" and facts.is_current(cur))
+        return cur.execute(_sql(by, stored_facts=stored, gaps=len(gaps)), params).df()
+    except duckdb.CatalogException as exc:
+        raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
