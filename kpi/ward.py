@@ -247,6 +247,7 @@ class WardView:
     """Every frame the ward page shows for one ward and period (see :func:`ward_view`)."""
 
     head: pd.DataFrame  # kpi.overview.headline of the ward: current, previous, last year, buckets
+    ward: pd.DataFrame  # every metric of the ward for the period, ratings included (one row)
     city: pd.DataFrame  # kpis of the province for the period (one row)
     fields: pd.DataFrame  # kpis of the ward by field
     late: pd.DataFrame  # late_dossiers
@@ -266,7 +267,7 @@ def ward_view(
     now: datetime | None = None,
     limit: int = 500,
 ) -> WardView:
-    """The ward page's frames: five metric queries and three small lists.
+    """The ward page's frames: six metric queries and three small lists.
 
     ``filters`` is the province with the field and channel chosen (its ward list is replaced by
     ``ward_code``). The city row has the same field and channel; the 766 estimate covers every
@@ -280,6 +281,8 @@ def ward_view(
     index_wards, index_points = estimate(cur, period=period, filters=province, now=now)
     return WardView(
         head=headline(cur, period=period, filters=mine, grain=grain, now=now),
+        # the headline carries the flow metrics only (kpi/trend.py); ratings need the full row
+        ward=kpis(cur, periods=[period], filters=mine, now=now),
         city=kpis(cur, periods=[period], filters=city, now=now),
         fields=kpis(cur, periods=[period], filters=mine, by="field", now=now),
         late=late_dossiers(

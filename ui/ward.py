@@ -544,7 +544,7 @@ def page(
             ),
             fields_section(prefix, view.fields, link_query=link),
             late_section(prefix, view.late, total=now["late"] + now["overdue"]),
-            satisfaction_section(prefix, now, city, ward_name=name),
+            satisfaction_section(prefix, records(view.ward)[0], city, ward_name=name),
             index_section(prefix, view.index_wards, view.index_points, ward_code=code),
             history_section(prefix, view.history, view.predecessors),
         ]
