@@ -152,10 +152,11 @@ def _labels(frame: pd.DataFrame, table: str) -> list[str]:
         return [str(v) for v in frame["field"]]
     if table == WARDS:
         return [str(v) for v in frame["ward_name"]]
-    return [
-        f"{code or _(NO_CODE)} {name}" if isinstance(name, str) else code or _(NO_CODE)
-        for code, name in zip(frame["procedure_code"], frame["procedure_name"], strict=True)
-    ]
+    out = []
+    for code, name in zip(frame["procedure_code"], frame["procedure_name"], strict=True):
+        shown = code if isinstance(code, str) else _(NO_CODE)
+        out.append(f"{shown} {name}" if isinstance(name, str) else shown)
+    return out
 
 
 def store_rows(frame: pd.DataFrame, table: str, selection: Selection) -> list[dict[str, Any]]:
@@ -379,7 +380,7 @@ def breadcrumb(selection: Selection, procedure_name: str | None) -> Component:
         for i, (label, href) in enumerate(items)
     ]
     return html.Nav(
-        html.Ol(crumbs, className="breadcrumb mb-2"),
+        html.Ol(crumbs, className="breadcrumb mb-2", style={"--bs-breadcrumb-divider": "'›'"}),
         id="fields-breadcrumb",
         **{"aria-label": _("Vị trí trong lĩnh vực, thủ tục")},
     )
