@@ -204,7 +204,7 @@ def _cell(row: Mapping[str, Any], column: Column) -> Component:
         shown = dcc.Link(target, href=row["href"]) if row.get("href") else target
         return html.Th(shown, scope="row")
     if column.kind == "text":
-        return html.Td(value or "")
+        return html.Td(value or "", className="mc-wrap")
     if column.kind == "rate":
         return html.Td(value_text(fmt_pct(value)), className="text-end")
     if column.kind == "interagency" and value:
@@ -267,7 +267,7 @@ def sorted_table(
             hover=True,
             class_name="mc-league mb-0",
         ),
-        className="table-responsive mc-league-wrap",
+        className="table-responsive mc-league-wrap mc-fields-wrap",
     )
 
 
