@@ -13,6 +13,7 @@ requires it).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -34,6 +35,16 @@ PROCEDURE_COLUMNS = ("procedure_code", "procedure_name", *FIGURES)
 WARD_COLUMNS = ("ward_code", "ward_name", *FIGURES)
 
 
+def name_key(text: str) -> str:
+    """A sort key close to Vietnamese order: accents after the base letter, đ after d."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d~").replace("Đ", "D~"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
+def _by_name(column: pd.Series) -> pd.Series:
+    return column.map(lambda v: name_key(v) if isinstance(v, str) else "")
+
+
 def _figures(frame: pd.DataFrame) -> pd.DataFrame:
     """Groups with data, with the lateness columns added (counts as plain integers)."""
     frame = frame[(frame["to_process"] > 0) | (frame["completed"] > 0) | (frame["received"] > 0)]
@@ -49,9 +60,8 @@ def _figures(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _ordered(frame: pd.DataFrame, columns: tuple[str, ...], name: str) -> pd.DataFrame:
     """Most late + overdue first, then the largest volume, then by name."""
-    frame = frame.sort_values(
-        ["late_total", "to_process", name], ascending=[False, False, True], kind="stable"
-    )
+    frame = frame.sort_values(name, key=_by_name, kind="stable")
+    frame = frame.sort_values(["late_total", "to_process"], ascending=[False, False], kind="stable")
     return frame[list(columns)].reset_index(drop=True)
 
 

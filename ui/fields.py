@@ -10,7 +10,6 @@ gives the same tables for the Excel/CSV export. The page module only fetches and
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,7 +19,7 @@ import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from kpi.fields import Worst, top_by_volume, worst
+from kpi.fields import Worst, name_key, top_by_volume, worst
 from kpi.metrics import records
 from kpi.periods import Period
 from ui.components import empty_state, table_view, value_text
@@ -140,12 +139,6 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
 
-def _plain(text: str) -> str:
-    """A sort key close to Vietnamese order: accents after the base letter, đ after d."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d~").replace("Đ", "D~"))
-    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-
-
 def _labels(frame: pd.DataFrame, table: str) -> list[str]:
     """What names each row: the field, the procedure's code and name, the ward."""
     if table == FIELDS:
@@ -175,7 +168,7 @@ def store_rows(frame: pd.DataFrame, table: str, selection: Selection) -> list[di
         names = [r["ward_name"] or r["ward_code"] for r in rows]
         ward_search = replace(selection, procedure=None).search(with_ward=False)
         hrefs = [f"/phuong/{r['ward_code']}{ward_search}" for r in rows]
-    order = {n: i for i, n in enumerate(sorted(set(names), key=lambda n: (_plain(n), n)))}
+    order = {n: i for i, n in enumerate(sorted(set(names), key=lambda n: (name_key(n), n)))}
     for row, name, href in zip(rows, names, hrefs, strict=True):
         row.update(name=name, href=href, name_order=order[name])
         if row["interagency_known"] == 0:

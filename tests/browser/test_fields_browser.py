@@ -106,8 +106,13 @@ def test_clicking_a_field_then_a_procedure_drills_down(driver: WebDriver, app_ur
         "Phường Ba Đình 2 2 0,00% 2 0 2 2 liên thông 50,00% 50,00%",
         "Phường Ngọc Hà 1 1 100,00% 0 0 0 0 100,00% 0,00%",
     ]
-    crumbs = driver.find_element(By.ID, "fields-breadcrumb").text.replace("\n", " ")
-    assert crumbs == "Tất cả lĩnh vực › Đất đai › 1.001193"
+    items = driver.find_elements(By.CSS_SELECTOR, "#fields-breadcrumb li")
+    assert [li.text for li in items] == ["Tất cả lĩnh vực", "Đất đai", "1.001193"]
+    dividers = driver.execute_script(
+        "return [...arguments[0]].slice(1).map(li => getComputedStyle(li, '::before').content)",
+        items,
+    )
+    assert dividers == ['"›"', '"›"']
     assert (
         driver.find_element(By.LINK_TEXT, "Phường Ba Đình")
         .get_attribute("href")
