@@ -25,6 +25,7 @@ TITLE = "Một Cửa – Điểm phục vụ hành chính công"
 # The navigation: (label, path, how the link is marked active).
 NAV: tuple[tuple[str, str, str], ...] = (
     ("Tổng quan", "/", "exact"),
+    ("Lĩnh vực", "/linh-vuc", "exact"),
     ("Hài lòng", "/hai-long", "exact"),
     ("Phương pháp", "/phuong-phap", "exact"),
 )

@@ -21,6 +21,13 @@ ORDER BY ward_short COLLATE vi, ward_code
 """
 _PROVINCE_SQL = "SELECT province_name FROM provinces WHERE province_code = $code"
 _FIELDS_SQL = "SELECT DISTINCT field FROM dossiers WHERE field IS NOT NULL ORDER BY field"
+_PROCEDURES_SQL = """
+SELECT procedure_code, min(procedure_name)
+FROM dossiers
+WHERE procedure_code IS NOT NULL AND procedure_code <> ''
+GROUP BY procedure_code
+ORDER BY procedure_code
+"""
 
 
 def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.DuckDBPyConnection:
@@ -45,6 +52,12 @@ def province_name(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> str 
     """The name of a province (``None`` when the code is not one of today's 34)."""
     row = _run(cur, _PROVINCE_SQL, {"code": province_code}).fetchone()
     return row[0] if row else None
+
+
+def procedures(cur: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """Every procedure code that some loaded dossier names → its name (``None`` if none given),
+    sorted by code: the allow-list of the ``procedure`` URL parameter."""
+    return dict(_run(cur, _PROCEDURES_SQL, {}).fetchall())
 
 
 def fields(cur: duckdb.DuckDBPyConnection) -> list[str]:

@@ -40,20 +40,20 @@ def _nav_texts(layout: dict) -> list[str]:
         (
             {},
             '<html lang="vi" data-bs-theme="light">',
-            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Hài lòng", "Phương pháp",
-             "English", "Giao diện tối"],
+            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
+             "Phương pháp", "English", "Giao diện tối"],
         ),
         (
             {"motcua_lang": "en", "motcua_theme": "dark"},
             '<html lang="en" data-bs-theme="dark">',
-            ["Skip to main content", "Một Cửa", "Overview", "Satisfaction", "Methodology",
-             "Tiếng Việt", "Light theme"],
+            ["Skip to main content", "Một Cửa", "Overview", "Fields", "Satisfaction",
+             "Methodology", "Tiếng Việt", "Light theme"],
         ),
         (
             {"motcua_lang": "fr", "motcua_theme": "<script>"},  # not a choice: the defaults
             '<html lang="vi" data-bs-theme="light">',
-            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Hài lòng", "Phương pháp",
-             "English", "Giao diện tối"],
+            ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
+             "Phương pháp", "English", "Giao diện tối"],
         ),
     ],
 )  # fmt: skip

@@ -1,7 +1,9 @@
 """The filter bar every leaders' page shares, and the URL state behind it.
 
 The URL is the state (product.md): ``?period=last_month`` or ``?from=YYYY-MM-DD&to=YYYY-MM-DD``,
-``&ward=``, ``&field=``, ``&channel=``; a link reproduces the view. :func:`parse_query` turns the
+``&ward=``, ``&field=``, ``&channel=``; a link reproduces the view. Pages that drill down to one
+procedure (``/linh-vuc``) also read ``&procedure=<code>``, checked against the codes in the data;
+other pages ignore it. :func:`parse_query` turns the
 URL's parameters into a :class:`Selection`, checking each value against its allow-list (presets,
 the province's ward codes, the fields that exist in the data, the three channels) and raising
 :class:`FilterError` with one Vietnamese message per bad parameter; :meth:`Selection.search` is
@@ -64,18 +66,26 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class Selection:
-    """A validated view: the period (from a preset or a range), ward, field and channel."""
+    """A validated view: the period (from a preset or a range), ward, field, channel and, on
+    pages that ask for it, one procedure (its code)."""
 
     period: Period
     preset: str | None = None  # None when the URL gave an explicit range
     ward: str | None = None
     field: str | None = None
     channel: str | None = None
+    procedure: str | None = None
 
     def filters(self, province_code: str, *, with_ward: bool = True) -> Filters:
         """The metrics filters of this selection in the province."""
         wards = (self.ward,) if with_ward and self.ward else None
-        return Filters(province_code, wards, field=self.field, channel=self.channel)
+        return Filters(
+            province_code,
+            wards,
+            field=self.field,
+            procedure_code=self.procedure,
+            channel=self.channel,
+        )
 
     def query(self, *, with_ward: bool = True) -> dict[str, str]:
         """The URL parameters of this selection, in canonical order."""
@@ -85,6 +95,7 @@ class Selection:
             else {"from": self.period.date_from.isoformat(), "to": self.period.date_to.isoformat()}
         )
         extra = {"ward": self.ward if with_ward else None, "field": self.field}
+        extra["procedure"] = self.procedure
         extra["channel"] = self.channel
         out.update({k: v for k, v in extra.items() if v})
         return out
@@ -168,11 +179,14 @@ def parse_query(
     *,
     wards: Collection[str],
     fields: Collection[str],
+    procedures: Collection[str] | None = None,
     today: date | None = None,
 ) -> Selection:
     """Validate the URL parameters against the allow-lists and return the selection.
 
-    ``wards`` are the ward codes of the province, ``fields`` the fields some loaded dossier has.
+    ``wards`` are the ward codes of the province, ``fields`` the fields some loaded dossier has,
+    ``procedures`` the procedure codes some loaded dossier has: given only by pages that read the
+    ``procedure`` parameter (``None``: the parameter is ignored, like any unknown one).
     Parameters other than :data:`PARAMETERS` are ignored (a shared link may carry others);
     a repeated parameter counts by its last value. Raises :class:`FilterError` listing every
     bad parameter.
@@ -207,9 +221,18 @@ def parse_query(
                 f"Kênh nộp không hợp lệ: channel={_quote(channel)} (chọn: {', '.join(CHANNELS)}).",
             )
         )
+    procedure = _last(query.get("procedure")) if procedures is not None else None
+    if procedures is not None and procedure is not None and procedure not in procedures:
+        problems.append(
+            ParameterProblem(
+                "procedure",
+                f"Không tìm thấy thủ tục: procedure={_quote(procedure)} không có trong dữ liệu "
+                "đã nạp.",
+            )
+        )
     if problems or period is None:
         raise FilterError(problems)
-    return Selection(period, preset, ward, field, channel)
+    return Selection(period, preset, ward, field, channel, procedure)
 
 
 def controls_query(
@@ -221,11 +244,14 @@ def controls_query(
     ward: str | None,
     field: str | None,
     channel: str | None,
+    procedure: str | None = None,
 ) -> dict[str, str]:
     """URL parameters from the filter bar's values; ``changed`` names the control just used.
 
     Editing a date (``changed`` is ``'from'`` or ``'to'``) or choosing "custom" gives a range;
-    choosing a preset gives ``period``. ``ALL`` or an empty menu adds nothing.
+    choosing a preset gives ``period``. ``ALL`` or an empty menu adds nothing. ``procedure``
+    (a page's drill-down, not a control) is kept unless the field just changed: a procedure
+    belongs to its field.
     """
     if changed in ("from", "to") or preset == CUSTOM:
         query = {"from": date_from or "", "to": date_to or ""}
@@ -235,6 +261,8 @@ def controls_query(
     for name, value in (("ward", ward), ("field", field), ("channel", channel)):
         if value and value != ALL:
             query[name] = value
+    if procedure and changed != "field":
+        query["procedure"] = procedure
     return query
 
 

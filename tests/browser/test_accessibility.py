@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from etl.loader import load_files
 from tests.browser.axe import AuditError, audit, axe_version, report
+from tests.fields_fixture import FIELDS_DOSSIERS
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 from ui.definitions import METRICS
 
@@ -40,6 +41,9 @@ PAGES: list[tuple[str, str]] = [
     ("methodology", "/phuong-phap"),
     ("satisfaction", f"/hai-long?{OCTOBER}"),
     ("ward", f"/phuong/00004?{OCTOBER}"),
+    ("fields", f"/linh-vuc?{OCTOBER}"),
+    ("fields-field", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai"),
+    ("fields-procedure", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai&procedure=1.001193"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
@@ -47,6 +51,7 @@ UNLOADED_PAGES: list[tuple[str, str]] = [
     ("methodology", "/phuong-phap"),
     ("satisfaction", "/hai-long"),
     ("ward", "/phuong/00004"),
+    ("fields", "/linh-vuc"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {
@@ -67,11 +72,12 @@ def _ids(pages: list[tuple[str, str]]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def loaded_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The app on a warehouse holding the seven overview dossiers."""
+    """The app on a warehouse holding the overview dossiers and the fields page's."""
     directory = tmp_path_factory.mktemp("a11y-warehouse")
     (directory / "ho_so.csv").write_text(OVERVIEW_DOSSIERS, encoding="utf-8")
+    (directory / "ho_so_linh_vuc.csv").write_text(FIELDS_DOSSIERS, encoding="utf-8")
     db = directory / "motcua.duckdb"
-    result = load_files([directory / "ho_so.csv"], db=db)
+    result = load_files([directory / "ho_so.csv", directory / "ho_so_linh_vuc.csv"], db=db)
     assert result.ok, result
     return start_app(db)
 
