@@ -73,7 +73,10 @@ def shell() -> Component:
 
     A function, so Dash builds it for each visit in the reader's language.
     """
-    links = [dbc.NavLink(_(label), href=path, active=active) for label, path, active in NAV]
+    links = [
+        dbc.NavLink(_(label, context="page"), href=path, active=active)
+        for label, path, active in NAV
+    ]
     english = current_lang() == "en"
     dark = current_theme() == "dark"
     switches = [

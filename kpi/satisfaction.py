@@ -69,12 +69,18 @@ def headline(
 ) -> pd.DataFrame:
     """Every metric of the period, the previous period, last year and each trend bucket.
 
-    One query (:func:`kpi.overview.headline` with :func:`trend_grain`); column ``role`` is
-    ``current``, ``previous``, ``last_year`` or ``bucket`` (in order).
+    One :func:`kpis` query (ratings need the whole metrics row, which the overview's
+    flow-only headline does not carry), over the periods the overview uses, buckets by
+    :func:`trend_grain`; column ``role`` is ``current``, ``previous``, ``last_year`` or
+    ``bucket`` (in order).
     """
-    return overview.headline(
-        cur, period=period, filters=filters, grain=trend_grain(period), now=now
-    )
+    steps = overview.buckets(period, trend_grain(period))
+    periods = [period, period.previous(), period.same_last_year(), *steps]
+    frame = kpis(cur, periods=periods, filters=filters, now=now)
+    roles = [overview.CURRENT, overview.PREVIOUS, overview.LAST_YEAR]
+    roles += [overview.BUCKET] * len(steps)
+    frame.insert(0, "role", [roles[i - 1] for i in frame["period"]])
+    return frame
 
 
 def ward_table(

@@ -98,7 +98,7 @@ def layout(**query: Any) -> Component:
     return dbc.Container(
         [
             dcc.Location(id=f"{PREFIX}-url", refresh=False),
-            html.H1(_("Lĩnh vực"), className="h3 mb-3"),
+            html.H1(_("Lĩnh vực", context="page"), className="h3 mb-3"),
             filter_bar(PREFIX, selection, wards=lists[0], fields=lists[1]),
             html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
         ],

@@ -112,3 +112,23 @@ def test_overview_reads_in_english_with_english_numbers(
         assert json.dumps(text)[1:-1] in english, text
     assert "66,67%" in vietnamese and json.dumps("Tổng quan")[1:-1] in vietnamese
     assert "66,67%" not in english
+
+
+def test_no_two_catalogues_translate_the_same_text_differently() -> None:
+    """A word shared by two pages reads the same in English (a clash needs a context)."""
+    import importlib
+    import pkgutil
+
+    from ui import locale
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for module in pkgutil.iter_modules(locale.__path__):
+        for vi, en in importlib.import_module(f"ui.locale.{module.name}").EN.items():
+            if vi in seen and seen[vi][1] != en:
+                clashes.append((vi, seen[vi], (module.name, en)))
+            seen.setdefault(vi, (module.name, en))
+    assert clashes == []
+    assert _("Lĩnh vực", lang="en") == "Field"
+    assert _("Lĩnh vực", lang="en", context="page") == "Fields"
+    assert _("Tổng quan", lang="en", context="page") == "Overview"  # no context entry: plain

@@ -56,8 +56,16 @@ def current_theme() -> str:
     return _cookie(THEME_COOKIE, THEMES)
 
 
-def _(text: str, /, lang: str | None = None, **values: Any) -> str:
-    """``text`` in the reader's language (or ``lang``), with ``values`` filled in by name."""
+def _(text: str, /, lang: str | None = None, context: str | None = None, **values: Any) -> str:
+    """``text`` in the reader's language (or ``lang``), with ``values`` filled in by name.
+
+    ``context`` tells apart the same Vietnamese word used two ways (``"page"``: the name of a
+    page, "Lĩnh vực" → "Fields", where a column header reads "Field"); catalogues key such an
+    entry ``"<context>|<text>"``, and a missing one falls back to the plain text's.
+    """
     chosen = lang or current_lang()
-    out = EN.get(text, text) if chosen == "en" else text
+    if chosen == "en":
+        out = EN.get(f"{context}|{text}", EN.get(text, text)) if context else EN.get(text, text)
+    else:
+        out = text
     return out.format(**values) if values else out

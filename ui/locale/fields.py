@@ -1,7 +1,6 @@
 """English texts of the fields page (``/linh-vuc``): tables, answer line, charts, exports."""
 
 EN: dict[str, str] = {
-    "Lĩnh vực": "Fields",
     "Lĩnh vực – Một Cửa": "Fields – Một Cửa",
     "Tham số trên địa chỉ trang không hợp lệ": "Invalid parameters in the page address",
     "Tất cả lĩnh vực": "All fields",
@@ -45,7 +44,6 @@ EN: dict[str, str] = {
     "Tỷ lệ đúng hạn": "On-time rate",
     "Giải quyết đúng/trước hạn": "Resolved on time or early",
     "Quá hạn": "Late",
-    "Đang giải quyết quá hạn": "Overdue, in process",
     "Tổng trễ hạn": "Total late",
     "Tỷ trọng trễ hạn": "Share of late",
     "Quá hạn có liên thông": "Late, inter-agency",

@@ -29,9 +29,7 @@ EN: dict[str, str] = {
     "Mức độ hài lòng trong giải quyết hồ sơ (766)": "Satisfaction in handling dossiers (766)",
     "Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn": "Petitions handled on time",
     "Mức độ hài lòng về xử lý phản ánh, kiến nghị": "Satisfaction with petition handling",
-    "Đạt mục tiêu": "On target",
     "Gần đạt mục tiêu": "Close to target",
-    "Chưa đạt mục tiêu": "Below target",
     # distribution
     "Phân bố mức đánh giá": "Distribution of ratings",
     "Số lượt đánh giá theo mức 1–5 trong kỳ": "Ratings by level 1–5 in the period",

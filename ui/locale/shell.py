@@ -3,7 +3,9 @@
 EN: dict[str, str] = {
     "Tổng quan": "Overview",
     "Phường/xã": "Wards",
-    "Lĩnh vực": "Fields",
+    "Lĩnh vực": "Field",
+    # context "page": the name of a page (navigation, page titles), where a word differs
+    "page|Lĩnh vực": "Fields",
     "Hài lòng": "Satisfaction",
     "Phương pháp": "Methodology",
     "Bỏ qua, tới nội dung chính": "Skip to main content",

@@ -48,7 +48,6 @@ EN: dict[str, str] = {
     "Tình trạng": "Status",
     "Tối đa": "Maximum",
     "Từ ngày": "From",
-    "Tỷ lệ": "Rate",
     "Về trang Tổng quan": "Back to the overview",
     "Xếp theo số hồ sơ quá hạn và đang giải quyết quá hạn, nhiều nhất trước.": (
         "Sorted by late plus overdue dossiers, most first."
@@ -81,5 +80,4 @@ EN: dict[str, str] = {
     "Đúng hạn": "On time",
     "Quá hạn": "Late",
     "Đang giải quyết trong hạn": "In process, within time",
-    "Đang giải quyết quá hạn": "In process, overdue",
 }
