@@ -26,6 +26,7 @@ from dash.development.base_component import Component
 
 from kpi.metrics import CHANNELS, Filters
 from kpi.periods import DEFAULT_PRESET, PRESETS, Period, PeriodError, local_today, preset_period
+from ui.i18n import _
 
 PARAMETERS = ("period", "from", "to", "ward", "field", "channel")
 CUSTOM = "custom"  # the period menu's value for an explicit from/to range
@@ -321,29 +322,39 @@ def filter_bar(
     """
     disabled = not wards
     period = selection.period if selection else preset_period(DEFAULT_PRESET, local_today())
-    presets = [{"label": label, "value": key} for key, label in PRESETS.items()]
-    presets.append({"label": "Khoảng ngày tùy chọn", "value": CUSTOM})
-    ward_menu = [{"label": "Tất cả phường, xã", "value": ALL}]
+    presets = [{"label": _(label), "value": key} for key, label in PRESETS.items()]
+    presets.append({"label": _("Khoảng ngày tùy chọn"), "value": CUSTOM})
+    ward_menu = [{"label": _("Tất cả phường, xã"), "value": ALL}]
     ward_menu += [{"label": name, "value": code} for code, name in wards.items()]
-    field_menu = [{"label": "Tất cả lĩnh vực", "value": ALL}]
+    field_menu = [{"label": _("Tất cả lĩnh vực"), "value": ALL}]
     field_menu += [{"label": name, "value": name} for name in fields]
-    channel_menu = [{"label": "Tất cả kênh", "value": ALL}]
-    channel_menu += [{"label": label, "value": key} for key, label in CHANNEL_LABELS.items()]
+    channel_menu = [{"label": _("Tất cả kênh"), "value": ALL}]
+    channel_menu += [{"label": _(label), "value": key} for key, label in CHANNEL_LABELS.items()]
     preset = (selection.preset or CUSTOM) if selection else DEFAULT_PRESET
     chosen = selection or Selection(period)
     controls = [
-        _select(f"{prefix}-period", "Kỳ báo cáo", presets, preset, disabled=disabled),
-        _date(f"{prefix}-from", "Từ ngày", period.date_from.isoformat(), disabled),
-        _date(f"{prefix}-to", "Đến ngày", period.date_to.isoformat(), disabled),
+        _select(f"{prefix}-period", _("Kỳ báo cáo"), presets, preset, disabled=disabled),
+        _date(f"{prefix}-from", _("Từ ngày"), period.date_from.isoformat(), disabled),
+        _date(f"{prefix}-to", _("Đến ngày"), period.date_to.isoformat(), disabled),
         _select(
-            f"{prefix}-ward", "Phường, xã", ward_menu, chosen.ward or ALL, disabled=disabled, md=5
+            f"{prefix}-ward",
+            _("Phường, xã"),
+            ward_menu,
+            chosen.ward or ALL,
+            disabled=disabled,
+            md=5,
         ),
         _select(
-            f"{prefix}-field", "Lĩnh vực", field_menu, chosen.field or ALL, disabled=disabled, md=4
+            f"{prefix}-field",
+            _("Lĩnh vực"),
+            field_menu,
+            chosen.field or ALL,
+            disabled=disabled,
+            md=4,
         ),
         _select(
             f"{prefix}-channel",
-            "Kênh nộp",
+            _("Kênh nộp"),
             channel_menu,
             chosen.channel or ALL,
             disabled=disabled,
@@ -355,5 +366,5 @@ def filter_bar(
         id=f"{prefix}-filters",
         role="search",
         className="mc-filters mb-4",
-        **{"aria-label": "Bộ lọc"},
+        **{"aria-label": _("Bộ lọc")},
     )
