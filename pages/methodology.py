@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, ctx, dcc, html
 from dash.development.base_component import Component
 
 from kpi import public
 from kpi.index766 import load_methodology
+from kpi.periods import local_today
 from kpi.targets import load_targets
 from ui import methodology as m
 from ui.definitions import (
@@ -26,6 +27,11 @@ from ui.definitions import (
     RATING_METRICS,
     SIPAS_DIMENSIONS,
 )
+from ui.export import download, export_buttons, export_ids
+from ui.i18n import _
+
+PREFIX = "methodology"
+EXPORT = export_ids(PREFIX)
 
 dash.register_page(__name__, path="/phuong-phap", name="Phương pháp", title="Phương pháp – Một Cửa")
 
@@ -126,7 +132,13 @@ def layout(**_query: str) -> Component:
     return dbc.Container(
         [
             dcc.Store(id="methodology-scrolled"),
-            html.H1("Phương pháp tính các số liệu", className="h3 mb-3"),
+            html.Div(
+                [
+                    html.H1(_("Phương pháp tính các số liệu"), className="h3 mb-0"),
+                    export_buttons(PREFIX),
+                ],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
+            ),
             html.P(
                 "Mỗi số liệu trên bảng điều khiển được định nghĩa dưới đây bằng lời và bằng công "
                 "thức, đúng như cách phần mềm tính."
@@ -146,3 +158,22 @@ clientside_callback(
     Output("methodology-scrolled", "data"),
     Input("methodology-toc", "id"),
 )
+
+
+@callback(
+    Output(EXPORT.download, "data"),
+    Input(EXPORT.xlsx, "n_clicks"),
+    Input(EXPORT.csv, "n_clicks"),
+    prevent_initial_call=True,
+)
+def export(_xlsx: int | None, _csv: int | None) -> dict[str, object]:
+    """The page's tables (definitions, 766 indicators and bands, targets) as Excel or CSV."""
+    fmt = EXPORT.format_of(ctx.triggered_id)
+    if fmt is None:
+        return dash.no_update
+    today = local_today()
+    tables = m.export_tables(load_methodology(), load_targets())
+    return download(
+        fmt, tables, page="Phương pháp", period_from=today, period_to=today,
+        title="Phương pháp tính các số liệu",
+    )  # fmt: skip

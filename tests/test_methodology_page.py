@@ -25,6 +25,7 @@ from dash import html
 from dash.testing import ignore_register_page
 
 from kpi.index766 import load_methodology
+from kpi.targets import load_targets
 from tests.callbacks import page_callbacks
 from tests.test_overview_page import find, text, walk
 from ui import components, definitions
@@ -298,3 +299,41 @@ def test_every_callback_id_is_in_the_layout(methodology: ModuleType, page: Any) 
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
         used = outputs + [dep["id"] for dep in spec["inputs"] + spec["state"]]
         assert set(used) <= ids, set(used) - ids
+
+
+def test_excel_export_holds_the_definitions_the_766_table_and_the_targets(
+    methodology: ModuleType,
+) -> None:
+    """One workbook; the 766 rows are those of data/index766.toml, the targets those shown."""
+    import base64
+    import io
+    from contextvars import copy_context
+
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+    from openpyxl import load_workbook
+
+    def call() -> Any:
+        prop = {"prop_id": "methodology-export-xlsx.n_clicks", "value": 1}
+        context_value.set(AttributeDict(triggered_inputs=[prop]))
+        return methodology.export(1, None)
+
+    data = copy_context().run(call)
+    book = load_workbook(io.BytesIO(base64.b64decode(data["content"])))
+    assert book.sheetnames == ["Thông tin", "Định nghĩa", "Chỉ số 766", "Xếp loại", "Mục tiêu"]
+
+    def body(sheet: str, first: str) -> list[list[Any]]:
+        rows = [list(r) for r in book[sheet].iter_rows(values_only=True)]
+        start = next(i for i, r in enumerate(rows) if r[0] == first)
+        return rows[start + 1 :]
+
+    assert len(body("Định nghĩa", "Mã chỉ tiêu")) == len(definitions.METRICS)
+    raw = tomllib.loads((Path(__file__).parents[1] / "data" / "index766.toml").read_text("utf-8"))
+    scored = [r for r in body("Chỉ số 766", "Mã") if r[4] is not None]
+    assert [(r[0], r[4], r[5]) for r in scored] == [
+        (i["code"], float(i["max"]), float(i.get("full_at", 1.0))) for i in raw["indicator"]
+    ]
+    targets = body("Mục tiêu", "Mã chỉ tiêu")
+    shown = load_targets()
+    assert [r[0] for r in targets] == list(shown)
+    assert [r[1:] for r in targets] == builders.target_rows(shown)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
 from kpi.index766 import Indicator, Methodology
 from kpi.targets import Target
 from ui.definitions import METRICS, ON_TIME_CLASSES, anchor
+from ui.export import Column as ExportColumn
+from ui.export import Table as ExportTable
 from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
 
 # The published figures of Hồng Hà (TP Hạ Long, Quảng Ninh), 2021 (metrics.md §8).
@@ -420,3 +423,83 @@ def public_rules(
         ],
         "methodology-public-rules",
     )
+
+
+def export_tables(method: Methodology, targets: dict[str, Target]) -> list[ExportTable]:
+    """The page's tables as one workbook: definitions, the 766 indicators and bands, targets."""
+    definitions = pd.DataFrame(
+        [
+            {
+                "key": key,
+                "label": text.label,
+                "definition": text.definition,
+                "formula": text.formula,
+            }
+            for key, text in METRICS.items()
+        ]
+    )
+    indicators = pd.DataFrame(
+        [
+            {"code": i.code, "group": i.group, "label": i.label, "metric": i.metric,
+             "max": i.max, "full_at": i.full_at}
+            for i in method.indicators
+        ]
+        + [
+            {"code": n["code"], "group": n["group"], "label": n["label"], "metric": None,
+             "max": None, "full_at": None}
+            for n in method.not_computed
+        ]
+    )  # fmt: skip
+    bands = pd.DataFrame([{"label": b.label, "min": b.min} for b in method.bands])
+    # rates and counts share the target columns: written as the page writes them ("98%", "0")
+    goals = pd.DataFrame(
+        [[metric, *row] for metric, row in zip(targets, target_rows(targets), strict=True)],
+        columns=["metric", "label", "target", "direction", "green", "amber", "red"],
+    )
+    return [
+        ExportTable(
+            "Định nghĩa",
+            "Định nghĩa các chỉ tiêu (metrics.md)",
+            [
+                ExportColumn("key", "Mã chỉ tiêu", "text"),
+                ExportColumn("label", "Chỉ tiêu", "text"),
+                ExportColumn("definition", "Định nghĩa", "text"),
+                ExportColumn("formula", "Cách tính", "text"),
+            ],
+            definitions,
+        ),
+        ExportTable(
+            "Chỉ số 766",
+            method.title,
+            [
+                ExportColumn("code", "Mã", "text"),
+                ExportColumn("group", "Nhóm", "text"),
+                ExportColumn("label", "Chỉ số", "text"),
+                ExportColumn("metric", "Chỉ tiêu", "text"),
+                ExportColumn("max", "Điểm tối đa", "number"),
+                ExportColumn("full_at", "Đạt tối đa khi tỷ lệ từ", "pct"),
+            ],
+            indicators,
+            note=method.note,
+        ),
+        ExportTable(
+            "Xếp loại",
+            "Xếp loại theo điểm /100",
+            [ExportColumn("label", "Xếp loại", "text"), ExportColumn("min", "Từ điểm", "number")],
+            bands,
+        ),
+        ExportTable(
+            "Mục tiêu",
+            "Mục tiêu và màu (data/targets.toml)",
+            [
+                ExportColumn("metric", "Mã chỉ tiêu", "text"),
+                ExportColumn("label", "Chỉ tiêu", "text"),
+                ExportColumn("target", "Mục tiêu", "text"),
+                ExportColumn("direction", "Chiều tốt", "text"),
+                ExportColumn("green", "Xanh (đạt)", "text"),
+                ExportColumn("amber", "Vàng (gần đạt)", "text"),
+                ExportColumn("red", "Đỏ (chưa đạt)", "text"),
+            ],
+            goals,
+        ),
+    ]
