@@ -9,7 +9,6 @@ above a sortable table. Glue only: kpi/fields.py answers, ui/fields.py draws.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -24,7 +23,18 @@ from kpi.reference import fields, procedures, ward_options
 from ui import fields as sections
 from ui.components import alert, no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.filters import (
+    FilterError,
+    Selection,
+    changed_control,
+    control_inputs,
+    controls_query,
+    filter_bar,
+    parse_query,
+    search_query,
+    view_answer,
+    view_outputs,
+)
 from ui.i18n import _
 
 dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title="Lĩnh vực – Một Cửa")
@@ -106,22 +116,9 @@ def layout(**query: Any) -> Component:
     )
 
 
-def _search_query(search: str | None) -> dict[str, str]:
-    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
-
-
 @callback(
-    Output(f"{PREFIX}-url", "search"),
-    Output(f"{PREFIX}-period", "value"),
-    Output(f"{PREFIX}-from", "value"),
-    Output(f"{PREFIX}-to", "value"),
-    Output(f"{PREFIX}-content", "children"),
-    Input(f"{PREFIX}-period", "value"),
-    Input(f"{PREFIX}-from", "value"),
-    Input(f"{PREFIX}-to", "value"),
-    Input(f"{PREFIX}-ward", "value"),
-    Input(f"{PREFIX}-field", "value"),
-    Input(f"{PREFIX}-channel", "value"),
+    *view_outputs(PREFIX),
+    *control_inputs(PREFIX),
     State(f"{PREFIX}-url", "search"),
     prevent_initial_call=True,
 )
@@ -137,7 +134,7 @@ def update(
     """A filter changed: new URL (shareable link), the period controls in step, new content.
 
     The procedure drilled into stays while the field does not change."""
-    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    changed = changed_control(PREFIX, ctx.triggered_id)
     query = controls_query(
         changed,
         preset=preset,
@@ -146,19 +143,10 @@ def update(
         ward=ward,
         field=field,
         channel=channel,
-        procedure=_search_query(search).get("procedure"),
+        procedure=search_query(search).get("procedure"),
     )
     selection, _lists, content = _view(query)
-    if selection is None:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
-    period = selection.period
-    return (
-        selection.search(),
-        selection.preset or "custom",
-        period.date_from.isoformat(),
-        period.date_to.isoformat(),
-        content,
-    )
+    return view_answer(selection, content)
 
 
 @callback(
@@ -193,7 +181,7 @@ def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str,
     lists = _allow_lists()
     if fmt is None or not lists[1]:
         raise dash.exceptions.PreventUpdate
-    selection = _parse(_search_query(search), lists)
+    selection = _parse(search_query(search), lists)
     with cursor() as cur:
         frame = drill_table(cur, period=selection.period, filters=selection.filters(_prov()))
     return download(

@@ -9,7 +9,6 @@ answers, ui/overview.py draws.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -24,7 +23,18 @@ from kpi.targets import load_targets
 from ui import overview as sections
 from ui.components import alert, coverage_line, no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.filters import (
+    FilterError,
+    Selection,
+    changed_control,
+    control_inputs,
+    controls_query,
+    filter_bar,
+    parse_query,
+    search_query,
+    view_answer,
+    view_outputs,
+)
 from ui.i18n import _
 from ui.league import league_table, next_sort
 
@@ -124,24 +134,15 @@ def layout(**query: Any) -> Component:
 
 
 @callback(
-    Output(f"{PREFIX}-url", "search"),
-    Output(f"{PREFIX}-period", "value"),
-    Output(f"{PREFIX}-from", "value"),
-    Output(f"{PREFIX}-to", "value"),
-    Output(f"{PREFIX}-content", "children"),
-    Input(f"{PREFIX}-period", "value"),
-    Input(f"{PREFIX}-from", "value"),
-    Input(f"{PREFIX}-to", "value"),
-    Input(f"{PREFIX}-ward", "value"),
-    Input(f"{PREFIX}-field", "value"),
-    Input(f"{PREFIX}-channel", "value"),
+    *view_outputs(PREFIX),
+    *control_inputs(PREFIX),
     prevent_initial_call=True,
 )
 def update(
     preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    changed = changed_control(PREFIX, ctx.triggered_id)
     query = controls_query(
         changed,
         preset=preset,
@@ -152,16 +153,7 @@ def update(
         channel=channel,
     )
     selection, _wards, _fields, content = _view(query)
-    if selection is None:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
-    period = selection.period
-    return (
-        selection.search(),
-        selection.preset or "custom",
-        period.date_from.isoformat(),
-        period.date_to.isoformat(),
-        content,
-    )
+    return view_answer(selection, content)
 
 
 @callback(
@@ -173,7 +165,7 @@ def update(
 def update_grain(grain: str, search: str | None) -> list[Component]:
     """Day, week or month chosen: redraw the trend and the split only."""
     wards, known_fields = _allow_lists()
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    query = search_query(search)
     try:
         selection = parse_query(query, wards=wards, fields=known_fields)
     except FilterError as exc:
@@ -235,7 +227,7 @@ def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str,
     """Excel or CSV of every table of the view in the URL (headline, trend, league)."""
     fmt = EXPORT.format_of(ctx.triggered_id)
     wards, known_fields = _allow_lists()
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    query = search_query(search)
     try:
         selection = parse_query(query, wards=wards, fields=known_fields)
     except FilterError:

@@ -8,7 +8,6 @@ ui/satisfaction.py draws. Comments are never read: signed-in leaders only, once 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -25,7 +24,18 @@ from kpi.targets import load_targets
 from ui import satisfaction as sections
 from ui.components import alert, no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.filters import (
+    FilterError,
+    Selection,
+    changed_control,
+    control_inputs,
+    controls_query,
+    filter_bar,
+    parse_query,
+    search_query,
+    view_answer,
+    view_outputs,
+)
 from ui.i18n import _
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
@@ -108,32 +118,19 @@ def layout(**query: Any) -> Component:
 
 
 @callback(
-    Output(f"{PREFIX}-url", "search"),
-    Output(f"{PREFIX}-period", "value"),
-    Output(f"{PREFIX}-from", "value"),
-    Output(f"{PREFIX}-to", "value"),
-    Output(f"{PREFIX}-content", "children"),
-    Input(f"{PREFIX}-period", "value"),
-    Input(f"{PREFIX}-from", "value"),
-    Input(f"{PREFIX}-to", "value"),
-    Input(f"{PREFIX}-ward", "value"),
-    Input(f"{PREFIX}-field", "value"),
-    Input(f"{PREFIX}-channel", "value"),
+    *view_outputs(PREFIX),
+    *control_inputs(PREFIX),
     prevent_initial_call=True,
 )
 def update(
     preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    changed = changed_control(PREFIX, ctx.triggered_id)
     query = controls_query(changed, preset=preset, date_from=date_from, date_to=date_to,
                            ward=ward, field=field, channel=channel)  # fmt: skip
     selection, _wards, _fields, content = _view(query)
-    if selection is None:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
-    period = selection.period
-    return (selection.search(), selection.preset or "custom", period.date_from.isoformat(),
-            period.date_to.isoformat(), content)  # fmt: skip
+    return view_answer(selection, content)
 
 
 @callback(
@@ -166,7 +163,7 @@ def sort_wards(
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> Any:
     """Every table of the page for the URL's selection, as one workbook or CSV files."""
     fmt = EXPORT.format_of(ctx.triggered_id)
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    query = search_query(search)
     selection, *_rest = _selection(query)
     if fmt is None or selection is None:
         return dash.no_update

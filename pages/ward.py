@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
-from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -29,7 +28,19 @@ from ui import overview as ov
 from ui import ward as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import ALL, FilterError, Selection, controls_query, filter_bar, parse_query
+from ui.filters import (
+    ALL,
+    FilterError,
+    Selection,
+    changed_control,
+    control_inputs,
+    controls_query,
+    filter_bar,
+    parse_query,
+    search_query,
+    view_answer,
+    view_outputs,
+)
 from ui.i18n import _
 
 dash.register_page(
@@ -105,7 +116,7 @@ def _code(pathname: str | None) -> str | None:
 
 def _from_url(pathname: str | None, search: str | None) -> Selection | None:
     """The selection of the page's current URL (``None`` when it is not a valid one)."""
-    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    query = search_query(search)
     return _parse(_code(pathname), query)[2]
 
 
@@ -129,16 +140,8 @@ def layout(ward_code: str | None = None, **query: Any) -> Component:
 
 
 @callback(
-    Output(f"{PREFIX}-url", "search"),
-    Output(f"{PREFIX}-period", "value"),
-    Output(f"{PREFIX}-from", "value"),
-    Output(f"{PREFIX}-to", "value"),
-    Output(f"{PREFIX}-content", "children"),
-    Input(f"{PREFIX}-period", "value"),
-    Input(f"{PREFIX}-from", "value"),
-    Input(f"{PREFIX}-to", "value"),
-    Input(f"{PREFIX}-field", "value"),
-    Input(f"{PREFIX}-channel", "value"),
+    *view_outputs(PREFIX),
+    *control_inputs(PREFIX, ("period", "from", "to", "field", "channel")),
     State(f"{PREFIX}-url", "pathname"),
     prevent_initial_call=True,
 )
@@ -151,7 +154,7 @@ def update(
     pathname: str | None,
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = str(ctx.triggered_id or "").removeprefix(f"{PREFIX}-") or None
+    changed = changed_control(PREFIX, ctx.triggered_id)
     query = controls_query(
         changed,
         preset=preset,
@@ -162,16 +165,7 @@ def update(
         channel=channel,
     )
     selection, _w, _f, content = _view(_code(pathname), query)
-    if selection is None:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, content
-    period = selection.period
-    return (
-        selection.search(with_ward=False),
-        selection.preset or "custom",
-        period.date_from.isoformat(),
-        period.date_to.isoformat(),
-        content,
-    )
+    return view_answer(selection, content, with_ward=False)
 
 
 @callback(

@@ -15,13 +15,14 @@ callback is glue. Pure functions: no I/O, the allow-lists come from the caller.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import Input, Output, dcc, html, no_update
 from dash.development.base_component import Component
 
 from kpi.metrics import CHANNELS, Filters
@@ -367,4 +368,55 @@ def filter_bar(
         role="search",
         className="mc-filters mb-4",
         **{"aria-label": _("Bộ lọc")},
+    )
+
+
+# --- the glue every page's filter callback shares ---------------------------------------------
+
+CONTROLS = ("period", "from", "to", "ward", "field", "channel")
+
+
+def search_query(search: str | None) -> dict[str, str]:
+    """The parameters of a location's ``search`` (``?a=1&a=2`` counts by its last value)."""
+    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+
+
+def changed_control(prefix: str, triggered_id: object) -> str | None:
+    """Which control of the bar fired (``"from"``, ``"ward"``, …), from ``ctx.triggered_id``."""
+    return str(triggered_id or "").removeprefix(f"{prefix}-") or None
+
+
+def view_outputs(prefix: str) -> list[Output]:
+    """What a page's filter callback updates: the URL, the period controls, the content."""
+    return [
+        Output(f"{prefix}-url", "search"),
+        Output(f"{prefix}-period", "value"),
+        Output(f"{prefix}-from", "value"),
+        Output(f"{prefix}-to", "value"),
+        Output(f"{prefix}-content", "children"),
+    ]
+
+
+def control_inputs(prefix: str, controls: Sequence[str] = CONTROLS) -> list[Input]:
+    """The bar's controls as callback inputs, in the order of ``controls``."""
+    return [Input(f"{prefix}-{name}", "value") for name in controls]
+
+
+def view_answer(
+    selection: Selection | None, content: Component, *, with_ward: bool = True
+) -> tuple[Any, ...]:
+    """The values of :func:`view_outputs`: the link of the view, the period in step, content.
+
+    An invalid selection (``None``) keeps the URL and the controls as they are and shows the
+    content (the alert that says what is wrong).
+    """
+    if selection is None:
+        return no_update, no_update, no_update, no_update, content
+    period = selection.period
+    return (
+        selection.search(with_ward=with_ward),
+        selection.preset or CUSTOM,
+        period.date_from.isoformat(),
+        period.date_to.isoformat(),
+        content,
     )
