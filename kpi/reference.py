@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from kpi.db import NoWarehouse
+from kpi.db import NoWarehouse, cursor
 
 _WARD_OPTIONS_SQL = """
 SELECT ward_code, ward_name
@@ -63,3 +63,18 @@ def procedures(cur: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
 def fields(cur: duckdb.DuckDBPyConnection) -> list[str]:
     """Every field (lĩnh vực) that some loaded dossier names, sorted."""
     return [row[0] for row in _run(cur, _FIELDS_SQL, {}).fetchall()]
+
+
+AllowLists = tuple[dict[str, str], list[str], dict[str, str | None]]
+
+
+def allow_lists(province_code: str) -> AllowLists:
+    """What the filter bar may offer, read from the warehouse now: ward code → name of the
+    province, the loaded fields, procedure code → name; all empty while nothing is loaded."""
+    try:
+        with cursor() as cur:
+            frame = ward_options(cur, province_code=province_code)
+            wards = dict(zip(frame["ward_code"], frame["ward_name"], strict=True))
+            return wards, fields(cur), procedures(cur)
+    except NoWarehouse:
+        return {}, [], {}

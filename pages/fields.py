@@ -19,9 +19,9 @@ from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.fields import drill_table
 from kpi.index766 import load_methodology
-from kpi.reference import fields, procedures, ward_options
+from kpi.reference import allow_lists
 from ui import fields as sections
-from ui.components import alert, no_warehouse
+from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import (
     FilterError,
@@ -30,6 +30,7 @@ from ui.filters import (
     control_inputs,
     controls_query,
     filter_bar,
+    invalid_alert,
     parse_query,
     search_query,
     view_answer,
@@ -46,26 +47,12 @@ Lists = tuple[dict[str, str], list[str], dict[str, str | None]]
 
 def _allow_lists() -> Lists:
     """Ward code → name, the loaded fields, procedure code → name; empty when nothing is loaded."""
-    try:
-        with cursor() as cur:
-            frame = ward_options(cur, province_code=settings().province)
-            wards = dict(zip(frame["ward_code"], frame["ward_name"], strict=True))
-            return wards, fields(cur), procedures(cur)
-    except NoWarehouse:
-        return {}, [], {}
+    return allow_lists(settings().province)
 
 
 def _parse(query: dict[str, Any], lists: Lists) -> Selection:
     wards, known_fields, known_procedures = lists
     return parse_query(query, wards=wards, fields=known_fields, procedures=known_procedures)
-
-
-def _invalid(error: FilterError) -> Component:
-    """One alert listing every bad URL parameter."""
-    return alert(
-        _("Tham số trên địa chỉ trang không hợp lệ"),
-        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
-    )
 
 
 def _content(selection: Selection, lists: Lists) -> Component:
@@ -98,7 +85,7 @@ def _view(query: dict[str, Any]) -> tuple[Selection | None, Lists, Component]:
     try:
         selection = _parse(query, lists)
     except FilterError as exc:
-        return None, lists, _invalid(exc)
+        return None, lists, invalid_alert(exc)
     return selection, lists, _content(selection, lists)
 
 

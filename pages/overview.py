@@ -18,10 +18,10 @@ from dash.development.base_component import Component
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import BUCKET, CURRENT, default_grain, headline, league, trend
-from kpi.reference import fields, ward_options
+from kpi.reference import allow_lists
 from kpi.targets import load_targets
 from ui import overview as sections
-from ui.components import alert, coverage_line, no_warehouse
+from ui.components import coverage_line, no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import (
     FilterError,
@@ -30,6 +30,7 @@ from ui.filters import (
     control_inputs,
     controls_query,
     filter_bar,
+    invalid_alert,
     parse_query,
     search_query,
     view_answer,
@@ -46,20 +47,8 @@ EXPORT = export_ids(PREFIX)
 
 def _allow_lists() -> tuple[dict[str, str], list[str]]:
     """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    try:
-        with cursor() as cur:
-            frame = ward_options(cur, province_code=settings().province)
-            return dict(zip(frame["ward_code"], frame["ward_name"], strict=True)), fields(cur)
-    except NoWarehouse:
-        return {}, []
-
-
-def _invalid(error: FilterError) -> Component:
-    """One alert listing every bad URL parameter."""
-    return alert(
-        "Tham số trên địa chỉ trang không hợp lệ",  # alert() translates
-        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
-    )
+    wards, known_fields, _procedures = allow_lists(settings().province)
+    return wards, known_fields
 
 
 def _content(selection: Selection, wards: dict[str, str]) -> Component:
@@ -111,7 +100,7 @@ def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list
     try:
         selection = parse_query(query, wards=wards, fields=known_fields)
     except FilterError as exc:
-        return None, wards, known_fields, _invalid(exc)
+        return None, wards, known_fields, invalid_alert(exc)
     return selection, wards, known_fields, _content(selection, wards)
 
 
@@ -169,7 +158,7 @@ def update_grain(grain: str, search: str | None) -> list[Component]:
     try:
         selection = parse_query(query, wards=wards, fields=known_fields)
     except FilterError as exc:
-        return [_invalid(exc)]
+        return [invalid_alert(exc)]
     filters = selection.filters(settings().province)
     with cursor() as cur:
         buckets = trend(cur, period=selection.period, filters=filters, grain=grain)

@@ -18,7 +18,7 @@ from dash.development.base_component import Component
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.metrics import records
-from kpi.reference import fields, ward_options
+from kpi.reference import allow_lists
 from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
 from ui import satisfaction as sections
@@ -46,12 +46,8 @@ EXPORT = export_ids(PREFIX)
 
 def _allow_lists() -> tuple[dict[str, str], list[str]]:
     """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    try:
-        with cursor() as cur:
-            frame = ward_options(cur, province_code=settings().province)
-            return dict(zip(frame["ward_code"], frame["ward_name"], strict=True)), fields(cur)
-    except NoWarehouse:
-        return {}, []
+    wards, known_fields, _procedures = allow_lists(settings().province)
+    return wards, known_fields
 
 
 def _selection(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Any]:

@@ -21,7 +21,7 @@ from dash.development.base_component import Component
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import default_grain, trend
-from kpi.reference import fields, ward_options
+from kpi.reference import allow_lists
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
 from ui import overview as ov
@@ -53,12 +53,8 @@ EXPORT = export_ids(PREFIX)
 
 def _allow_lists() -> tuple[dict[str, str], list[str]]:
     """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    try:
-        with cursor() as cur:
-            frame = ward_options(cur, province_code=settings().province)
-            return dict(zip(frame["ward_code"], frame["ward_name"], strict=True)), fields(cur)
-    except NoWarehouse:
-        return {}, []
+    wards, known_fields, _procedures = allow_lists(settings().province)
+    return wards, known_fields
 
 
 def _fetch(code: str, selection: Selection) -> WardView:

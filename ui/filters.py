@@ -27,6 +27,7 @@ from dash.development.base_component import Component
 
 from kpi.metrics import CHANNELS, Filters
 from kpi.periods import DEFAULT_PRESET, PRESETS, Period, PeriodError, local_today, preset_period
+from ui.components import alert
 from ui.i18n import _
 
 PARAMETERS = ("period", "from", "to", "ward", "field", "channel")
@@ -419,4 +420,12 @@ def view_answer(
         period.date_from.isoformat(),
         period.date_to.isoformat(),
         content,
+    )
+
+
+def invalid_alert(error: FilterError) -> Component:
+    """One alert listing every bad URL parameter, each line tagged with the parameter's name."""
+    return alert(
+        "Tham số trên địa chỉ trang không hợp lệ",  # alert() translates
+        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
     )
