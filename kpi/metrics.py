@@ -83,6 +83,26 @@ class Filters:
         return any(v is not None for v in (self.field, self.procedure_code, self.channel))
 
 
+# The rates over dossier counts (metrics.md §1–§3) and the 766 satisfaction (5.4): the one
+# definition for every query that has the period's counts in ``d`` and the period in ``b``
+# (this module's query and the day-grain path of kpi/trend.py).
+DOSSIER_RATES_SQL = """coalesce(d.completed, 0) / nullif(b.working_days, 0) AS per_working_day,
+    (d.early + d.on_time + d.in_time)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
+    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
+    d.online / nullif(d.received, 0) AS online_share,
+    d.full_online / nullif(d.received, 0) AS full_online_share,
+    d.postal / nullif(d.received, 0) AS postal_share,
+    d.direct / nullif(d.received, 0) AS direct_share,
+    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
+    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
+    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
+    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
+    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
+    d.interagency / nullif(d.interagency_known, 0) AS interagency_share"""
+SATISFACTION_766_SQL = """1 - ((d.late + d.overdue) + d.complained_not_late)
+        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766"""
+
 _SQL = """
 WITH
 freshness AS (
@@ -274,24 +294,10 @@ SELECT
     d.avg_working_days,
     r.mean_rating,
     r.sipas_access, r.sipas_procedure, r.sipas_staff, r.sipas_result, r.sipas_feedback,
-    coalesce(d.completed, 0) / nullif(b.working_days, 0) AS per_working_day,
-    (d.early + d.on_time + d.in_time)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
-    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
-    d.online / nullif(d.received, 0) AS online_share,
-    d.full_online / nullif(d.received, 0) AS full_online_share,
-    d.postal / nullif(d.received, 0) AS postal_share,
-    d.direct / nullif(d.received, 0) AS direct_share,
-    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
-    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
-    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
-    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
-    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
-    d.interagency / nullif(d.interagency_known, 0) AS interagency_share,
+    {dossier_rates},
     r.satisfied / nullif(r.ratings, 0) AS satisfied_rate,
     r.rated_dossiers / nullif(d.completed, 0) AS response_rate,
-    1 - ((d.late + d.overdue) + d.complained_not_late)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766,
+    {satisfaction_766},
     t.petitions_on_time / nullif(t.petitions, 0) AS petition_on_time_rate,
     (t.petitions - t.petitions_unsatisfied_or_overdue) / nullif(t.petitions, 0)
         AS petition_satisfaction,
@@ -364,6 +370,7 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
         key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
         petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
         wards_total=wards_total, klass=CLASS_SQL, as_of=AS_OF_SQL, data_as_of=DATA_AS_OF_SQL,
+        dossier_rates=DOSSIER_RATES_SQL, satisfaction_766=SATISFACTION_766_SQL,
         facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )  # fmt: skip
 

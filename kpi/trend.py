@@ -34,7 +34,7 @@ import pandas as pd
 from kpi import facts
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
-from kpi.metrics import Filters
+from kpi.metrics import DOSSIER_RATES_SQL, SATISFACTION_766_SQL, Filters
 from kpi.periods import Period, local_now
 
 RECEIVED_COUNTS = (
@@ -361,22 +361,8 @@ SELECT
     b.working_days,
     d.key,
     d.* EXCLUDE (period, key),
-    d.completed / nullif(b.working_days, 0) AS per_working_day,
-    (d.early + d.on_time + d.in_time)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
-    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
-    d.online / nullif(d.received, 0) AS online_share,
-    d.full_online / nullif(d.received, 0) AS full_online_share,
-    d.postal / nullif(d.received, 0) AS postal_share,
-    d.direct / nullif(d.received, 0) AS direct_share,
-    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
-    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
-    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
-    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
-    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
-    d.interagency / nullif(d.interagency_known, 0) AS interagency_share,
-    1 - ((d.late + d.overdue) + d.complained_not_late)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766,
+    {dossier_rates},
+    {satisfaction_766},
     {wards_total} AS wards_total
 FROM bounds AS b
 JOIN d ON d.period = b.period
@@ -432,6 +418,8 @@ def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0) -> str:
         key=key,
         keys=keys,
         wards_total=wards_total,
+        dossier_rates=DOSSIER_RATES_SQL,
+        satisfaction_766=SATISFACTION_766_SQL,
         gaps="\n      ".join(
             f"AND NOT coalesce(f.received_at >= CAST($gap_from_{i} AS TIMESTAMP)"
             f" AND f.ended_at < CAST($gap_to_{i} AS TIMESTAMP), false)"
