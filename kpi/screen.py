@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from kpi.db import NoWarehouse
-from kpi.metrics import Filters, kpis, records
+from kpi.metrics import DATA_AS_OF_SQL, Filters, kpis, records
 from kpi.periods import Period
 from kpi.public import publish
 
@@ -33,8 +33,6 @@ SELECT
     (SELECT value FROM meta WHERE key = 'data_version') AS version,
     (SELECT max(finished_at) FROM etl_runs WHERE status = 'ok') AS last_load_at
 """
-# A scan of the dossiers: its answer changes only with the data version (cache it by that).
-_DATA_AS_OF_SQL = "SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers"
 
 _WARD_SQL = """
 SELECT ward_code, ward_name, province_code
@@ -81,7 +79,7 @@ def data_version(cur: duckdb.DuckDBPyConnection) -> tuple[str | None, datetime |
 
 def data_as_of(cur: duckdb.DuckDBPyConnection) -> datetime | None:
     """The newest timestamp of the loaded dossiers (a scan: cache it by the data version)."""
-    return _run(cur, _DATA_AS_OF_SQL, {})[0][0]
+    return _run(cur, DATA_AS_OF_SQL, {})[0][0]
 
 
 def find_ward(cur: duckdb.DuckDBPyConnection, ward_code: str) -> Ward | None:

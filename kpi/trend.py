@@ -34,7 +34,13 @@ import pandas as pd
 from kpi import facts
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
-from kpi.metrics import DOSSIER_RATES_SQL, SATISFACTION_766_SQL, Filters
+from kpi.metrics import (
+    AS_OF_SQL,
+    DATA_AS_OF_SQL,
+    DOSSIER_RATES_SQL,
+    SATISFACTION_766_SQL,
+    Filters,
+)
 from kpi.periods import Period, local_now
 
 RECEIVED_COUNTS = (
@@ -67,7 +73,7 @@ COLUMNS = (
 _SQL = """
 WITH
 freshness AS (
-    SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers
+    {data_as_of}
 ),
 periods AS (
     SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
@@ -79,8 +85,7 @@ bounds AS (
         CAST(p.date_from AS TIMESTAMP) AS p_start,
         CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
         f.data_as_of,
-        least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
-              CAST($now AS TIMESTAMP), f.data_as_of) AS as_of,
+        {as_of} AS as_of,
         (SELECT count(*) FROM calendar AS c
           WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
     FROM periods AS p, freshness AS f
@@ -420,6 +425,8 @@ def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0) -> str:
         wards_total=wards_total,
         dossier_rates=DOSSIER_RATES_SQL,
         satisfaction_766=SATISFACTION_766_SQL,
+        data_as_of=DATA_AS_OF_SQL,
+        as_of=AS_OF_SQL,
         gaps="\n      ".join(
             f"AND NOT coalesce(f.received_at >= CAST($gap_from_{i} AS TIMESTAMP)"
             f" AND f.ended_at < CAST($gap_to_{i} AS TIMESTAMP), false)"
