@@ -19,10 +19,10 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
 from etl.loader import load_files
 from tests.browser.axe import AuditError, audit, axe_version, report
+from tests.browser.waiting import wait
 from tests.fields_fixture import FIELDS_DOSSIERS
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 from ui.definitions import METRICS
@@ -58,7 +58,6 @@ VIEWPORTS: dict[str, tuple[int, int, bool]] = {
     "desktop": (1366, 900, False),
     "phone": (390, 844, True),
 }
-WAIT_SECONDS = 20
 # Dash marks a component whose callback is running; the page is settled when none is left.
 SETTLED = (
     "return document.querySelector('#_pages_content h1') !== null"
@@ -109,7 +108,7 @@ def open_settled(driver: WebDriver, url: str, viewport: str = "desktop") -> None
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
     )
     driver.get(url)
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(SETTLED))
+    wait(driver).until(lambda d: d.execute_script(SETTLED))
     assert driver.execute_script("return window.innerWidth") == width
 
 
@@ -146,7 +145,7 @@ def test_open_definition_tooltip_has_no_serious_accessibility_violation(
     ActionChains(driver).move_to_element(
         driver.find_element(By.ID, "overview-on-time-info")
     ).perform()
-    tooltip = WebDriverWait(driver, WAIT_SECONDS).until(
+    tooltip = wait(driver).until(
         ec.visibility_of_element_located((By.CSS_SELECTOR, "[role=tooltip]"))
     )
     assert tooltip.text == METRICS["on_time_rate"].tooltip

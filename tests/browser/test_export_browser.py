@@ -18,12 +18,12 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.waiting import WAIT_SECONDS, wait
 
 pytestmark = pytest.mark.browser
 
 EXPORT_APP = Path(__file__).with_name("export_app.py")
-WAIT_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +49,7 @@ def click_and_save(driver: WebDriver, url: str, button_id: str, directory: Path)
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(directory)}
     )
     driver.get(url)
-    button = WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.element_to_be_clickable((By.ID, button_id))
-    )
+    button = wait(driver).until(ec.element_to_be_clickable((By.ID, button_id)))
     button.click()
 
 
@@ -91,9 +89,7 @@ def test_csv_button_saves_the_csv(driver: WebDriver, app_url: str, tmp_path: Pat
 def test_export_buttons_are_reachable_by_keyboard(driver: WebDriver, app_url: str) -> None:
     """Both buttons are real buttons with their visible Vietnamese names, in a named group."""
     driver.get(app_url)
-    group = WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.presence_of_element_located((By.ID, "demo-export"))
-    )
+    group = wait(driver).until(ec.presence_of_element_located((By.ID, "demo-export")))
     buttons = group.find_elements(By.TAG_NAME, "button")
     assert [(b.text, b.get_attribute("type")) for b in buttons] == [
         ("Tải Excel", "button"),

@@ -15,18 +15,17 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
 from tests.browser.test_overview_browser import severe_console_entries
+from tests.browser.waiting import click, wait
 from tests.fields_fixture import FIELDS_DOSSIERS
 
 pytestmark = pytest.mark.browser
 
 OCTOBER = "/linh-vuc?from=2026-10-01&to=2026-10-31"
-WAIT_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -41,22 +40,12 @@ def app_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathF
 
 def open_page(driver: WebDriver, url: str) -> None:
     driver.get(url)
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.presence_of_element_located((By.ID, "fields-answer"))
-    )
+    wait(driver).until(ec.presence_of_element_located((By.ID, "fields-answer")))
 
 
 def rows(driver: WebDriver, table: str) -> list[str]:
     selector = f'[id*=\'"table":"{table}"\'][id*=\'"type":"fields-table"\'] tbody tr'
     return [r.text.replace("\n", " ") for r in driver.find_elements(By.CSS_SELECTOR, selector)]
-
-
-def click(driver: WebDriver, element: WebElement) -> None:
-    """Scroll to the middle of the window (instant: a smooth scroll makes clicks miss), click."""
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
 
 
 def query(driver: WebDriver) -> dict[str, list[str]]:
@@ -77,7 +66,7 @@ def test_fields_and_the_answer_are_on_screen(
     ]
     assert driver.title == "Lĩnh vực – Một Cửa"
     assert driver.find_element(By.TAG_NAME, "h1").text == "Lĩnh vực"
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#fields-late-graph .main-svg"))
     )
     driver.save_screenshot(str(artifacts / "fields.png"))
@@ -86,8 +75,8 @@ def test_fields_and_the_answer_are_on_screen(
 
 def test_clicking_a_field_then_a_procedure_drills_down(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER)
-    click(driver, driver.find_element(By.LINK_TEXT, "Đất đai"))
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: rows(d, "procedure"))
+    click(driver, By.LINK_TEXT, "Đất đai")
+    wait(driver).until(lambda d: rows(d, "procedure"))
     assert query(driver) == {
         "from": ["2026-10-01"],
         "to": ["2026-10-31"],
@@ -99,8 +88,8 @@ def test_clicking_a_field_then_a_procedure_drills_down(driver: WebDriver, app_ur
     assert Select(driver.find_element(By.ID, "fields-field")).first_selected_option.text == (
         "Đất đai"
     )
-    click(driver, driver.find_element(By.LINK_TEXT, "1.001193"))
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: rows(d, "ward"))
+    click(driver, By.LINK_TEXT, "1.001193")
+    wait(driver).until(lambda d: rows(d, "ward"))
     assert query(driver)["procedure"] == ["1.001193"]
     assert rows(driver, "ward") == [
         "Phường Ba Đình 2 2 0,00% 2 0 2 2 liên thông 50,00% 50,00%",
@@ -118,8 +107,8 @@ def test_clicking_a_field_then_a_procedure_drills_down(driver: WebDriver, app_ur
         .get_attribute("href")
         .startswith(app_url + "/phuong/00004?from=2026-10-01&to=2026-10-31&field=")
     )
-    click(driver, driver.find_element(By.LINK_TEXT, "Tất cả lĩnh vực"))
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: rows(d, "field"))
+    click(driver, By.LINK_TEXT, "Tất cả lĩnh vực")
+    wait(driver).until(lambda d: rows(d, "field"))
     assert "field" not in query(driver)
     assert severe_console_entries(driver) == []
 
@@ -128,8 +117,8 @@ def test_choosing_a_ward_updates_the_url_and_the_numbers(driver: WebDriver, app_
     # Ngọc Hà in October: Đất đai F03 (early), F04 (overdue); Hộ tịch F07 (early), F08 (late).
     open_page(driver, app_url + OCTOBER)
     Select(driver.find_element(By.ID, "fields-ward")).select_by_visible_text("Phường Ngọc Hà")
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("ward=00008"))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(ec.url_contains("ward=00008"))
+    wait(driver).until(
         ec.text_to_be_present_in_element((By.ID, "fields-answer"), "Đất đai, Hộ tịch")
     )
     assert driver.find_element(By.ID, "fields-answer").text == (
@@ -154,7 +143,7 @@ def test_screenshots_and_no_horizontal_overflow(
 ) -> None:
     driver.set_window_size(width, height)
     open_page(driver, app_url + path)
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#fields-late-graph .main-svg"))
     )
     inner = driver.execute_script("return window.innerWidth")

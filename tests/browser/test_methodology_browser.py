@@ -14,10 +14,10 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
 from etl.loader import load_files
-from tests.browser.test_overview_browser import WAIT_SECONDS, open_page, severe_console_entries
+from tests.browser.test_overview_browser import open_page, severe_console_entries
+from tests.browser.waiting import click, wait
 
 pytestmark = pytest.mark.browser
 
@@ -65,31 +65,25 @@ def test_on_time_definition_is_visible(driver: WebDriver, app_url: str) -> None:
 def test_navbar_link_from_the_overview_opens_the_page(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + "/")
     driver.find_element(By.LINK_TEXT, "Phương pháp").click()
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.visibility_of_element_located((By.ID, ON_TIME)))
+    wait(driver).until(ec.visibility_of_element_located((By.ID, ON_TIME)))
     assert driver.current_url == app_url + PAGE
     active = driver.find_elements(By.CSS_SELECTOR, ".navbar .nav-link.active")
     assert [a.text for a in active] == ["Phương pháp"]
     driver.find_element(By.LINK_TEXT, "Tổng quan").click()
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.presence_of_element_located((By.ID, "overview-content"))
-    )
+    wait(driver).until(ec.presence_of_element_located((By.ID, "overview-content")))
     assert severe_console_entries(driver) == []
 
 
 def test_link_to_a_definition_scrolls_to_it(driver: WebDriver, app_url: str) -> None:
     viewport(driver, 1366, 900)
     open_page(driver, app_url + PAGE + "#methodology-satisfaction-766", ready_id=ON_TIME)
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        lambda d: in_viewport(d, "methodology-satisfaction-766")
-    )
+    wait(driver).until(lambda d: in_viewport(d, "methodology-satisfaction-766"))
     assert not in_viewport(driver, "methodology-toc")
     # A table-of-contents link, clicked on the page, scrolls too.
     driver.execute_script("window.scrollTo(0, 0)")  # Bootstrap scrolls smoothly: wait for it
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: in_viewport(d, "methodology-toc"))
-    driver.find_element(
-        By.CSS_SELECTOR, "#methodology-toc a[href='#methodology-reuse-rate']"
-    ).click()
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: in_viewport(d, "methodology-reuse-rate"))
+    wait(driver).until(lambda d: in_viewport(d, "methodology-toc"))
+    click(driver, By.CSS_SELECTOR, "#methodology-toc a[href='#methodology-reuse-rate']")
+    wait(driver).until(lambda d: in_viewport(d, "methodology-reuse-rate"))
     assert driver.find_element(By.ID, ON_TIME).is_displayed()
     assert severe_console_entries(driver) == []
 

@@ -25,11 +25,11 @@ import pytest
 from selenium.webdriver import Chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
+from tests.browser.waiting import click, wait
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,6 @@ DOSSIERS = OVERVIEW_DOSSIERS + "".join(
     for i in range(1200)
 )
 OCTOBER = "/?from=2026-10-01&to=2026-10-31"
-WAIT_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +55,7 @@ def app_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathF
 def open_page(driver: WebDriver, url: str, ready_id: str = "overview-content") -> None:
     """Load ``url`` and wait until the page content has rendered."""
     driver.get(url)
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.presence_of_element_located((By.ID, ready_id)))
+    wait(driver).until(ec.presence_of_element_located((By.ID, ready_id)))
 
 
 def tile_values(driver: WebDriver) -> dict[str, str]:
@@ -135,8 +134,8 @@ def test_ward_in_the_url_shows_that_ward(driver: WebDriver, app_url: str) -> Non
 def test_choosing_a_ward_updates_the_tiles_and_the_url(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-received")
     Select(driver.find_element(By.ID, "overview-ward")).select_by_visible_text("Phường Ba Đình")
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("ward=00004"))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(ec.url_contains("ward=00004"))
+    wait(driver).until(
         ec.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "#overview-received .mc-tile-value"), "4"
         )
@@ -179,8 +178,8 @@ def test_changing_the_period_updates_the_url_and_a_new_session_reproduces_it(
 ) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-received")
     Select(driver.find_element(By.ID, "overview-period")).select_by_visible_text("Kể từ 1/7/2025")
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("period=since_2025_07"))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(ec.url_contains("period=since_2025_07"))
+    wait(driver).until(
         ec.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "#overview-received .mc-tile-value"), "1.211"
         )
@@ -213,19 +212,12 @@ def test_tiles_show_changes_and_target_status(driver: WebDriver, app_url: str) -
     assert severe_console_entries(driver) == []
 
 
-def click(driver: WebDriver, element: WebElement) -> None:
-    """Scroll an element to the middle of the window (clear of sticky headers), click it.
-
-    Waits for the three charts first: they draw after the page and push the table down.
-    """
-    WebDriverWait(driver, WAIT_SECONDS).until(
+def click_when_drawn(driver: WebDriver, by: str, value: str) -> None:
+    """Click once the three charts have drawn: they draw after the page and push the table down."""
+    wait(driver).until(
         lambda d: d.execute_script("return document.querySelectorAll('.main-svg').length") >= 3
     )
-    # Instant: Bootstrap makes scrolling smooth, and a click mid-animation misses.
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
+    click(driver, by, value)
 
 
 def change_lines(driver: WebDriver, tile_id: str) -> list[str]:
@@ -251,8 +243,8 @@ def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url
         "1 Phường Ngọc Hà 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ ▲1",
         "3 Phường Ba Đình 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ ▼2",
     ]
-    click(driver, driver.find_element(By.LINK_TEXT, "Phường Ba Đình"))
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("/phuong/00004"))
+    click_when_drawn(driver, By.LINK_TEXT, "Phường Ba Đình")
+    wait(driver).until(ec.url_contains("/phuong/00004"))
     parts = urlsplit(driver.current_url)
     assert (parts.path, parts.query) == ("/phuong/00004", "from=2026-10-01&to=2026-10-31")
     assert severe_console_entries(driver) == []
@@ -260,13 +252,10 @@ def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url
 
 def test_sorting_the_league_by_a_header(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-league")
-    click(
-        driver,
-        driver.find_element(
-            By.XPATH, "//button[starts-with(normalize-space(.), 'Tỷ lệ đúng hạn')]"
-        ),
+    click_when_drawn(
+        driver, By.XPATH, "//button[starts-with(normalize-space(.), 'Tỷ lệ đúng hạn')]"
     )
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         ec.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "#overview-league tbody tr:first-child"), "Phường Ba Đình"
         )
@@ -282,9 +271,7 @@ def test_screenshots_and_no_horizontal_overflow(
 ) -> None:
     driver.set_window_size(width, height)
     open_page(driver, app_url + OCTOBER, ready_id="overview-map")
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map .main-svg"))
-    )
+    wait(driver).until(ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map .main-svg")))
     inner = driver.execute_script("return window.innerWidth")
     scroll = driver.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"

@@ -18,15 +18,15 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
+from tests.browser.waiting import click, wait
 from tests.satisfaction_fixture import COMMENTS, FILES
 
 pytestmark = pytest.mark.browser
 
 OCTOBER = "/hai-long?from=2026-10-01&to=2026-10-31"
-WAIT_SECONDS = 20
 TILES = ("satisfaction-ratings", "satisfaction-satisfied", "satisfaction-mean",
          "satisfaction-response")  # fmt: skip
 
@@ -46,7 +46,7 @@ def app_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathF
 
 def open_page(driver: WebDriver, url: str, ready_id: str = "satisfaction-ratings") -> None:
     driver.get(url)
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.presence_of_element_located((By.ID, ready_id)))
+    wait(driver).until(ec.presence_of_element_located((By.ID, ready_id)))
 
 
 def tile_values(driver: WebDriver) -> dict[str, str]:
@@ -103,8 +103,8 @@ def test_changing_the_period_updates_the_url_and_the_numbers(
     Select(driver.find_element(By.ID, "satisfaction-period")).select_by_visible_text(
         "Kể từ 1/7/2025"
     )
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("period=since_2025_07"))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(ec.url_contains("period=since_2025_07"))
+    wait(driver).until(
         ec.text_to_be_present_in_element(
             (By.CSS_SELECTOR, "#satisfaction-ratings .mc-tile-value"), "15"
         )
@@ -116,14 +116,12 @@ def test_changing_the_period_updates_the_url_and_the_numbers(
 
 def test_sorting_the_ward_table_keeps_few_ratings_flagged(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="satisfaction-wards")
-    button = driver.find_element(
-        By.XPATH, "//*[@id='satisfaction-wards']//button[starts-with(normalize-space(.), 'Lượt')]"
+    click(
+        driver,
+        By.XPATH,
+        "//*[@id='satisfaction-wards']//button[starts-with(normalize-space(.), 'Lượt')]",
     )
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button
-    )
-    button.click()
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "#satisfaction-wards th[aria-sort]")
         .get_attribute("aria-sort") == "descending"
     )  # fmt: skip
@@ -139,7 +137,7 @@ def test_screenshots_and_no_horizontal_overflow(
 ) -> None:
     driver.set_window_size(width, height)
     open_page(driver, app_url + OCTOBER, ready_id="satisfaction-trend-graph")
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         lambda d: d.execute_script("return document.querySelectorAll('.main-svg').length") >= 3
     )
     inner = driver.execute_script("return window.innerWidth")

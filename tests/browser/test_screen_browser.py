@@ -21,16 +21,15 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.ui import WebDriverWait
 
 from etl.loader import load_files
 from kpi.config import local_now
 from tests.browser.axe import audit, report
 from tests.browser.conftest import ROOT, _free_port, _wait_until_serving
+from tests.browser.waiting import wait
 
 pytestmark = pytest.mark.browser
 
-WAIT = 20
 SIZES = [(1920, 1080), (3840, 2160)]
 HEADER = "Mã hồ sơ,Mã xã,Lĩnh vực,Kênh nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái\n"
 
@@ -121,7 +120,7 @@ def open_screen(driver: WebDriver, url: str, size: tuple[int, int] = (1920, 1080
         {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": False},
     )
     driver.get(url)
-    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return !!window.motcuaScreen"))
+    wait(driver).until(lambda d: d.execute_script("return !!window.motcuaScreen"))
 
 
 def field(driver: WebDriver, key: str) -> str:
@@ -191,7 +190,7 @@ def test_figures_change_after_a_load_without_a_reload(
     assert field(driver, "today.received") == "12"
     (tmp_path / "them.csv").write_text(HEADER + _dossiers("HSC", 5, ended=False), "utf-8")
     assert load_files([tmp_path / "them.csv"], db=screen_app.db).ok
-    WebDriverWait(driver, WAIT).until(lambda d: field(d, "today.received") == "17")
+    wait(driver).until(lambda d: field(d, "today.received") == "17")
     assert driver.execute_script("return window.motcuaScreen.boot") == boot  # same page
     assert severe(driver) == []
 
@@ -200,9 +199,7 @@ def test_every_request_goes_to_the_app_itself(driver: WebDriver, screen_app: App
     driver.get("about:blank")
     driver.get_log("performance")  # drain the browser's own start-up (its new-tab page)
     open_screen(driver, f"{screen_app.url}/man-hinh/00004?refresh=1&rotate=2")
-    WebDriverWait(driver, WAIT).until(
-        lambda d: d.execute_script("return window.motcuaScreen.polls") >= 3
-    )
+    wait(driver).until(lambda d: d.execute_script("return window.motcuaScreen.polls") >= 3)
     urls = set()
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
@@ -220,13 +217,9 @@ def test_many_refresh_cycles_without_errors_or_growth(driver: WebDriver, screen_
         " performance.memory ? performance.memory.usedJSHeapSize : 0,"
         " window.motcuaScreen.polls, window.motcuaScreen.failures];"
     )
-    WebDriverWait(driver, WAIT).until(
-        lambda d: d.execute_script("return window.motcuaScreen.polls") >= 3
-    )
+    wait(driver).until(lambda d: d.execute_script("return window.motcuaScreen.polls") >= 3)
     nodes_before, heap_before, _, _ = driver.execute_script(probe)
-    WebDriverWait(driver, 90).until(
-        lambda d: d.execute_script("return window.motcuaScreen.polls") >= 40
-    )
+    wait(driver, 90).until(lambda d: d.execute_script("return window.motcuaScreen.polls") >= 40)
     nodes_after, heap_after, polls, failures = driver.execute_script(probe)
     assert (polls >= 40, failures) == (True, 0)
     assert nodes_after == nodes_before  # a refresh rewrites text; it never adds elements
@@ -248,13 +241,13 @@ def test_outage_shows_offline_mark_keeps_figures_and_recovers(
         assert not offline.is_displayed()
         received = field(driver, "today.received")
         app.stop()
-        WebDriverWait(driver, WAIT).until(lambda d: offline.is_displayed())
+        wait(driver).until(lambda d: offline.is_displayed())
         assert offline.text == "Mất kết nối máy chủ – đang hiển thị số liệu đã có"
         assert field(driver, "today.received") == received  # the last figures stay
         errors = severe(driver)
         assert errors and all("data.json" in e["message"] for e in errors), errors
         app.start()
-        WebDriverWait(driver, WAIT).until(lambda d: not offline.is_displayed())
+        wait(driver).until(lambda d: not offline.is_displayed())
         assert field(driver, "today.received") == received
         failures = driver.execute_script("return window.motcuaScreen.failures")
         polls = driver.execute_script("return window.motcuaScreen.polls")

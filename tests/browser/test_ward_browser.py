@@ -17,16 +17,16 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
-from tests.browser.test_overview_browser import click, severe_console_entries
+from tests.browser.test_overview_browser import click_when_drawn, severe_console_entries
+from tests.browser.waiting import wait
 from tests.ward_fixture import WARD_DOSSIERS, WARD_RATINGS
 
 pytestmark = pytest.mark.browser
 
 OCTOBER = "from=2026-10-01&to=2026-10-31"
-WAIT_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def app_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPathF
 
 
 def wait_for(driver: WebDriver, element_id: str) -> None:
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.presence_of_element_located((By.ID, element_id)))
+    wait(driver).until(ec.presence_of_element_located((By.ID, element_id)))
 
 
 def tile(driver: WebDriver, tile_id: str) -> str:
@@ -51,8 +51,8 @@ def tile(driver: WebDriver, tile_id: str) -> str:
 def test_league_click_opens_the_ward_page_with_its_numbers(driver: WebDriver, app_url: str) -> None:
     driver.get(f"{app_url}/?{OCTOBER}")
     wait_for(driver, "overview-league")
-    click(driver, driver.find_element(By.LINK_TEXT, "Phường Ba Đình"))
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("/phuong/00004"))
+    click_when_drawn(driver, By.LINK_TEXT, "Phường Ba Đình")
+    wait(driver).until(ec.url_contains("/phuong/00004"))
     wait_for(driver, "ward-received")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Phường Ba Đình"
     assert tile(driver, "ward-received") == "8"
@@ -71,8 +71,8 @@ def test_choosing_a_field_updates_the_url_and_the_numbers(driver: WebDriver, app
     driver.get(f"{app_url}/phuong/00004?{OCTOBER}")
     wait_for(driver, "ward-received")
     Select(driver.find_element(By.ID, "ward-field")).select_by_visible_text("Đất đai")
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("field="))
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(ec.url_contains("field="))
+    wait(driver).until(
         ec.text_to_be_present_in_element((By.CSS_SELECTOR, "#ward-received .mc-tile-value"), "3")
     )
     parts = urlsplit(driver.current_url)
@@ -90,10 +90,8 @@ def test_ward_menu_opens_another_ward(driver: WebDriver, app_url: str) -> None:
     driver.get(f"{app_url}/phuong/00004?{OCTOBER}")
     wait_for(driver, "ward-received")
     Select(driver.find_element(By.ID, "ward-ward")).select_by_value("00008")
-    WebDriverWait(driver, WAIT_SECONDS).until(ec.url_contains("/phuong/00008"))
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Phường Ngọc Hà")
-    )
+    wait(driver).until(ec.url_contains("/phuong/00008"))
+    wait(driver).until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Phường Ngọc Hà"))
     assert urlsplit(driver.current_url).query == OCTOBER
     assert severe_console_entries(driver) == []
 
@@ -111,7 +109,7 @@ def test_screenshots_and_no_horizontal_overflow(
 ) -> None:
     driver.set_window_size(width, height)
     driver.get(f"{app_url}/phuong/00004?{OCTOBER}")
-    WebDriverWait(driver, WAIT_SECONDS).until(
+    wait(driver).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, "#ward-trend-graph .main-svg"))
     )
     inner = driver.execute_script("return window.innerWidth")
