@@ -11,96 +11,52 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
-from dash import MATCH, Input, Output, State, callback, ctx, dcc, html
+from dash import MATCH, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.fields import drill_table
 from kpi.index766 import load_methodology
-from kpi.reference import allow_lists
+from pages._shared import Lists, View, frame, from_search, on_controls, province, view
 from ui import fields as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import (
-    FilterError,
-    Selection,
-    changed_control,
-    control_inputs,
-    controls_query,
-    filter_bar,
-    invalid_alert,
-    parse_query,
-    search_query,
-    view_answer,
-    view_outputs,
-)
+from ui.filters import Selection, control_inputs, search_query, view_outputs
 from ui.i18n import _
 
 dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title="Lĩnh vực – Một Cửa")
 
 PREFIX = "fields"
 EXPORT = export_ids(PREFIX)
-Lists = tuple[dict[str, str], list[str], dict[str, str | None]]
-
-
-def _allow_lists() -> Lists:
-    """Ward code → name, the loaded fields, procedure code → name; empty when nothing is loaded."""
-    return allow_lists(settings().province)
-
-
-def _parse(query: dict[str, Any], lists: Lists) -> Selection:
-    wards, known_fields, known_procedures = lists
-    return parse_query(query, wards=wards, fields=known_fields, procedures=known_procedures)
 
 
 def _content(selection: Selection, lists: Lists) -> Component:
     """The level the selection asks for (one metrics query)."""
     try:
         with cursor() as cur:
-            frame = drill_table(cur, period=selection.period, filters=selection.filters(_prov()))
+            table = drill_table(cur, period=selection.period, filters=selection.filters(province()))
     except NoWarehouse:
         return no_warehouse()
     threshold = next(i.full_at for i in load_methodology().indicators if i.metric == "online_share")
     return sections.content(
         PREFIX,
         selection,
-        frame,
+        table,
         procedure_name=lists[2].get(selection.procedure or ""),
         threshold=threshold,
         export=export_buttons(PREFIX),
     )
 
 
-def _prov() -> str:
-    return settings().province
-
-
-def _view(query: dict[str, Any]) -> tuple[Selection | None, Lists, Component]:
-    """Parse the URL parameters and build the content (or the alert saying what is wrong)."""
-    lists = _allow_lists()
-    if not lists[0] or not lists[1]:  # no tables, or no dossier loaded yet
-        return None, lists, no_warehouse()
-    try:
-        selection = _parse(query, lists)
-    except FilterError as exc:
-        return None, lists, invalid_alert(exc)
-    return selection, lists, _content(selection, lists)
+def _view(query: dict[str, Any]) -> View:
+    """The selection, allow-lists and content (or the alert saying what is wrong) of a URL."""
+    return view(query, _content, procedures=True)
 
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    selection, lists, content = _view(query)
-    return dbc.Container(
-        [
-            dcc.Location(id=f"{PREFIX}-url", refresh=False),
-            html.H1(_("Lĩnh vực", context="page"), className="h3 mb-3"),
-            filter_bar(PREFIX, selection, wards=lists[0], fields=lists[1]),
-            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
-        ],
-        fluid="xl",
-    )
+    heading = html.H1(_("Lĩnh vực", context="page"), className="h3 mb-0")
+    return frame(PREFIX, heading, _view(query), exports=False)  # the content places them
 
 
 @callback(
@@ -121,19 +77,9 @@ def update(
     """A filter changed: new URL (shareable link), the period controls in step, new content.
 
     The procedure drilled into stays while the field does not change."""
-    changed = changed_control(PREFIX, ctx.triggered_id)
-    query = controls_query(
-        changed,
-        preset=preset,
-        date_from=date_from,
-        date_to=date_to,
-        ward=ward,
-        field=field,
-        channel=channel,
-        procedure=search_query(search).get("procedure"),
-    )
-    selection, _lists, content = _view(query)
-    return view_answer(selection, content)
+    return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
+                       date_to=date_to, ward=ward, field=field, channel=channel,
+                       procedure=search_query(search).get("procedure"))  # fmt: skip
 
 
 @callback(
@@ -164,16 +110,14 @@ def sort_table(
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str, Any]:
     """The page's tables as one workbook, or CSV, for the selection in the URL."""
-    fmt = EXPORT.format_of(ctx.triggered_id)
-    lists = _allow_lists()
-    if fmt is None or not lists[1]:
-        raise dash.exceptions.PreventUpdate
-    selection = _parse(search_query(search), lists)
+    fmt, selection = EXPORT.format_of(ctx.triggered_id), from_search(search, procedures=True)
+    if fmt is None or selection is None:
+        return dash.no_update  # the page already shows what is wrong with its URL
     with cursor() as cur:
-        frame = drill_table(cur, period=selection.period, filters=selection.filters(_prov()))
+        table = drill_table(cur, period=selection.period, filters=selection.filters(province()))
     return download(
         fmt,
-        sections.export_tables(selection, frame),
+        sections.export_tables(selection, table),
         page="linh-vuc",
         period_from=selection.period.date_from,
         period_to=selection.period.date_to,

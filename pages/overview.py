@@ -11,31 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+import pandas as pd
+from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
-from kpi.overview import BUCKET, CURRENT, default_grain, headline, league, trend
-from kpi.reference import allow_lists
+from kpi.overview import CURRENT, default_grain, headline, league, trend
 from kpi.targets import load_targets
+from pages._shared import Lists, View, frame, from_search, on_controls, province, view
 from ui import overview as sections
-from ui.components import coverage_line, no_warehouse
-from ui.export import download, export_buttons, export_ids
-from ui.filters import (
-    FilterError,
-    Selection,
-    changed_control,
-    control_inputs,
-    controls_query,
-    filter_bar,
-    invalid_alert,
-    parse_query,
-    search_query,
-    view_answer,
-    view_outputs,
-)
+from ui.components import no_warehouse
+from ui.export import download, export_ids
+from ui.filters import Selection, control_inputs, view_outputs
 from ui.i18n import _
 from ui.league import league_table, next_sort
 
@@ -45,81 +32,38 @@ PREFIX = "overview"
 EXPORT = export_ids(PREFIX)
 
 
-def _allow_lists() -> tuple[dict[str, str], list[str]]:
-    """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    wards, known_fields, _procedures = allow_lists(settings().province)
-    return wards, known_fields
+def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """Headline with trend, league and the trend's grain of a selection (two queries)."""
+    filters, grain = selection.filters(province()), default_grain(selection.period)
+    with cursor() as cur:
+        head = headline(cur, period=selection.period, filters=filters, grain=grain)
+        table = league(cur, period=selection.period, filters=filters)
+    return head, table, grain
 
 
-def _content(selection: Selection, wards: dict[str, str]) -> Component:
-    """Every section for a valid selection (two queries: headline+trend, league)."""
-    province = settings().province
-    grain = default_grain(selection.period)
+def _content(selection: Selection, lists: Lists) -> Component:
+    """Every section for a valid selection."""
+    wards = lists[0]
     try:
-        with cursor() as cur:
-            head = headline(
-                cur, period=selection.period, filters=selection.filters(province), grain=grain
-            )
-            table = league(cur, period=selection.period, filters=selection.filters(province))
+        head, table, grain = _frames(selection)
     except NoWarehouse:
         return no_warehouse()
-    now = head[head["role"] == CURRENT].iloc[0]
-    if now["data_as_of"] is None or now["data_as_of"] != now["data_as_of"]:  # None or NaT
+    if pd.isna(head[head["role"] == CURRENT]["data_as_of"].iloc[0]):
         return no_warehouse()
-    targets = load_targets()
-    line = coverage_line(f"{PREFIX}-coverage", now.to_dict(), selection.period)
-    scope = sections.scope_title(selection.ward, wards)
-    if now["to_process"] == 0 and now["completed"] == 0:
-        return sections.no_period_data(PREFIX, scope, line)
-    store = sections.league_store(
-        table, link_search=selection.search(with_ward=False), ward=selection.ward
-    )
-    return html.Div(
-        [
-            scope,
-            sections.tiles(PREFIX, head, grain=grain, targets=targets),
-            line,
-            sections.trend_section(
-                PREFIX,
-                head[head["role"] == BUCKET],
-                period=selection.period,
-                grain=grain,
-                targets=targets,
-            ),
-            sections.league_section(PREFIX, store, targets=targets),
-            sections.map_section(PREFIX, table, target=targets["on_time_rate"]),
-        ]
+    return sections.page_content(
+        PREFIX, head, table, selection=selection, wards=wards, grain=grain, targets=load_targets()
     )
 
 
-def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Component]:
-    """Parse the URL parameters and build the content (or the alert saying what is wrong)."""
-    wards, known_fields = _allow_lists()
-    if not wards:
-        return None, wards, known_fields, no_warehouse()
-    try:
-        selection = parse_query(query, wards=wards, fields=known_fields)
-    except FilterError as exc:
-        return None, wards, known_fields, invalid_alert(exc)
-    return selection, wards, known_fields, _content(selection, wards)
+def _view(query: dict[str, Any]) -> View:
+    """The selection, allow-lists and content (or the alert saying what is wrong) of a URL."""
+    return view(query, _content)
 
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    selection, wards, known_fields, content = _view(query)
-    return dbc.Container(
-        [
-            dcc.Location(id=f"{PREFIX}-url", refresh=False),
-            dcc.Location(id=f"{PREFIX}-nav", refresh="callback-nav"),
-            html.Div(
-                [html.H1(_("Tổng quan"), className="h3 mb-0"), export_buttons(PREFIX)],
-                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
-            ),
-            filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
-            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
-        ],
-        fluid="xl",
-    )
+    heading = html.H1(_("Tổng quan"), className="h3 mb-0")
+    return frame(PREFIX, heading, _view(query), navigates=True)
 
 
 @callback(
@@ -131,18 +75,8 @@ def update(
     preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = changed_control(PREFIX, ctx.triggered_id)
-    query = controls_query(
-        changed,
-        preset=preset,
-        date_from=date_from,
-        date_to=date_to,
-        ward=ward,
-        field=field,
-        channel=channel,
-    )
-    selection, _wards, _fields, content = _view(query)
-    return view_answer(selection, content)
+    return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
+                       date_to=date_to, ward=ward, field=field, channel=channel)  # fmt: skip
 
 
 @callback(
@@ -153,15 +87,13 @@ def update(
 )
 def update_grain(grain: str, search: str | None) -> list[Component]:
     """Day, week or month chosen: redraw the trend and the split only."""
-    wards, known_fields = _allow_lists()
-    query = search_query(search)
-    try:
-        selection = parse_query(query, wards=wards, fields=known_fields)
-    except FilterError as exc:
-        return [invalid_alert(exc)]
-    filters = selection.filters(settings().province)
+    selection = from_search(search)
+    if selection is None:
+        return dash.no_update  # the page already shows what is wrong with its URL
     with cursor() as cur:
-        buckets = trend(cur, period=selection.period, filters=filters, grain=grain)
+        buckets = trend(
+            cur, period=selection.period, filters=selection.filters(province()), grain=grain
+        )
     return sections.trend_body(PREFIX, buckets, grain=grain, targets=load_targets())
 
 
@@ -214,23 +146,12 @@ def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str, Any]:
     """Excel or CSV of every table of the view in the URL (headline, trend, league)."""
-    fmt = EXPORT.format_of(ctx.triggered_id)
-    wards, known_fields = _allow_lists()
-    query = search_query(search)
-    try:
-        selection = parse_query(query, wards=wards, fields=known_fields)
-    except FilterError:
-        return dash.no_update  # the page already shows what is wrong with the URL
-    if fmt is None:
-        return dash.no_update
-    province = settings().province
-    grain = default_grain(selection.period)
-    with cursor() as cur:
-        head = headline(
-            cur, period=selection.period, filters=selection.filters(province), grain=grain
-        )
-        table = league(cur, period=selection.period, filters=selection.filters(province))
-    scope = wards.get(selection.ward, "") if selection.ward else "Toàn bộ phường, xã"
+    fmt, selection = EXPORT.format_of(ctx.triggered_id), from_search(search)
+    if fmt is None or selection is None:
+        return dash.no_update  # the page already shows what is wrong with its URL
+    head, table, grain = _frames(selection)
+    names = dict(zip(table["ward_code"], table["ward_name"], strict=True))
+    scope = names.get(selection.ward, "") if selection.ward else "Toàn bộ phường, xã"
     return download(
         fmt,
         sections.export_tables(head, table, scope=scope, grain=grain),

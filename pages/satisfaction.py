@@ -10,57 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.metrics import records
-from kpi.reference import allow_lists
 from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
+from pages._shared import Lists, View, frame, from_search, on_controls, province, view
 from ui import satisfaction as sections
-from ui.components import alert, no_warehouse
-from ui.export import download, export_buttons, export_ids
-from ui.filters import (
-    FilterError,
-    Selection,
-    changed_control,
-    control_inputs,
-    controls_query,
-    filter_bar,
-    parse_query,
-    search_query,
-    view_answer,
-    view_outputs,
-)
+from ui.components import no_warehouse
+from ui.export import download, export_ids
+from ui.filters import Selection, control_inputs, view_outputs
 from ui.i18n import _
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
 
 PREFIX = "satisfaction"
 EXPORT = export_ids(PREFIX)
-
-
-def _allow_lists() -> tuple[dict[str, str], list[str]]:
-    """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    wards, known_fields, _procedures = allow_lists(settings().province)
-    return wards, known_fields
-
-
-def _selection(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Any]:
-    """The validated selection, or ``None`` with the component that says what is wrong."""
-    wards, known_fields = _allow_lists()
-    if not wards:
-        return None, wards, known_fields, no_warehouse()
-    try:
-        return parse_query(query, wards=wards, fields=known_fields), wards, known_fields, None
-    except FilterError as exc:
-        detail = [html.Div(p.message, **{"data-parameter": p.parameter}) for p in exc.problems]
-        return None, wards, known_fields, alert(_("Tham số trên địa chỉ trang không hợp lệ"),
-                                                detail=detail)  # fmt: skip
 
 
 def _current(head: pd.DataFrame) -> dict[str, Any]:
@@ -70,14 +38,14 @@ def _current(head: pd.DataFrame) -> dict[str, Any]:
 
 def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Headline (with trend), ward table and the 5.x points of the selection (two queries)."""
-    filters = selection.filters(settings().province)
+    filters = selection.filters(province())
     with cursor() as cur:
         head = headline(cur, period=selection.period, filters=filters)
         wards = ward_table(cur, period=selection.period, filters=filters)
     return head, wards, index_points(_current(head))
 
 
-def _content(selection: Selection, wards: dict[str, str]) -> Component:
+def _content(selection: Selection, lists: Lists) -> Component:
     """Every section for a valid selection."""
     try:
         head, table, points = _frames(selection)
@@ -87,30 +55,18 @@ def _content(selection: Selection, wards: dict[str, str]) -> Component:
         return no_warehouse()
     return sections.page_content(
         PREFIX, head, table, points, period=selection.period, ward=selection.ward,
-        wards=wards, link_search=selection.search(with_ward=False), targets=load_targets(),
+        wards=lists[0], link_search=selection.search(with_ward=False), targets=load_targets(),
     )  # fmt: skip
 
 
-def _view(query: dict[str, Any]) -> tuple[Selection | None, dict[str, str], list[str], Component]:
-    selection, wards, known_fields, problem = _selection(query)
-    return selection, wards, known_fields, problem or _content(selection, wards)
+def _view(query: dict[str, Any]) -> View:
+    """The selection, allow-lists and content (or the alert saying what is wrong) of a URL."""
+    return view(query, _content)
 
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    selection, wards, known_fields, content = _view(query)
-    return dbc.Container(
-        [
-            dcc.Location(id=f"{PREFIX}-url", refresh=False),
-            html.Div(
-                [html.H1(_("Hài lòng"), className="h3 mb-0"), export_buttons(PREFIX)],
-                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
-            ),
-            filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
-            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
-        ],
-        fluid="xl",
-    )
+    return frame(PREFIX, html.H1(_("Hài lòng"), className="h3 mb-0"), _view(query))
 
 
 @callback(
@@ -122,11 +78,8 @@ def update(
     preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = changed_control(PREFIX, ctx.triggered_id)
-    query = controls_query(changed, preset=preset, date_from=date_from, date_to=date_to,
-                           ward=ward, field=field, channel=channel)  # fmt: skip
-    selection, _wards, _fields, content = _view(query)
-    return view_answer(selection, content)
+    return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
+                       date_to=date_to, ward=ward, field=field, channel=channel)  # fmt: skip
 
 
 @callback(
@@ -158,9 +111,7 @@ def sort_wards(
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> Any:
     """Every table of the page for the URL's selection, as one workbook or CSV files."""
-    fmt = EXPORT.format_of(ctx.triggered_id)
-    query = search_query(search)
-    selection, *_rest = _selection(query)
+    fmt, selection = EXPORT.format_of(ctx.triggered_id), from_search(search)
     if fmt is None or selection is None:
         return dash.no_update
     try:

@@ -10,35 +10,30 @@ Excel/CSV of every table. Glue only: kpi/ward.py answers, ui/ward.py and ui/over
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, dcc, html
+from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import default_grain, trend
-from kpi.reference import allow_lists
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
+from pages._shared import Lists, View, frame, lists, on_controls, province, selection
 from ui import overview as ov
 from ui import ward as sections
 from ui.components import no_warehouse
-from ui.export import download, export_buttons, export_ids
+from ui.export import download, export_ids
 from ui.filters import (
     ALL,
     FilterError,
     Selection,
-    changed_control,
     control_inputs,
-    controls_query,
-    filter_bar,
-    parse_query,
+    invalid_alert,
     search_query,
-    view_answer,
     view_outputs,
 )
 from ui.i18n import _
@@ -51,15 +46,9 @@ PREFIX = "ward"
 EXPORT = export_ids(PREFIX)
 
 
-def _allow_lists() -> tuple[dict[str, str], list[str]]:
-    """Ward code → name of the province and the loaded fields; empty when nothing is loaded."""
-    wards, known_fields, _procedures = allow_lists(settings().province)
-    return wards, known_fields
-
-
 def _fetch(code: str, selection: Selection) -> WardView:
     """The page's frames for a valid ward and selection (raises NoWarehouse)."""
-    filters = selection.filters(settings().province, with_ward=False)
+    filters = selection.filters(province(), with_ward=False)
     grain = default_grain(selection.period)
     with cursor() as cur:
         return ward_view(cur, ward_code=code, period=selection.period, filters=filters, grain=grain)
@@ -78,32 +67,27 @@ def _content(code: str, name: str, selection: Selection) -> Component:
 
 def _parse(
     code: str | None, query: dict[str, Any]
-) -> tuple[dict[str, str], list[str], Selection | None, Component | None]:
+) -> tuple[Lists, Selection | None, Component | None]:
     """The allow-lists and the selection of a ward and URL, or the alert saying what is wrong."""
-    wards, known_fields = _allow_lists()
-    if not wards:
-        return wards, known_fields, None, no_warehouse()
-    if code not in wards:
-        return wards, known_fields, None, sections.unknown_ward(code)
+    known = lists()
+    if not known[0]:
+        return known, None, no_warehouse()
+    if code not in known[0]:
+        return known, None, sections.unknown_ward(code)
     query = {k: v for k, v in query.items() if k != "ward"}  # the path names the ward
     try:
-        chosen = parse_query(query, wards=wards, fields=known_fields)
+        chosen = selection(query, known)
     except FilterError as exc:
-        return wards, known_fields, None, sections.invalid(exc)
-    return wards, known_fields, replace(chosen, ward=code), None
+        return known, None, invalid_alert(exc)
+    return known, replace(chosen, ward=code), None
 
 
-def _view(code: str | None, query: dict[str, Any]) -> tuple[Selection | None, dict, list, Any]:
+def _view(code: str | None, query: dict[str, Any]) -> View:
     """The selection, allow-lists and content (or the alert) of a ward page."""
-    wards, known_fields, selection, problem = _parse(code, query)
-    if selection is None:
-        return None, wards, known_fields, problem
-    return (
-        selection,
-        wards,
-        known_fields,
-        _content(selection.ward, wards[selection.ward], selection),
-    )
+    known, chosen, problem = _parse(code, query)
+    if chosen is None:
+        return View(None, known, problem)
+    return View(chosen, known, _content(chosen.ward, known[0][chosen.ward], chosen))
 
 
 def _code(pathname: str | None) -> str | None:
@@ -112,27 +96,15 @@ def _code(pathname: str | None) -> str | None:
 
 def _from_url(pathname: str | None, search: str | None) -> Selection | None:
     """The selection of the page's current URL (``None`` when it is not a valid one)."""
-    query = search_query(search)
-    return _parse(_code(pathname), query)[2]
+    return _parse(_code(pathname), search_query(search))[1]
 
 
 def layout(ward_code: str | None = None, **query: Any) -> Component:
     """The page of the ward ``ward_code`` for the URL parameters."""
-    selection, wards, known_fields, content = _view(ward_code, query)
-    title = wards.get(ward_code or "", _("Phường, xã"))
-    return dbc.Container(
-        [
-            dcc.Location(id=f"{PREFIX}-url", refresh=False),
-            dcc.Location(id=f"{PREFIX}-nav", refresh="callback-nav"),
-            html.Div(
-                [html.H1(title, id=f"{PREFIX}-title", className="h3 mb-0"), export_buttons(PREFIX)],
-                className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
-            ),
-            filter_bar(PREFIX, selection, wards=wards, fields=known_fields),
-            html.Div(content, id=f"{PREFIX}-content", **{"aria-live": "polite"}),
-        ],
-        fluid="xl",
-    )
+    answer = _view(ward_code, query)
+    title = answer.lists[0].get(ward_code or "", _("Phường, xã"))
+    heading = html.H1(title, id=f"{PREFIX}-title", className="h3 mb-0")
+    return frame(PREFIX, heading, answer, navigates=True)
 
 
 @callback(
@@ -150,18 +122,11 @@ def update(
     pathname: str | None,
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
-    changed = changed_control(PREFIX, ctx.triggered_id)
-    query = controls_query(
-        changed,
-        preset=preset,
-        date_from=date_from,
-        date_to=date_to,
-        ward=None,
-        field=field,
+    return on_controls(
+        PREFIX, ctx.triggered_id, partial(_view, _code(pathname)), with_ward=False,
+        preset=preset, date_from=date_from, date_to=date_to, ward=None, field=field,
         channel=channel,
-    )
-    selection, _w, _f, content = _view(_code(pathname), query)
-    return view_answer(selection, content, with_ward=False)
+    )  # fmt: skip
 
 
 @callback(
@@ -195,7 +160,7 @@ def update_grain(grain: str, pathname: str | None, search: str | None) -> list[C
             cur,
             period=selection.period,
             grain=grain,
-            filters=selection.filters(settings().province),
+            filters=selection.filters(province()),
         )
     return ov.trend_body(PREFIX, buckets, grain=grain, targets=load_targets())
 
@@ -214,7 +179,7 @@ def export(_xlsx: int | None, _csv: int | None, pathname: str | None, search: st
     if fmt is None or selection is None:
         return dash.no_update
     code = selection.ward
-    name = _allow_lists()[0][code]
+    name = lists()[0][code]
     tables = sections.export_tables(
         _fetch(code, selection), ward_code=code, ward_name=name, period=selection.period
     )

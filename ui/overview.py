@@ -21,6 +21,7 @@ from kpi.periods import Period
 from kpi.targets import Target, colour
 from ui.components import (
     METRICS,
+    coverage_line,
     empty_state,
     kpi_tile,
     sparkline,
@@ -38,6 +39,7 @@ from ui.figures import (
     trend_figure,
     ward_map_figure,
 )
+from ui.filters import Selection
 from ui.format import fmt_int, fmt_pct
 from ui.i18n import _
 from ui.league import DEFAULT_SORT, league_table
@@ -326,6 +328,39 @@ def scope_title(ward: str | None, wards: Mapping[str, str]) -> Component:
 def no_period_data(prefix: str, scope: Component, line: Component) -> Component:
     """A period without any dossier: its empty state between the title and the coverage line."""
     return html.Div([scope, empty_state(), line], id=f"{prefix}-empty")
+
+
+def page_content(
+    prefix: str,
+    head: pd.DataFrame,
+    league: pd.DataFrame,
+    *,
+    selection: Selection,
+    wards: Mapping[str, str],
+    grain: str,
+    targets: dict[str, Target],
+) -> Component:
+    """The overview under its filters: scope, tiles, coverage line, trend, league and map.
+
+    ``head`` is :func:`kpi.overview.headline`'s frame, ``league`` :func:`kpi.overview.league`'s;
+    a period without any dossier gets its empty state instead."""
+    now = head[head["role"] == CURRENT].iloc[0]
+    line = coverage_line(f"{prefix}-coverage", now.to_dict(), selection.period)
+    scope = scope_title(selection.ward, wards)
+    if now["to_process"] == 0 and now["completed"] == 0:
+        return no_period_data(prefix, scope, line)
+    store = league_store(league, link_search=selection.search(with_ward=False), ward=selection.ward)
+    trend = head[head["role"] == BUCKET]
+    return html.Div(
+        [
+            scope,
+            tiles(prefix, head, grain=grain, targets=targets),
+            line,
+            trend_section(prefix, trend, period=selection.period, grain=grain, targets=targets),
+            league_section(prefix, store, targets=targets),
+            map_section(prefix, league, target=targets["on_time_rate"]),
+        ]
+    )
 
 
 _HEADLINE_EXPORT = (

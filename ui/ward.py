@@ -27,7 +27,7 @@ from kpi.ward import WardView
 from ui.components import METRICS, alert, coverage_line, empty_state
 from ui.definitions import definition_href
 from ui.export import Column, Table
-from ui.filters import FilterError, Selection
+from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
 from ui.overview import tiles, trend_section
@@ -114,14 +114,6 @@ def _table(
         tabIndex=0,
         role="region",
         **{"aria-label": caption},
-    )
-
-
-def invalid(error: FilterError) -> Component:
-    """One alert listing every bad URL parameter (as on the overview)."""
-    return alert(
-        _("Tham số trên địa chỉ trang không hợp lệ"),
-        detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
     )
 
 
