@@ -5,8 +5,10 @@ channel shares: :data:`kpi.trend.COLUMNS`), computed by :func:`kpi.trend.flow` f
 events, which gives exactly the same numbers without joining every dossier to every period. One
 call answers the headline: the current period, the previous period of the same length, the same
 period last year and the trend buckets (column ``role`` tells them apart). A second call,
-grouped by ward, gives the league table with the previous period's rank. Each answer is kept per
-process (:func:`kpi.cache.cached`) until the data version or the clock it depends on changes.
+grouped by ward, gives the league table with the previous period's rank; the overview page asks
+:func:`board` for both at once (the wards' flow and their total from one query). Each answer
+is kept per process (:func:`kpi.cache.cached`) until the data version or the clock it depends
+on changes.
 
 ``naive=True`` computes the same frames through :func:`kpi.metrics.kpis` (the reference the
 tests and ``bench/overview_callbacks.py`` compare with), uncached.
@@ -127,11 +129,20 @@ def headline(
     Columns: ``role`` and :data:`kpi.trend.COLUMNS` (those of :func:`kpi.metrics.kpis` but
     ratings, petitions and mean durations, which a page asks :func:`kpis` for when it needs them).
     """
-    steps = buckets(period, grain)
-    periods = [period, period.previous(), period.same_last_year(), *steps]
+    periods = _headline_periods(period, grain)
     frame = _flow(cur, "headline", periods=periods, filters=filters, by=None, now=now, naive=naive)
-    roles = [CURRENT, PREVIOUS, LAST_YEAR] + [BUCKET] * len(steps)
-    frame.insert(0, "role", [roles[i - 1] for i in frame["period"]])
+    return _with_roles(frame)
+
+
+def _headline_periods(period: Period, grain: str) -> list[Period]:
+    """The headline's periods: the period, the one before, the same last year, the buckets."""
+    return [period, period.previous(), period.same_last_year(), *buckets(period, grain)]
+
+
+def _with_roles(frame: pd.DataFrame) -> pd.DataFrame:
+    """A headline frame with its ``role`` column (the first three periods, then buckets)."""
+    roles = {1: CURRENT, 2: PREVIOUS, 3: LAST_YEAR}
+    frame.insert(0, "role", [roles.get(i, BUCKET) for i in frame["period"]])
     return frame
 
 
@@ -185,7 +196,46 @@ def league(
         now=now,
         naive=naive,
     )
-    places = ward_places(cur, province_code=filters.province_code)
+    return _league(cur, frame, province_code=filters.province_code)
+
+
+def board(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The overview's :func:`headline` and :func:`league` together, from one query.
+
+    Equal to the two (``tests/test_trend.py``), at about the cost of the league alone: the
+    wards' flow over the headline's periods, and their total (the filter's wards, or all) from
+    the same query (:func:`kpi.trend.wards_and_total`).
+    """
+    now = now or local_now()
+    periods = _headline_periods(period, grain)
+    scope = replace(filters, ward_codes=None)
+    wards, total = cached(
+        cur,
+        "board",
+        (tuple(periods), scope, filters.ward_codes),
+        now=now,
+        last_day=max(p.date_to for p in periods),
+        compute=lambda: events.wards_and_total(
+            cur, periods=periods, filters=scope, total_of=filters.ward_codes, now=now
+        ),
+    )
+    head = _with_roles(total.copy())
+    table = _league(cur, wards[wards["period"] <= 2], province_code=filters.province_code)
+    return head, table
+
+
+def _league(
+    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, province_code: str
+) -> pd.DataFrame:
+    """The league table from the wards' flow of the period (1) and the one before (2)."""
+    places = ward_places(cur, province_code=province_code)
     places["name_order"] = range(len(places))
     now_ = frame[frame["period"] == 1].set_index("key")
     before = frame[frame["period"] == 2].set_index("key")

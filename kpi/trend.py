@@ -356,6 +356,10 @@ d AS (
     LEFT JOIN ended_agg AS e ON e.period = b.period AND e.key = k.key
     LEFT JOIN open_agg AS o ON o.period = b.period AND o.key = k.key
     LEFT JOIN ward_agg AS w ON w.period = b.period AND w.key = k.key
+),
+rows AS (
+    SELECT *, {wards_total} AS wards_total FROM d
+    {total}
 )
 SELECT
     b.period,
@@ -365,14 +369,24 @@ SELECT
     b.data_as_of,
     b.working_days,
     d.key,
-    d.* EXCLUDE (period, key),
+    d.* EXCLUDE (period, key, wards_total),
     {dossier_rates},
     {satisfaction_766},
-    {wards_total} AS wards_total
+    d.wards_total
 FROM bounds AS b
-JOIN d ON d.period = b.period
+JOIN rows AS d ON d.period = b.period
 ORDER BY b.period, d.key
 """
+
+# With a total: the wards' rows summed as well, row key 'all' (every count is additive: a
+# dossier belongs to one ward, ``wards_with_data`` is 0 or 1 per ward), over the wards of
+# ``$total_wards`` (all: NULL). A period in which none of them is in scope counts nothing.
+_TOTAL = """UNION ALL
+    SELECT b.period, 'all' AS key, {sums}, CAST(count(d.key) AS BIGINT) AS wards_total
+    FROM bounds AS b
+    LEFT JOIN d ON d.period = b.period
+     AND ($total_wards IS NULL OR list_contains($total_wards, d.key))
+    GROUP BY b.period"""
 
 _COUNTS = {
     **{c: f"r.{c}" for c in RECEIVED_COUNTS},
@@ -388,6 +402,9 @@ _COUNTS = {
     "wards_with_data": "w.wards_with_data",
 }
 
+
+# The counts, in kpis() order: all additive over wards.
+_ADDITIVE = COLUMNS[COLUMNS.index("received") : COLUMNS.index("wards_with_data") + 1]
 
 # Grouping → (key of a dossier, the keys listed, wards_total), as kpi.metrics groups.
 GROUPS: dict[str | None, tuple[str, str, str]] = {
@@ -410,13 +427,16 @@ def _gaps(periods: Sequence[Period]) -> list[tuple[date, date]]:
     return gaps
 
 
-def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0) -> str:
+def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0, total: bool = False) -> str:
     if by not in GROUPS:
         raise ValueError(f"unknown grouping {by!r} (the day-grain path groups by ward or not)")
     key, keys, wards_total = GROUPS[by]
-    counts = COLUMNS[COLUMNS.index("received") : COLUMNS.index("wards_with_data") + 1]
-    select = ",\n        ".join(f"CAST(coalesce({_COUNTS[c]}, 0) AS BIGINT) AS {c}" for c in counts)
+    select = ",\n        ".join(
+        f"CAST(coalesce({_COUNTS[c]}, 0) AS BIGINT) AS {c}" for c in _ADDITIVE
+    )
+    sums = ", ".join(f"CAST(coalesce(sum(d.{c}), 0) AS BIGINT) AS {c}" for c in _ADDITIVE)
     return _SQL.format(
+        total=_TOTAL.format(sums=sums) if total else "",
         counts=select,
         received_sums=", ".join(f"sum({c}) AS {c}" for c in RECEIVED_COUNTS),
         ended_sums=", ".join(f"sum({c}) AS {c}" for c in ENDED_COUNTS),
@@ -452,6 +472,50 @@ def flow(
     every ward of the scope when ``by="ward"``). ``source`` as in :func:`kpi.metrics.kpis`.
     Raises :class:`NoWarehouse` when the warehouse has no tables.
     """
+    return _run(cur, periods=periods, filters=filters, by=by, now=now, source=source)
+
+
+def wards_and_total(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    total_of: Sequence[str] | None = None,
+    now: datetime | None = None,
+    source: str = "auto",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every ward's flow and the total of some of them, in one query.
+
+    The first frame is ``flow(..., by="ward")`` of ``filters`` (which must not name wards: the
+    scope is the province), the second ``flow(...)`` ungrouped with ``total_of`` as the ward
+    filter (``None``: every ward), bit for bit: the counts are summed in the same query and the
+    rates computed from the sums by the same SQL (``tests/test_trend.py``). So a page showing the
+    wards and their total scans the dossiers once.
+    """
+    if filters.ward_codes is not None:
+        raise ValueError("the wards' scope is the province: give the wards to total as total_of")
+    frame = _run(
+        cur, periods=periods, filters=filters, by="ward", now=now, source=source,
+        total_of=list(total_of) if total_of is not None else None, total=True,
+    )  # fmt: skip
+    is_total = frame["key"] == "all"
+    wards = frame[~is_total].reset_index(drop=True)
+    # The union made it BIGINT; a ward's own row says 1 as an INTEGER, as kpis() does.
+    wards["wards_total"] = wards["wards_total"].astype("int32")
+    return wards, frame[is_total].reset_index(drop=True)
+
+
+def _run(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None,
+    now: datetime | None,
+    source: str,
+    total: bool = False,
+    total_of: list[str] | None = None,
+) -> pd.DataFrame:
     if source not in ("auto", "facts", "dossiers"):
         raise ValueError(f"unknown source {source!r}")
     if not periods:
@@ -468,11 +532,14 @@ def flow(
         "procedure_code": filters.procedure_code,
         "channel": filters.channel,
     }
+    if total:
+        params["total_wards"] = total_of
     gaps = _gaps(periods)
     for i, (start, end) in enumerate(gaps):
         params[f"gap_from_{i}"], params[f"gap_to_{i}"] = start, end
     try:
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
-        return cur.execute(_sql(by, stored_facts=stored, gaps=len(gaps)), params).df()
+        sql = _sql(by, stored_facts=stored, gaps=len(gaps), total=total)
+        return cur.execute(sql, params).df()
     except duckdb.CatalogException as exc:
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc

@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
-from kpi.overview import CURRENT, default_grain, headline, league, trend
+from kpi.overview import CURRENT, board, default_grain, trend
 from kpi.targets import load_targets
 from pages._shared import Lists, View, frame, from_search, on_controls, province, view
 from ui import overview as sections
@@ -33,11 +33,10 @@ EXPORT = export_ids(PREFIX)
 
 
 def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Headline with trend, league and the trend's grain of a selection (two queries)."""
+    """Headline with trend, league and the trend's grain of a selection (one query)."""
     filters, grain = selection.filters(province()), default_grain(selection.period)
     with cursor() as cur:
-        head = headline(cur, period=selection.period, filters=filters, grain=grain)
-        table = league(cur, period=selection.period, filters=filters)
+        head, table = board(cur, period=selection.period, filters=filters, grain=grain)
     return head, table, grain
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,9 +28,9 @@ from etl.loader import load_files
 from kpi import cache
 from kpi.db import cursor
 from kpi.metrics import Filters, kpis
-from kpi.overview import allowed_grains, buckets, headline, league, trend
+from kpi.overview import allowed_grains, board, buckets, headline, league, trend
 from kpi.periods import PRESETS, Period, preset_period
-from kpi.trend import COLUMNS, flow
+from kpi.trend import COLUMNS, flow, wards_and_total
 from tests.test_metrics import (
     DOSSIER_HEADER,
     PETITION_HEADER,
@@ -239,6 +240,52 @@ def test_overview_frames_equal_their_naive_versions(demo_db: Path, seed: int) ->
         (league(cur, **args), league(cur, naive=True, **args)),
     ):
         pd.testing.assert_frame_equal(fast, naive, check_exact=True)
+    head, table = board(cur, grain=grain, **args)
+    expected = headline(cur, grain=grain, naive=True, **args)
+    pd.testing.assert_frame_equal(head, expected, check_exact=True)
+    pd.testing.assert_frame_equal(table, league(cur, naive=True, **args), check_exact=True)
+
+
+def _assert_wards_and_total_equal_flow(
+    cur: duckdb.DuckDBPyConnection, periods: list[Period], filters: Filters, now: datetime
+) -> None:
+    """One query's wards and total = the by-ward flow of the province and the filter's total."""
+    scope = replace(filters, ward_codes=None)
+    wards, total = wards_and_total(
+        cur, periods=periods, filters=scope, total_of=filters.ward_codes, now=now
+    )
+    by_ward = flow(cur, periods=periods, filters=scope, by="ward", now=now)
+    pd.testing.assert_frame_equal(wards, by_ward, check_exact=True)
+    pd.testing.assert_frame_equal(total, flow(cur, periods=periods, filters=filters, now=now),
+                                  check_exact=True)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_wards_and_their_total_in_one_query_on_the_edges(edges_db: Path, seed: int) -> None:
+    rng = random.Random(3000 + seed)
+    cur = cursor(edges_db)
+    q = _question(rng, cur, rng.choice([date(2025, 10, 20), date(2025, 11, 5), date(2025, 11, 30)]))
+    periods = [q["period"], q["period"].previous(), *buckets(q["period"], q["grain"])]
+    _assert_wards_and_total_equal_flow(cur, periods, q["filters"], q["now"])
+
+
+def test_a_total_of_wards_outside_the_scope_counts_nothing(edges_db: Path) -> None:
+    """No chosen ward in the province: every count 0 and no rate, exactly as the filter gives."""
+    cur = cursor(edges_db)
+    period = Period(date(2025, 10, 1), date(2025, 10, 31))
+    filters = Filters(HANOI, ward_codes=("99999",))
+    _assert_wards_and_total_equal_flow(cur, [period, period.previous()], filters,
+                                       datetime(2025, 11, 5, 9))  # fmt: skip
+    total = wards_and_total(cur, periods=[period], filters=Filters(HANOI), total_of=["99999"],
+                            now=datetime(2025, 11, 5, 9))[1]  # fmt: skip
+    assert total[["received", "completed", "wards_total"]].values.tolist() == [[0, 0, 0]]
+    assert pd.isna(total["on_time_rate"].iloc[0])
+
+
+def test_wards_and_total_refuses_a_ward_scope(edges_db: Path) -> None:
+    with pytest.raises(ValueError, match="total_of"):
+        wards_and_total(cursor(edges_db), periods=[Period(date(2025, 10, 1), date(2025, 10, 31))],
+                        filters=Filters(HANOI, ward_codes=(BA_DINH,)))  # fmt: skip
 
 
 def test_an_edge_figure_counted_by_hand(edges_db: Path) -> None:
