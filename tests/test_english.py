@@ -305,8 +305,7 @@ def test_the_bad_url_alert_reads_in_english(
     module = page(name)
     args = ("00004",) if name == "ward" else ()
     shown = in_english(lambda: module.layout(*args, **query))
-    problems = [s for w, s in visible_strings(shown) if "Alert" in w]
-    assert problems, "no alert"
+    assert "Invalid parameters in the page address" in [s for _w, s in visible_strings(shown)]
     assert untranslated(shown, fixture_data(warehouses[name])) == []
 
 
@@ -319,3 +318,71 @@ def test_the_page_without_a_warehouse_reads_in_english(
     module = page(name)
     args = ("00004",) if name == "ward" else ()
     assert untranslated(in_english(lambda: module.layout(*args, **OCTOBER)), set()) == []
+
+
+def test_the_bad_url_alert_names_each_parameter_in_english(
+    warehouses: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every problem of tests/test_overview_page.py's bad URLs, word for word in English."""
+    monkeypatch.setenv("MOTCUA_DB", str(warehouses["overview"]))
+    monkeypatch.setenv("MOTCUA_PROVINCE", "01")
+    module = page("overview")
+    lines = []
+    for query in BAD_URLS:
+        shown = json.loads(
+            json.dumps(in_english(lambda q=query: module.layout(**q)), cls=PlotlyJSONEncoder)
+        )
+        lines += [s for w, s in visible_strings(shown) if w.startswith("Div#.")]
+    assert lines == [
+        "Invalid period: period='next_century' (choose: today, this_week, this_month, "
+        "last_month, this_quarter, this_year, last_7_days, last_30_days, last_90_days, "
+        "since_2025_07).",
+        "Ward not found: ward='99999' is not in the province's list of wards.",
+        "Field not found: field='Aviation' is not in the loaded data.",
+        "Invalid channel: channel='fax' (choose: direct, online, postal).",
+        "Invalid date: from='2026-13-01' (expected YYYY-MM-DD, for example 2026-11-21).",
+        "Missing parameter to: both from and to are needed (YYYY-MM-DD).",
+        "The start date (31/10/2026) is after the end date (01/10/2026).",
+        "The date from=1900-01-01 is outside the supported range (01/01/1990 – 31/12/2099).",
+        "The range is 9801 days long, more than the maximum of 3660 days (parameter to).",
+    ]
+    title = [s for _w, s in visible_strings(in_english(lambda: module.layout(**BAD_URLS[2])))]
+    assert "Invalid parameters in the page address" in title
+
+
+def test_a_tile_tooltip_reads_definition_and_formula_in_the_readers_language() -> None:
+    from ui.definitions import METRICS
+
+    text = METRICS["on_time_rate"]
+    assert in_vietnamese(lambda: text.tooltip) == f"{text.definition} Cách tính: {text.formula}"
+    english = in_english(lambda: text.tooltip)
+    assert english.startswith("Of all dossiers to process in the period (received and carried")
+    assert english.endswith(
+        " Formula: (Early + On time + In process, within time) / (Early + On time + Late + In "
+        "process, within time + In process, overdue)."
+    )
+    assert METRICS["early"].tooltip == in_vietnamese(lambda: METRICS["early"].tooltip)
+
+
+@pytest.mark.parametrize("name", LEADERS_PAGES)
+def test_the_vietnamese_page_shows_no_english_translation(
+    name: str, warehouses: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the cookie the pages stay as they were: no visible string is a translation."""
+    from ui.i18n import EN
+
+    english_only = set(EN.values()) - set(EN)
+    db = warehouses.get(name, warehouses["overview"])
+    monkeypatch.setenv("MOTCUA_DB", str(db))
+    monkeypatch.setenv("MOTCUA_PROVINCE", "01")
+    module = page(name)
+    shown = in_vietnamese(lambda: outputs(name, module, db))
+    strings = [s for _where, s in visible_strings(shown)]
+    assert [s for s in strings if s in english_only] == []
+    if name == "methodology":
+        assert "Phương pháp tính các số liệu" in strings
+        assert "Cách tính: " in strings
+        assert (
+            "Ví dụ: phường A đúng hạn 9/10 = 90,00%, phường B 990/1.000 = 99,00%. Hai "
+            "phường cộng lại: 999/1.010 = 98,91%, không phải trung bình 94,50%." in strings
+        )
