@@ -36,9 +36,9 @@ from ui.filters import (
     view_answer,
     view_outputs,
 )
-from ui.i18n import _
+from ui.i18n import _, page_title
 
-dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title="Lĩnh vực – Một Cửa")
+dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
 
 PREFIX = "fields"
 EXPORT = export_ids(PREFIX)

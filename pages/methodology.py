@@ -31,12 +31,14 @@ from ui.definitions import (
     SIPAS_DIMENSIONS,
 )
 from ui.export import download, export_buttons, export_ids
-from ui.i18n import _
+from ui.i18n import _, page_title
 
 PREFIX = "methodology"
 EXPORT = export_ids(PREFIX)
 
-dash.register_page(__name__, path="/phuong-phap", name="Phương pháp", title="Phương pháp – Một Cửa")
+dash.register_page(
+    __name__, path="/phuong-phap", name="Phương pháp", title=page_title("Phương pháp")
+)
 
 # (section id, title, metrics listed under it in the table of contents). Section ids carry
 # "section-" so they never collide with a metric's anchor (on_time → methodology-on-time).

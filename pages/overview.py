@@ -36,10 +36,10 @@ from ui.filters import (
     view_answer,
     view_outputs,
 )
-from ui.i18n import _
+from ui.i18n import _, page_title
 from ui.league import league_table, next_sort
 
-dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
+dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
 
 PREFIX = "overview"
 EXPORT = export_ids(PREFIX)

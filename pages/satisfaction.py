@@ -36,9 +36,9 @@ from ui.filters import (
     view_answer,
     view_outputs,
 )
-from ui.i18n import _
+from ui.i18n import _, page_title
 
-dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
+dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
 
 PREFIX = "satisfaction"
 EXPORT = export_ids(PREFIX)

@@ -386,3 +386,11 @@ def test_the_vietnamese_page_shows_no_english_translation(
             "Ví dụ: phường A đúng hạn 9/10 = 90,00%, phường B 990/1.000 = 99,00%. Hai "
             "phường cộng lại: 999/1.010 = 98,91%, không phải trung bình 94,50%." in strings
         )
+
+
+def test_the_browser_title_follows_the_language() -> None:
+    from ui.i18n import page_title
+
+    assert in_vietnamese(page_title("Lĩnh vực")) == "Lĩnh vực – Một Cửa"
+    assert in_english(page_title("Lĩnh vực")) == "Fields – Một Cửa"
+    assert in_english(lambda: page_title("Phường/xã")(ward_code="00004")) == "Wards – Một Cửa"

@@ -131,6 +131,7 @@ def test_the_english_switch_shows_the_page_in_english(
     try:
         open_page(driver, app_url + PAGE, ready_id=ON_TIME)
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert driver.title == "Methodology – Một Cửa"
         assert driver.find_element(By.TAG_NAME, "h1").text == "How the figures are calculated"
         entry = driver.find_element(By.ID, ON_TIME)
         assert entry.find_element(By.TAG_NAME, "h3").text == "On-time rate on_time_rate"
