@@ -22,9 +22,9 @@ from ui import fields as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import Selection, control_inputs, search_query, view_outputs
-from ui.i18n import _
+from ui.i18n import _, page_title
 
-dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title="Lĩnh vực – Một Cửa")
+dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
 
 PREFIX = "fields"
 EXPORT = export_ids(PREFIX)

@@ -1,4 +1,7 @@
-"""Phương pháp (``/phuong-phap``): every definition of metrics.md in plain Vietnamese.
+"""Phương pháp (``/phuong-phap``): every definition of metrics.md in plain words.
+
+Vietnamese first; in English the texts come from :mod:`ui.locale.methodology` and
+:mod:`ui.locale.metrics` (the export keeps Vietnamese headers and texts).
 
 Each metric has an anchor (``/phuong-phap#methodology-on-time-rate``, see
 :func:`ui.definitions.definition_href`) so other pages can link to its definition. The 766
@@ -28,12 +31,14 @@ from ui.definitions import (
     SIPAS_DIMENSIONS,
 )
 from ui.export import download, export_buttons, export_ids
-from ui.i18n import _
+from ui.i18n import _, page_title
 
 PREFIX = "methodology"
 EXPORT = export_ids(PREFIX)
 
-dash.register_page(__name__, path="/phuong-phap", name="Phương pháp", title="Phương pháp – Một Cửa")
+dash.register_page(
+    __name__, path="/phuong-phap", name="Phương pháp", title=page_title("Phương pháp")
+)
 
 # (section id, title, metrics listed under it in the table of contents). Section ids carry
 # "section-" so they never collide with a metric's anchor (on_time → methodology-on-time).
@@ -70,8 +75,10 @@ def layout(**_query: str) -> Component:
         "methodology-section-flow": m.metric_entries(FLOW_METRICS, indicators),
         "methodology-section-on-time": [
             html.P(
-                "Mỗi hồ sơ trong Tổng số phải giải quyết thuộc đúng một trong năm loại dưới đây "
-                "(hoặc là hồ sơ thiếu ngày hẹn trả, không được tính vào tỷ lệ)."
+                _(
+                    "Mỗi hồ sơ trong Tổng số phải giải quyết thuộc đúng một trong năm loại dưới "
+                    "đây (hoặc là hồ sơ thiếu ngày hẹn trả, không được tính vào tỷ lệ)."
+                )
             ),
             m.classes_table(),
             *m.metric_entries(ON_TIME_RATES, indicators),
@@ -79,42 +86,50 @@ def layout(**_query: str) -> Component:
             *m.clock_rules(),
         ],
         "methodology-section-channels": [
-            html.P("Các tỷ lệ tính trên hồ sơ tiếp nhận mới trong kỳ, trừ khi ghi khác."),
+            html.P(_("Các tỷ lệ tính trên hồ sơ tiếp nhận mới trong kỳ, trừ khi ghi khác.")),
             *m.metric_entries(CHANNEL_METRICS, indicators),
         ],
         "methodology-section-satisfaction": [
-            html.H3("4.1. Đánh giá của người dân", className="h5 mt-4"),
+            html.H3(_("4.1. Đánh giá của người dân"), className="h5 mt-4"),
             *m.metric_entries(RATING_METRICS, indicators, level=4),
             html.P(
-                "Khi có, các khía cạnh SIPAS (mỗi khía cạnh trên thang 1–5): "
-                + "; ".join(SIPAS_DIMENSIONS.values())
-                + "."
+                _(
+                    "Khi có, các khía cạnh SIPAS (mỗi khía cạnh trên thang 1–5): {dimensions}.",
+                    dimensions="; ".join(_(d) for d in SIPAS_DIMENSIONS.values()),
+                )
             ),
-            html.H3("4.2. Mức độ hài lòng theo Bộ chỉ số 766", className="h5 mt-4"),
+            html.H3(_("4.2. Mức độ hài lòng theo Bộ chỉ số 766"), className="h5 mt-4"),
             *m.metric_entries(["satisfaction_766"], indicators, level=4),
-            html.H3("4.3. Phản ánh, kiến nghị", className="h5 mt-4"),
+            html.H3(_("4.3. Phản ánh, kiến nghị"), className="h5 mt-4"),
             *m.metric_entries(PETITION_METRICS, indicators, level=4),
         ],
         "methodology-section-index766": [
             dbc.Alert(
-                [html.Strong("Ước tính. "), method.note], color="info", id="methodology-estimate"
+                [html.Strong(_("Ước tính. ")), _(method.note)],
+                color="info",
+                id="methodology-estimate",
             ),
-            html.P(method.title),
+            html.P(_(method.title)),
             html.P(
-                "Điểm của một chỉ số = điểm tối đa × min(1, tỷ lệ / ngưỡng đạt tối đa), làm tròn "
-                "2 chữ số. Điểm của phường, xã = tổng điểm các chỉ số có dữ liệu trong kỳ; điểm "
-                "trên thang 100 = tổng điểm / tổng điểm tối đa của các chỉ số đó × 100."
+                _(
+                    "Điểm của một chỉ số = điểm tối đa × min(1, tỷ lệ / ngưỡng đạt tối đa), làm "
+                    "tròn 2 chữ số. Điểm của phường, xã = tổng điểm các chỉ số có dữ liệu trong "
+                    "kỳ; điểm trên thang 100 = tổng điểm / tổng điểm tối đa của các chỉ số đó × "
+                    "100."
+                )
             ),
-            html.H3("Phương pháp tính", className="h5 mt-4", id="methodology-index766-method"),
+            html.H3(_("Phương pháp tính"), className="h5 mt-4", id="methodology-index766-method"),
             m.index766_table(method),
             m.bands_table(method),
-            html.H4("Tệp phương pháp (data/index766.toml), nguyên văn", className="h6"),
+            html.H4(_("Tệp phương pháp (data/index766.toml), nguyên văn"), className="h6"),
             m.methodology_file(method),
         ],
         "methodology-section-targets": [
             html.P(
-                "Xanh: đạt hoặc vượt mục tiêu; vàng: chưa đạt nhưng trong ngưỡng cảnh báo; đỏ: "
-                "ngoài ngưỡng. Mục tiêu đọc từ tệp data/targets.toml."
+                _(
+                    "Xanh: đạt hoặc vượt mục tiêu; vàng: chưa đạt nhưng trong ngưỡng cảnh báo; "
+                    "đỏ: ngoài ngưỡng. Mục tiêu đọc từ tệp data/targets.toml."
+                )
             ),
             m.targets_table(load_targets()),
         ],
@@ -140,11 +155,13 @@ def layout(**_query: str) -> Component:
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
             ),
             html.P(
-                "Mỗi số liệu trên bảng điều khiển được định nghĩa dưới đây bằng lời và bằng công "
-                "thức, đúng như cách phần mềm tính."
+                _(
+                    "Mỗi số liệu trên bảng điều khiển được định nghĩa dưới đây bằng lời và bằng "
+                    "công thức, đúng như cách phần mềm tính."
+                )
             ),
             m.toc(SECTIONS),
-            *(m.section(sid, title, body[sid]) for sid, title, _ in SECTIONS),
+            *(m.section(sid, title, body[sid]) for sid, title, _metrics in SECTIONS),
         ],
         id="methodology-page",
         className="mc-methodology",

@@ -23,10 +23,10 @@ from ui import overview as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, view_outputs
-from ui.i18n import _
+from ui.i18n import _, page_title
 from ui.league import league_table, next_sort
 
-dash.register_page(__name__, path="/", name="Tổng quan", title="Tổng quan – Một Cửa")
+dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
 
 PREFIX = "overview"
 EXPORT = export_ids(PREFIX)

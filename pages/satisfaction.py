@@ -23,9 +23,9 @@ from ui import satisfaction as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, view_outputs
-from ui.i18n import _
+from ui.i18n import _, page_title
 
-dash.register_page(__name__, path="/hai-long", name="Hài lòng", title="Hài lòng – Một Cửa")
+dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
 
 PREFIX = "satisfaction"
 EXPORT = export_ids(PREFIX)

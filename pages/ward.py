@@ -36,10 +36,10 @@ from ui.filters import (
     search_query,
     view_outputs,
 )
-from ui.i18n import _
+from ui.i18n import _, page_title
 
 dash.register_page(
-    __name__, path_template="/phuong/<ward_code>", name="Phường/xã", title="Phường/xã – Một Cửa"
+    __name__, path_template="/phuong/<ward_code>", name="Phường/xã", title=page_title("Phường/xã")
 )
 
 PREFIX = "ward"

@@ -129,7 +129,7 @@ def _change_line(change: TileChange) -> Component:
                         f"{change.words} {change.text[2:]}".strip(), className="visually-hidden"
                     )
                     if change.text != NO_DATA
-                    else html.Span(NO_DATA_LABEL, className="visually-hidden"),
+                    else html.Span(_(NO_DATA_LABEL), className="visually-hidden"),
                 ],
                 className=f"fw-semibold {tone or ''}".strip(),
             ),
@@ -266,5 +266,9 @@ def empty_state(detail: str | list[Component | str] | None = None) -> Component:
 
 def no_warehouse() -> Component:
     """The message shown while nothing has been loaded at all, with the command that fixes it."""
-    hint = [_(part) if isinstance(part, str) else part for part in NO_WAREHOUSE_HINT]
+    # the commands' placeholder (TỆP, "FILE") is a word too: each part is translated
+    hint = [
+        _(part) if isinstance(part, str) else html.Code(_(part.children))
+        for part in NO_WAREHOUSE_HINT
+    ]
     return alert(NO_WAREHOUSE, detail=hint, color="info")

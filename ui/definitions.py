@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ui.i18n import _
+
 Unit = Literal["count", "rate", "days", "per_day", "score"]
 
 ANCHOR_PREFIX = "methodology-"
@@ -19,7 +21,11 @@ METHODOLOGY_PATH = "/phuong-phap"
 
 @dataclass(frozen=True)
 class MetricText:
-    """The Vietnamese label of a metric, its definition in plain words and how it is computed."""
+    """The Vietnamese label of a metric, its definition in plain words and how it is computed.
+
+    The texts are the Vietnamese sources; readers see them through :func:`ui.i18n._` (their
+    English is in :mod:`ui.locale.metrics`).
+    """
 
     label: str
     definition: str
@@ -28,8 +34,14 @@ class MetricText:
 
     @property
     def tooltip(self) -> str:
-        """Definition and formula, the text of a KPI tile's tooltip."""
-        return f"{self.definition} Cách tính: {self.formula}" if self.formula else self.definition
+        """Definition and formula in the reader's language, the text of a KPI tile's tooltip."""
+        if not self.formula:
+            return _(self.definition)
+        return _(
+            "{definition} Cách tính: {formula}",
+            definition=_(self.definition),
+            formula=_(self.formula),
+        )
 
 
 def anchor(metric: str) -> str:

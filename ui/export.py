@@ -502,5 +502,5 @@ def export_buttons(prefix: str) -> Component:
         id=f"{prefix}-export",
         role="group",
         className="mc-export d-flex gap-2 d-print-none",
-        **{"aria-label": "Tải dữ liệu"},
+        **{"aria-label": _("Tải dữ liệu")},
     )

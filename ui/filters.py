@@ -6,8 +6,9 @@ procedure (``/linh-vuc``) also read ``&procedure=<code>``, checked against the c
 other pages ignore it. :func:`parse_query` turns the
 URL's parameters into a :class:`Selection`, checking each value against its allow-list (presets,
 the province's ward codes, the fields that exist in the data, the three channels) and raising
-:class:`FilterError` with one Vietnamese message per bad parameter; :meth:`Selection.search` is
-the reverse. :func:`filter_bar` builds the controls with ids prefixed by the page, and
+:class:`FilterError` with one message per bad parameter, in the reader's language (Vietnamese
+first, English in :mod:`ui.locale.shell`); :meth:`Selection.search` is the reverse.
+:func:`filter_bar` builds the controls with ids prefixed by the page, and
 :func:`controls_query` turns the controls' values back into URL parameters, so each page's
 callback is glue. Pure functions: no I/O, the allow-lists come from the caller.
 """
@@ -52,7 +53,7 @@ _ECHO = 40  # characters of a bad value quoted back in a message
 
 @dataclass(frozen=True)
 class ParameterProblem:
-    """One bad URL parameter and what is wrong with it (Vietnamese, names the parameter)."""
+    """One bad URL parameter and what is wrong with it (the reader's language, names it)."""
 
     parameter: str
     message: str
@@ -127,20 +128,32 @@ def _last(value: str | list[str] | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+def _bad_day(raw: str, name: str) -> PeriodError:
+    return PeriodError(
+        _(
+            "Ngày không hợp lệ: {name}={value} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21).",
+            name=name,
+            value=_quote(raw),
+        )
+    )
+
+
 def _day(raw: str, name: str) -> date:
     if not _DATE.fullmatch(raw):
-        raise PeriodError(
-            f"Ngày không hợp lệ: {name}={_quote(raw)} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21)."
-        )
+        raise _bad_day(raw, name)
     try:
         day = date.fromisoformat(raw)
     except ValueError:
-        raise PeriodError(
-            f"Ngày không hợp lệ: {name}={_quote(raw)} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21)."
-        ) from None
+        raise _bad_day(raw, name) from None
     if not MIN_DAY <= day <= MAX_DAY:
         raise PeriodError(
-            f"Ngày {name}={raw} nằm ngoài khoảng hỗ trợ ({MIN_DAY:%d/%m/%Y} – {MAX_DAY:%d/%m/%Y})."
+            _(
+                "Ngày {name}={value} nằm ngoài khoảng hỗ trợ ({first} – {last}).",
+                name=name,
+                value=raw,
+                first=f"{MIN_DAY:%d/%m/%Y}",
+                last=f"{MAX_DAY:%d/%m/%Y}",
+            )
         )
     return day
 
@@ -152,28 +165,48 @@ def _period(
     if raw_from or raw_to:
         if not (raw_from and raw_to):
             missing = "to" if raw_from else "from"
-            raise _Bad(missing, f"Thiếu tham số {missing}: cần cả from và to (YYYY-MM-DD).")
+            raise _Bad(
+                missing,
+                _("Thiếu tham số {name}: cần cả from và to (YYYY-MM-DD).", name=missing),
+            )
         days = []
         for name, raw in (("from", raw_from), ("to", raw_to)):
             try:
                 days.append(_day(raw, name))
             except PeriodError as exc:
                 raise _Bad(name, str(exc)) from None
-        try:
-            period = Period(days[0], days[1])
-        except PeriodError as exc:
-            raise _Bad("from", str(exc)) from None
+        if days[0] > days[1]:  # Period() refuses it too, with a Vietnamese-only message
+            raise _Bad(
+                "from",
+                _(
+                    "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
+                    start=f"{days[0]:%d/%m/%Y}",
+                    end=f"{days[1]:%d/%m/%Y}",
+                ),
+            )
+        period = Period(days[0], days[1])
         if period.days > MAX_RANGE_DAYS:
             raise _Bad(
                 "to",
-                f"Khoảng thời gian dài {period.days} ngày, vượt quá mức tối đa "
-                f"{MAX_RANGE_DAYS} ngày (tham số to).",
+                _(
+                    "Khoảng thời gian dài {days} ngày, vượt quá mức tối đa {most} ngày (tham số "
+                    "to).",
+                    days=period.days,
+                    most=MAX_RANGE_DAYS,
+                ),
             )
         return period, None
     name = preset or DEFAULT_PRESET
     if name not in PRESETS:
         choices = ", ".join(PRESETS)
-        raise _Bad("period", f"Kỳ báo cáo không hợp lệ: period={_quote(name)} (chọn: {choices}).")
+        raise _Bad(
+            "period",
+            _(
+                "Kỳ báo cáo không hợp lệ: period={value} (chọn: {choices}).",
+                value=_quote(name),
+                choices=choices,
+            ),
+        )
     return preset_period(name, today), name
 
 
@@ -206,22 +239,32 @@ def parse_query(
         problems.append(
             ParameterProblem(
                 "ward",
-                f"Không tìm thấy phường, xã: ward={_quote(ward)} không có trong danh sách "
-                "phường, xã của tỉnh/thành phố.",
+                _(
+                    "Không tìm thấy phường, xã: ward={value} không có trong danh sách phường, "
+                    "xã của tỉnh/thành phố.",
+                    value=_quote(ward),
+                ),
             )
         )
     if field is not None and field not in fields:
         problems.append(
             ParameterProblem(
                 "field",
-                f"Không tìm thấy lĩnh vực: field={_quote(field)} không có trong dữ liệu đã nạp.",
+                _(
+                    "Không tìm thấy lĩnh vực: field={value} không có trong dữ liệu đã nạp.",
+                    value=_quote(field),
+                ),
             )
         )
     if channel is not None and channel not in CHANNELS:
         problems.append(
             ParameterProblem(
                 "channel",
-                f"Kênh nộp không hợp lệ: channel={_quote(channel)} (chọn: {', '.join(CHANNELS)}).",
+                _(
+                    "Kênh nộp không hợp lệ: channel={value} (chọn: {choices}).",
+                    value=_quote(channel),
+                    choices=", ".join(CHANNELS),
+                ),
             )
         )
     procedure = _last(query.get("procedure")) if procedures is not None else None
@@ -229,8 +272,10 @@ def parse_query(
         problems.append(
             ParameterProblem(
                 "procedure",
-                f"Không tìm thấy thủ tục: procedure={_quote(procedure)} không có trong dữ liệu "
-                "đã nạp.",
+                _(
+                    "Không tìm thấy thủ tục: procedure={value} không có trong dữ liệu đã nạp.",
+                    value=_quote(procedure),
+                ),
             )
         )
     if problems or period is None:

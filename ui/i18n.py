@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from typing import Any
 
 from flask import has_request_context, request
@@ -69,3 +70,19 @@ def _(text: str, /, lang: str | None = None, context: str | None = None, **value
     else:
         out = text
     return out.format(**values) if values else out
+
+
+BRAND = "Một Cửa"  # the product's name, the same in every language
+
+
+def page_title(name: str) -> Callable[..., str]:
+    """A page's browser title for ``dash.register_page(title=...)``: "Phương pháp – Một Cửa".
+
+    Dash calls it on every navigation (with the path's variables, ignored), so the title
+    follows the reader's language like the page: "Methodology – Một Cửa".
+    """
+
+    def title(**_path: str) -> str:
+        return f"{_(name, context='page')} – {BRAND}"
+
+    return title

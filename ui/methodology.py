@@ -1,4 +1,9 @@
-"""Builders of the methodology page (``/phuong-phap``): definitions, tables, rules in Vietnamese.
+"""Builders of the methodology page (``/phuong-phap``): definitions, tables, rules.
+
+Texts are Vietnamese sources shown through :func:`ui.i18n._` (English in
+:mod:`ui.locale.methodology` and, for the metrics, :mod:`ui.locale.metrics`); sentences built
+from numbers take them as named ``{values}`` so a translation may order them its own way. The
+export keeps the Vietnamese texts (its headers are Vietnamese in either language).
 
 Pure functions: the metric texts come from :mod:`ui.definitions`, the 766 methodology and the
 targets arrive as the :mod:`kpi` objects read from ``data/index766.toml`` and
@@ -19,6 +24,7 @@ from ui.definitions import METRICS, ON_TIME_CLASSES, anchor
 from ui.export import Column as ExportColumn
 from ui.export import Table as ExportTable
 from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
+from ui.i18n import _, current_lang
 
 # The published figures of Hồng Hà (TP Hạ Long, Quảng Ninh), 2021 (metrics.md §8).
 HONG_HA = {"resolved": 12439, "early_or_on_time": 12432, "late": 7}
@@ -113,7 +119,7 @@ def section(section_id: str, title: str, children: Sequence[Component | str]) ->
     """A titled section of the page (``<section>`` labelled by its ``<h2>``)."""
     heading_id = f"{section_id}-title"
     return html.Section(
-        [html.H2(title, id=heading_id, className="h4 mt-5 mb-3"), *children],
+        [html.H2(_(title), id=heading_id, className="h4 mt-5 mb-3"), *children],
         id=section_id,
         className="mc-method-section",
         **{"aria-labelledby": heading_id},
@@ -124,14 +130,14 @@ def toc(entries: Sequence[tuple[str, str, Sequence[str]]]) -> Component:
     """The table of contents: ``(section id, title, metric keys)`` → nested lists of links."""
     items = []
     for section_id, title, metrics in entries:
-        children: list[Component] = [html.A(title, href=f"#{section_id}")]
+        children: list[Component] = [html.A(_(title), href=f"#{section_id}")]
         if metrics:
-            links = [html.Li(html.A(METRICS[m].label, href=f"#{anchor(m)}")) for m in metrics]
+            links = [html.Li(html.A(_(METRICS[m].label), href=f"#{anchor(m)}")) for m in metrics]
             children.append(html.Ul(links, className="mc-toc-metrics small mb-2"))
         items.append(html.Li(children))
     return html.Nav(
         [
-            html.H2("Mục lục", className="h5", id="methodology-toc-title"),
+            html.H2(_("Mục lục"), className="h5", id="methodology-toc-title"),
             html.Ul(items, className="list-unstyled mb-0"),  # the titles carry their numbers
         ],
         id="methodology-toc",
@@ -140,31 +146,40 @@ def toc(entries: Sequence[tuple[str, str, Sequence[str]]]) -> Component:
     )
 
 
-def _pct(rate: float) -> str:
+def _pct(rate: float, lang: str | None = None) -> str:
     """A threshold or target as a percentage without useless decimals: 0.98 → ``98%``."""
-    return _trim(fmt_pct(rate).removesuffix("%")) + "%"
+    return _trim(fmt_pct(rate, lang=lang).removesuffix("%"), lang) + "%"
 
 
-def _trim(number: str) -> str:
-    """Drop trailing zero decimals of a number: ``98,00`` → ``98``; ``2,50`` → ``2,5``."""
-    return number.rstrip("0").rstrip(",") if "," in number else number
+def _trim(number: str, lang: str | None = None) -> str:
+    """Drop trailing zero decimals of a number: ``98,00`` → ``98``; ``2,50`` → ``2,5``.
+
+    The decimal mark is the reader's (or ``lang``'s): a comma in Vietnamese, a point in English.
+    """
+    mark = "." if (lang or current_lang()) == "en" else ","
+    return number.rstrip("0").rstrip(mark) if mark in number else number
 
 
-def _number(value: float) -> str:
+def _number(value: float, lang: str | None = None) -> str:
     """Points or a count without useless decimals: 20 → ``20``; 2.5 → ``2,5``."""
-    return _trim(fmt_number(value, 2))
+    return _trim(fmt_number(value, 2, lang=lang), lang)
 
 
 def indicator_line(indicator: Indicator) -> str:
     """How a metric enters the 766 estimate, in one sentence."""
     if indicator.max <= 0:
-        return (
-            f"Bộ chỉ số 766, chỉ số {indicator.code}: đạt yêu cầu khi tỷ lệ từ "
-            f"{_pct(indicator.full_at)}; số điểm chưa được công bố nên chưa tính điểm."
+        return _(
+            "Bộ chỉ số 766, chỉ số {code}: đạt yêu cầu khi tỷ lệ từ {threshold}; số điểm chưa "
+            "được công bố nên chưa tính điểm.",
+            code=indicator.code,
+            threshold=_pct(indicator.full_at),
         )
-    return (
-        f"Bộ chỉ số 766, chỉ số {indicator.code}: tối đa {_number(indicator.max)} điểm, đạt tối "
-        f"đa khi tỷ lệ từ {_pct(indicator.full_at)}; dưới ngưỡng, điểm tỷ lệ thuận với tỷ lệ."
+    return _(
+        "Bộ chỉ số 766, chỉ số {code}: tối đa {points} điểm, đạt tối đa khi tỷ lệ từ "
+        "{threshold}; dưới ngưỡng, điểm tỷ lệ thuận với tỷ lệ.",
+        code=indicator.code,
+        points=_number(indicator.max),
+        threshold=_pct(indicator.full_at),
     )
 
 
@@ -174,11 +189,11 @@ def metric_entry(metric: str, *, indicator: Indicator | None = None, level: int 
     heading = html.H3 if level == 3 else html.H4
     children: list[Component] = [
         heading(
-            [text.label, " ", html.Code(metric, className="mc-key small")],
+            [_(text.label), " ", html.Code(metric, className="mc-key small")],
             className="h6 fw-bold mb-1",
         ),
-        html.P(text.definition, className="mb-1"),
-        html.P([html.Strong("Cách tính: "), text.formula], className="mb-1"),
+        html.P(_(text.definition), className="mb-1"),
+        html.P([html.Strong(_("Cách tính: ")), _(text.formula)], className="mb-1"),
     ]
     if indicator is not None:
         children.append(html.P(indicator_line(indicator), className="mb-1 text-body-secondary"))
@@ -211,8 +226,8 @@ def table(
     return html.Div(
         html.Table(
             [
-                html.Caption(caption),
-                html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+                html.Caption(_(caption)),
+                html.Thead(html.Tr([html.Th(_(h), scope="col") for h in header])),
                 html.Tbody(body),
             ],
             id=table_id,
@@ -228,7 +243,10 @@ def classes_table() -> Component:
         "methodology-classes-table",
         "Năm loại tiến độ của hồ sơ phải giải quyết",
         ["Loại", "Quy tắc", "Điều kiện"],
-        [[METRICS[k].label, METRICS[k].definition, METRICS[k].formula] for k in ON_TIME_CLASSES],
+        [
+            [_(METRICS[k].label), _(METRICS[k].definition), _(METRICS[k].formula)]
+            for k in ON_TIME_CLASSES
+        ],
         row_ids=[anchor(k) for k in ON_TIME_CLASSES],
     )
 
@@ -237,7 +255,8 @@ def clock_rules() -> list[Component]:
     """Due time, supplement clock stop, missing due dates and the working-day calendar."""
     out: list[Component] = []
     for title, body in CLOCK_RULES:
-        out += [html.H3(title, className="h6 fw-bold mb-1"), html.P(body)]
+        # context "rule": the heading reads "Due time" where a table column reads "Due"
+        out += [html.H3(_(title, context="rule"), className="h6 fw-bold mb-1"), html.P(_(body))]
     return out
 
 
@@ -246,33 +265,55 @@ def worked_example() -> Component:
     done, good, late = HONG_HA["resolved"], HONG_HA["early_or_on_time"], HONG_HA["late"]
     in_time, overdue = HONG_HA_OPEN["in_time"], HONG_HA_OPEN["overdue"]
     numerator, denominator = good + in_time, done + in_time + overdue
+    n = {
+        "done": fmt_int(done),
+        "good": fmt_int(good),
+        "rate": fmt_pct(good / done),
+    }
     return html.Div(
         [
-            html.H3("Ví dụ: Phường Hồng Hà, năm 2021", className="h6 fw-bold"),
+            html.H3(_("Ví dụ: Phường Hồng Hà, năm 2021"), className="h6 fw-bold"),
             html.P(
-                f"Phường Hồng Hà (TP Hạ Long, Quảng Ninh; nay thuộc Phường Hạ Long) tiếp nhận và "
-                f"giải quyết {fmt_int(done)} hồ sơ; {fmt_int(good)} hồ sơ trước hạn hoặc đúng "
-                f"hạn; {fmt_int(late)} hồ sơ quá hạn, đều thuộc lĩnh vực Đất đai, là hồ sơ liên "
-                f"thông."
+                _(
+                    "Phường Hồng Hà (TP Hạ Long, Quảng Ninh; nay thuộc Phường Hạ Long) tiếp nhận "
+                    "và giải quyết {done} hồ sơ; {good} hồ sơ trước hạn hoặc đúng hạn; {late} hồ "
+                    "sơ quá hạn, đều thuộc lĩnh vực Đất đai, là hồ sơ liên thông.",
+                    done=n["done"],
+                    good=n["good"],
+                    late=fmt_int(late),
+                )
             ),
             html.Ul(
                 [
                     html.Li(
-                        f"Tỷ lệ giải quyết đúng và trước hạn = {fmt_int(good)} / {fmt_int(done)} "
-                        f"= {fmt_pct(good / done)}: con số phường công bố."
+                        _(
+                            "Tỷ lệ giải quyết đúng và trước hạn = {good} / {done} = {rate}: con "
+                            "số phường công bố.",
+                            **n,
+                        )
                     ),
                     html.Li(
-                        f"Cuối năm không còn hồ sơ đang giải quyết, nên tỷ lệ đúng hạn cũng bằng "
-                        f"{fmt_int(good)} / {fmt_int(done)} = {fmt_pct(good / done)}."
+                        _(
+                            "Cuối năm không còn hồ sơ đang giải quyết, nên tỷ lệ đúng hạn cũng "
+                            "bằng {good} / {done} = {rate}.",
+                            **n,
+                        )
                     ),
                     html.Li(
-                        f"Giả sử cuối năm còn {fmt_int(in_time + overdue)} hồ sơ đang giải quyết "
-                        f"({fmt_int(in_time)} trong hạn, {fmt_int(overdue)} quá hạn): tỷ lệ đúng "
-                        f"hạn = ({fmt_int(good)} + {fmt_int(in_time)}) / ({fmt_int(done)} + "
-                        f"{fmt_int(in_time + overdue)}) = {fmt_int(numerator)} / "
-                        f"{fmt_int(denominator)} = {fmt_pct(numerator / denominator)}, còn tỷ lệ "
-                        f"giải quyết đúng và trước hạn vẫn là {fmt_pct(good / done)}: hồ sơ đang "
-                        f"giải quyết chỉ có mặt trong tỷ lệ đúng hạn."
+                        _(
+                            "Giả sử cuối năm còn {open} hồ sơ đang giải quyết ({in_time} trong "
+                            "hạn, {overdue} quá hạn): tỷ lệ đúng hạn = ({good} + {in_time}) / "
+                            "({done} + {open}) = {numerator} / {denominator} = {open_rate}, còn "
+                            "tỷ lệ giải quyết đúng và trước hạn vẫn là {rate}: hồ sơ đang giải "
+                            "quyết chỉ có mặt trong tỷ lệ đúng hạn.",
+                            **n,
+                            open=fmt_int(in_time + overdue),
+                            in_time=fmt_int(in_time),
+                            overdue=fmt_int(overdue),
+                            numerator=fmt_int(numerator),
+                            denominator=fmt_int(denominator),
+                            open_rate=fmt_pct(numerator / denominator),
+                        )
                     ),
                 ]
             ),
@@ -288,39 +329,48 @@ def aggregation_example() -> Component:
     right = (a_num + b_num) / (a_den + b_den)
     wrong = (a_num / a_den + b_num / b_den) / 2
     return html.P(
-        f"Ví dụ: phường A đúng hạn {fmt_int(a_num)}/{fmt_int(a_den)} = {fmt_pct(a_num / a_den)}, "
-        f"phường B {fmt_int(b_num)}/{fmt_int(b_den)} = {fmt_pct(b_num / b_den)}. Hai phường cộng "
-        f"lại: {fmt_int(a_num + b_num)}/{fmt_int(a_den + b_den)} = {fmt_pct(right)}, không phải "
-        f"trung bình {fmt_pct(wrong)}.",
+        _(
+            "Ví dụ: phường A đúng hạn {a} = {a_rate}, phường B {b} = {b_rate}. Hai phường cộng "
+            "lại: {both} = {right}, không phải trung bình {wrong}.",
+            a=f"{fmt_int(a_num)}/{fmt_int(a_den)}",
+            a_rate=fmt_pct(a_num / a_den),
+            b=f"{fmt_int(b_num)}/{fmt_int(b_den)}",
+            b_rate=fmt_pct(b_num / b_den),
+            both=f"{fmt_int(a_num + b_num)}/{fmt_int(a_den + b_den)}",
+            right=fmt_pct(right),
+            wrong=fmt_pct(wrong),
+        ),
         id="methodology-aggregation-example",
     )
 
 
 def bullet_list(items: Sequence[str], list_id: str) -> Component:
-    """A plain list of sentences."""
-    return html.Ul([html.Li(item) for item in items], id=list_id)
+    """A plain list of sentences, in the reader's language."""
+    return html.Ul([html.Li(_(item)) for item in items], id=list_id)
 
 
 def index766_rows(method: Methodology) -> list[list[Component | str]]:
     """The 766 table's rows, scored indicators first, then those not computed.
 
     Cells: code, group, indicator (linked to its metric's definition), maximum, full-points
-    threshold, note.
+    threshold, note. The indicators' names are the file's, in either language (data); the
+    groups and notes are translated.
     """
     rows: list[list[Component | str]] = []
     for ind in method.indicators:
         if ind.max <= 0:
-            note = "Chưa công bố số điểm: chỉ hiển thị ngưỡng, không tính điểm."
+            note = _("Chưa công bố số điểm: chỉ hiển thị ngưỡng, không tính điểm.")
         elif ind.no_data_full:
-            note = "Kỳ không có trường hợp nào: được điểm tối đa."
+            note = _("Kỳ không có trường hợp nào: được điểm tối đa.")
         else:
             note = ""
         label: Component | str = ind.label
         if ind.metric in METRICS:
             label = html.A(ind.label, href=f"#{anchor(ind.metric)}")
-        rows.append([ind.code, ind.group, label, _number(ind.max), _pct(ind.full_at), note])
+        rows.append([ind.code, _(ind.group), label, _number(ind.max), _pct(ind.full_at), note])
     for item in method.not_computed:
-        rows.append([item["code"], item["group"], item["label"], NO_DATA, NO_DATA, item["reason"]])
+        reason = _(item["reason"])
+        rows.append([item["code"], _(item["group"]), item["label"], NO_DATA, NO_DATA, reason])
     return rows
 
 
@@ -340,12 +390,12 @@ def band_rows(method: Methodology) -> list[list[str]]:
     for band in method.bands:
         low = _number(band.min)
         if upper is None:
-            span = f"từ {low}"
+            span = _("từ {low}", low=low)
         elif band.min <= 0:
-            span = f"dưới {upper}"
+            span = _("dưới {high}", high=upper)
         else:
-            span = f"từ {low} đến dưới {upper}"
-        rows.append([band.label, span])
+            span = _("từ {low} đến dưới {high}", low=low, high=upper)
+        rows.append([_(band.label), span])
         upper = low
     return rows
 
@@ -365,28 +415,39 @@ def methodology_file(method: Methodology) -> Component:
     return html.Pre(html.Code(method.text), id="methodology-index766-file", className="mc-file")
 
 
-def _value(metric: str, value: float) -> str:
+def _value(metric: str, value: float, lang: str | None = None) -> str:
     """A target value in the metric's own unit."""
     unit = METRICS[metric].unit if metric in METRICS else "count"
     if unit == "rate":
-        return _pct(value)
-    return _number(value)
+        return _pct(value, lang)
+    return _number(value, lang)
 
 
-def target_rows(targets: dict[str, Target]) -> list[list[str]]:
-    """Per target: metric, target, direction, and the values that give green, amber, red."""
+def target_rows(targets: dict[str, Target], *, lang: str | None = None) -> list[list[str]]:
+    """Per target: metric, target, direction, and the values that give green, amber, red.
+
+    In the reader's language, or ``lang`` (the export asks for Vietnamese).
+    """
     rows = []
     for metric, t in targets.items():
-        label = METRICS[metric].label if metric in METRICS else metric
-        goal = _value(metric, t.target)
-        amber = None if t.amber is None else _value(metric, t.amber)
+        label = _(METRICS[metric].label, lang=lang) if metric in METRICS else metric
+        goal = _value(metric, t.target, lang)
+        amber = None if t.amber is None else _value(metric, t.amber, lang)
         if t.higher_is_better:
-            green, direction = f"≥ {goal}", "Càng cao càng tốt"
-            yellow = NO_DATA if amber is None else f"từ {amber} đến dưới {goal}"
+            green, direction = f"≥ {goal}", _("Càng cao càng tốt", lang=lang)
+            yellow = (
+                NO_DATA
+                if amber is None
+                else _("từ {low} đến dưới {high}", lang=lang, low=amber, high=goal)
+            )
             red = f"< {amber or goal}"
         else:
-            green, direction = f"≤ {goal}", "Càng thấp càng tốt"
-            yellow = NO_DATA if amber is None else f"trên {goal} đến {amber}"
+            green, direction = f"≤ {goal}", _("Càng thấp càng tốt", lang=lang)
+            yellow = (
+                NO_DATA
+                if amber is None
+                else _("trên {low} đến {high}", lang=lang, low=goal, high=amber)
+            )
             red = f"> {amber or goal}"
         rows.append([label, goal, direction, green, yellow, red])
     return rows
@@ -406,23 +467,35 @@ def public_rules(
     *, min_count: int, min_denominator: int, small_count: str, hidden: str, not_enough: str
 ) -> Component:
     """The small-cell rules of public surfaces (metrics.md §7), from the constants of the code."""
-    return bullet_list(
-        [
+    rules = [
+        _(
             "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ "
-            "hay nội dung góp ý.",
-            f"Số đếm từ 1 đến {min_count - 1} được hiển thị là “{small_count}”.",
-            f"Tỷ lệ có mẫu số dưới {min_denominator} (hoặc không có dữ liệu) được hiển thị là "
-            f"“{not_enough}”.",
-            f"Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các "
-            f"phần của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là "
-            f"“{hidden}”; lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số "
-            f"bị che cũng không được công bố.",
-            f"Chỉ số 766 công khai: chỉ số có dưới {min_denominator} trường hợp không được tính "
-            f"điểm; phường, xã có dưới {min_denominator} hồ sơ phải giải quyết không có điểm "
-            f"công khai.",
-        ],
-        "methodology-public-rules",
-    )
+            "hay nội dung góp ý."
+        ),
+        _(
+            "Số đếm từ 1 đến {top} được hiển thị là “{shown}”.",
+            top=min_count - 1,
+            shown=small_count,
+        ),
+        _(
+            "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}”.",
+            n=min_denominator,
+            shown=not_enough,
+        ),
+        _(
+            "Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các "
+            "phần của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là "
+            "“{shown}”; lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số "
+            "bị che cũng không được công bố.",
+            shown=hidden,
+        ),
+        _(
+            "Chỉ số 766 công khai: chỉ số có dưới {n} trường hợp không được tính điểm; phường, "
+            "xã có dưới {n} hồ sơ phải giải quyết không có điểm công khai.",
+            n=min_denominator,
+        ),
+    ]
+    return html.Ul([html.Li(rule) for rule in rules], id="methodology-public-rules")
 
 
 def export_tables(method: Methodology, targets: dict[str, Target]) -> list[ExportTable]:
@@ -453,7 +526,10 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
     bands = pd.DataFrame([{"label": b.label, "min": b.min} for b in method.bands])
     # rates and counts share the target columns: written as the page writes them ("98%", "0")
     goals = pd.DataFrame(
-        [[metric, *row] for metric, row in zip(targets, target_rows(targets), strict=True)],
+        [
+            [metric, *row]
+            for metric, row in zip(targets, target_rows(targets, lang="vi"), strict=True)
+        ],
         columns=["metric", "label", "target", "direction", "green", "amber", "red"],
     )
     return [

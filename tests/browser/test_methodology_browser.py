@@ -119,3 +119,33 @@ def test_print_leaves_out_the_navigation(driver: WebDriver, app_url: str, artifa
     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
     (artifacts / "methodology-a4.pdf").write_bytes(base64.b64decode(pdf["data"]))
     assert severe_console_entries(driver) == []
+
+
+def test_the_english_switch_shows_the_page_in_english(
+    driver: WebDriver, app_url: str, artifacts: Path
+) -> None:
+    """The language cookie (what the navbar's switch sets) gives the page in English."""
+    viewport(driver, 1366, 900)
+    open_page(driver, app_url + PAGE, ready_id=ON_TIME)
+    driver.add_cookie({"name": "motcua_lang", "value": "en", "path": "/"})
+    try:
+        open_page(driver, app_url + PAGE, ready_id=ON_TIME)
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert driver.title == "Methodology – Một Cửa"
+        assert driver.find_element(By.TAG_NAME, "h1").text == "How the figures are calculated"
+        entry = driver.find_element(By.ID, ON_TIME)
+        assert entry.find_element(By.TAG_NAME, "h3").text == "On-time rate on_time_rate"
+        assert entry.text.splitlines()[1].startswith(
+            "Of all dossiers to process in the period (received and carried over), the share "
+            "not late"
+        )
+        assert (
+            "Formula: (Early + On time + In process, within time) / (Early + On time + Late + "
+            "In process, within time + In process, overdue)." in entry.text
+        )
+        example = driver.find_element(By.ID, "methodology-example").text
+        assert "12,432 / 12,439 = 99.94%" in example
+        driver.save_screenshot(str(artifacts / "methodology-en-1366x900.png"))
+        assert severe_console_entries(driver) == []
+    finally:
+        driver.delete_cookie("motcua_lang")

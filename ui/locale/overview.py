@@ -78,4 +78,7 @@ EN: dict[str, str] = {
     "Tải dữ liệu của các bảng trên trang, theo kỳ và bộ lọc đang chọn.": (
         "Download the data of the page's tables, for the chosen period and filters."
     ),
+    # the export group's name; the command's placeholder when nothing is loaded
+    "Tải dữ liệu": "Download data",
+    "python -m etl load TỆP…": "python -m etl load FILE…",
 }

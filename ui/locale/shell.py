@@ -26,4 +26,34 @@ EN: dict[str, str] = {
     "Chưa có dữ liệu cho kỳ này": "No data for this period",
     "Chưa có dữ liệu.": "No data yet.",
     "không có dữ liệu": "no data",
+    # the URL's problems (ui/filters.py parse_query), shown by invalid_alert
+    "Kỳ báo cáo không hợp lệ: period={value} (chọn: {choices}).": (
+        "Invalid period: period={value} (choose: {choices})."
+    ),
+    "Không tìm thấy phường, xã: ward={value} không có trong danh sách phường, xã của "
+    "tỉnh/thành phố.": "Ward not found: ward={value} is not in the province's list of wards.",
+    "Không tìm thấy lĩnh vực: field={value} không có trong dữ liệu đã nạp.": (
+        "Field not found: field={value} is not in the loaded data."
+    ),
+    "Kênh nộp không hợp lệ: channel={value} (chọn: {choices}).": (
+        "Invalid channel: channel={value} (choose: {choices})."
+    ),
+    "Ngày không hợp lệ: {name}={value} (cần dạng YYYY-MM-DD, ví dụ 2026-11-21).": (
+        "Invalid date: {name}={value} (expected YYYY-MM-DD, for example 2026-11-21)."
+    ),
+    "Thiếu tham số {name}: cần cả from và to (YYYY-MM-DD).": (
+        "Missing parameter {name}: both from and to are needed (YYYY-MM-DD)."
+    ),
+    "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).": (
+        "The start date ({start}) is after the end date ({end})."
+    ),
+    "Ngày {name}={value} nằm ngoài khoảng hỗ trợ ({first} – {last}).": (
+        "The date {name}={value} is outside the supported range ({first} – {last})."
+    ),
+    "Khoảng thời gian dài {days} ngày, vượt quá mức tối đa {most} ngày (tham số to).": (
+        "The range is {days} days long, more than the maximum of {most} days (parameter to)."
+    ),
+    "Không tìm thấy thủ tục: procedure={value} không có trong dữ liệu đã nạp.": (
+        "Procedure not found: procedure={value} is not in the loaded data."
+    ),
 }

@@ -80,4 +80,31 @@ EN: dict[str, str] = {
     "Đúng hạn": "On time",
     "Quá hạn": "Late",
     "Đang giải quyết trong hạn": "In process, within time",
+    # notes under the late list, the satisfaction table, the 766 estimate and history
+    "{shown}/{total} hồ sơ, nhiều ngày quá hạn nhất trước. Số ngày quá hạn: số ngày (kể cả "
+    "ngày chưa trọn) tính từ hạn giải quyết (đã cộng ngày tạm dừng) đến ngày có kết quả, hoặc "
+    "đến cuối kỳ nếu chưa có kết quả. Hồ sơ yêu cầu bổ sung quá một lần được tính quá hạn dù "
+    "chưa tới hạn.": (
+        "{shown}/{total} dossiers, most days overdue first. Days overdue: the days (a day begun "
+        "counts) from the due time (paused days added) to the result date, or to the end of the "
+        "period if there is no result yet. A dossier asked for additional documents more than "
+        "once counts as late even before its due time."
+    ),
+    "Đánh giá của người dân trong kỳ (thang 1–5). Mức độ hài lòng trong giải quyết hồ sơ (chỉ "
+    "số 766, 5.4) chủ yếu phụ thuộc số hồ sơ quá hạn.": (
+        "Citizens' ratings in the period (scale 1–5). Satisfaction in handling dossiers (Index "
+        "766, indicator 5.4) depends mainly on the number of late dossiers."
+    ),
+    "Ước tính từ hồ sơ của chính phường, xã, theo phương pháp trong data/index766.toml; điểm "
+    "chính thức là điểm công bố trên Cổng Dịch vụ công quốc gia. Điểm /100 = tổng điểm / tổng "
+    "điểm tối đa của các chỉ tiêu có dữ liệu. ": (
+        "Estimated from the ward's own dossiers with the method in data/index766.toml; the "
+        "official score is the one published on the National Public Service Portal. Score /100 = "
+        "points / the maximum points of the indicators with data. "
+    ),
+    "Hồ sơ giữ tên đơn vị như trong tệp nguồn; mỗi năm tính như một kỳ báo cáo (năm 2025 đến "
+    "hết 30/6/2025).": (
+        "Dossiers keep the unit names of their source file; each year counts as one reporting "
+        "period (2025 up to 30/6/2025)."
+    ),
 }
