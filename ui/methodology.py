@@ -14,13 +14,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
 from kpi.index766 import Indicator, Methodology
 from kpi.targets import Target
-from ui.definitions import METRICS, ON_TIME_CLASSES, anchor
+from ui.definitions import (
+    CHANNEL_METRICS,
+    FLOW_METRICS,
+    METRICS,
+    ON_TIME_CLASSES,
+    ON_TIME_RATES,
+    PETITION_METRICS,
+    RATING_METRICS,
+    SIPAS_DIMENSIONS,
+    anchor,
+)
 from ui.export import Column as ExportColumn
 from ui.export import Table as ExportTable
 from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
@@ -579,3 +590,106 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
             goals,
         ),
     ]
+
+
+# (section id, title, metrics listed under it in the table of contents). Section ids carry
+# "section-" so they never collide with a metric's anchor (on_time → methodology-on-time).
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("methodology-section-conventions", "Quy ước chung", ()),
+    ("methodology-section-flow", "1. Luồng hồ sơ", FLOW_METRICS),
+    ("methodology-section-on-time", "2. Tiến độ giải quyết", ON_TIME_CLASSES + ON_TIME_RATES),
+    ("methodology-section-channels", "3. Kênh nộp, dịch vụ trực tuyến, số hóa", CHANNEL_METRICS),
+    (
+        "methodology-section-satisfaction",
+        "4. Mức độ hài lòng: ba số liệu khác nhau",
+        (*RATING_METRICS, "satisfaction_766", *PETITION_METRICS),
+    ),
+    ("methodology-section-index766", "5. Chỉ số 766 ước tính", ()),
+    ("methodology-section-targets", "6. Mục tiêu và màu sắc", ()),
+    ("methodology-section-public", "7. Số liệu công khai", ()),
+    (
+        "methodology-section-decisions",
+        "8. Cách hiểu của dự án ở những điểm quy định chưa nói rõ",
+        (),
+    ),
+)
+
+
+def page_sections(
+    method: Methodology, targets: dict[str, Target], *, public_rules: Component
+) -> list[Component]:
+    """The table of contents and every section of the page, in :data:`SECTIONS` order.
+
+    ``method`` and ``targets`` as read from their files; ``public_rules`` is
+    :func:`public_rules` for the public surfaces' settings."""
+    indicators = {i.metric: i for i in method.indicators}
+    body: dict[str, list[Component]] = {
+        "methodology-section-conventions": [
+            bullet_list(CONVENTIONS, "methodology-conventions-list"),
+            aggregation_example(),
+        ],
+        "methodology-section-flow": metric_entries(FLOW_METRICS, indicators),
+        "methodology-section-on-time": [
+            html.P(
+                _(
+                    "Mỗi hồ sơ trong Tổng số phải giải quyết thuộc đúng một trong năm loại dưới "
+                    "đây (hoặc là hồ sơ thiếu ngày hẹn trả, không được tính vào tỷ lệ)."
+                )
+            ),
+            classes_table(),
+            *metric_entries(ON_TIME_RATES, indicators),
+            worked_example(),
+            *clock_rules(),
+        ],
+        "methodology-section-channels": [
+            html.P(_("Các tỷ lệ tính trên hồ sơ tiếp nhận mới trong kỳ, trừ khi ghi khác.")),
+            *metric_entries(CHANNEL_METRICS, indicators),
+        ],
+        "methodology-section-satisfaction": [
+            html.H3(_("4.1. Đánh giá của người dân"), className="h5 mt-4"),
+            *metric_entries(RATING_METRICS, indicators, level=4),
+            html.P(
+                _(
+                    "Khi có, các khía cạnh SIPAS (mỗi khía cạnh trên thang 1–5): {dimensions}.",
+                    dimensions="; ".join(_(d) for d in SIPAS_DIMENSIONS.values()),
+                )
+            ),
+            html.H3(_("4.2. Mức độ hài lòng theo Bộ chỉ số 766"), className="h5 mt-4"),
+            *metric_entries(["satisfaction_766"], indicators, level=4),
+            html.H3(_("4.3. Phản ánh, kiến nghị"), className="h5 mt-4"),
+            *metric_entries(PETITION_METRICS, indicators, level=4),
+        ],
+        "methodology-section-index766": [
+            dbc.Alert(
+                [html.Strong(_("Ước tính. ")), _(method.note)],
+                color="info",
+                id="methodology-estimate",
+            ),
+            html.P(_(method.title)),
+            html.P(
+                _(
+                    "Điểm của một chỉ số = điểm tối đa × min(1, tỷ lệ / ngưỡng đạt tối đa), làm "
+                    "tròn 2 chữ số. Điểm của phường, xã = tổng điểm các chỉ số có dữ liệu trong "
+                    "kỳ; điểm trên thang 100 = tổng điểm / tổng điểm tối đa của các chỉ số đó × "
+                    "100."
+                )
+            ),
+            html.H3(_("Phương pháp tính"), className="h5 mt-4", id="methodology-index766-method"),
+            index766_table(method),
+            bands_table(method),
+            html.H4(_("Tệp phương pháp (data/index766.toml), nguyên văn"), className="h6"),
+            methodology_file(method),
+        ],
+        "methodology-section-targets": [
+            html.P(
+                _(
+                    "Xanh: đạt hoặc vượt mục tiêu; vàng: chưa đạt nhưng trong ngưỡng cảnh báo; "
+                    "đỏ: ngoài ngưỡng. Mục tiêu đọc từ tệp data/targets.toml."
+                )
+            ),
+            targets_table(targets),
+        ],
+        "methodology-section-public": [public_rules],
+        "methodology-section-decisions": [bullet_list(DECISIONS, "methodology-decisions-list")],
+    }
+    return [toc(SECTIONS), *(section(sid, title, body[sid]) for sid, title, _m in SECTIONS)]
