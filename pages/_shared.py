@@ -12,11 +12,15 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import dcc, html, no_update
 from dash.development.base_component import Component
 
 from kpi.config import settings
+from kpi.db import cursor
+from kpi.overview import trend
 from kpi.reference import allow_lists
+from kpi.targets import load_targets
+from ui import overview as overview_ui
 from ui.components import no_warehouse
 from ui.export import export_buttons
 from ui.filters import (
@@ -139,3 +143,15 @@ def on_controls(
     query = controls_query(changed_control(prefix, triggered), **controls)
     answer = page_view(query)
     return view_answer(answer.selection, answer.content, with_ward=with_ward)
+
+
+def trend_of(prefix: str, chosen: Selection | None, grain: str) -> list[Component]:
+    """The trend and the split of a selection redrawn at another grain (day, week, month).
+
+    ``chosen`` is ``None`` when the page's URL is invalid: nothing to redraw (the page already
+    shows what is wrong)."""
+    if chosen is None:
+        return no_update
+    with cursor() as cur:
+        buckets = trend(cur, period=chosen.period, filters=chosen.filters(province()), grain=grain)
+    return overview_ui.trend_body(prefix, buckets, grain=grain, targets=load_targets())

@@ -16,9 +16,9 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
-from kpi.overview import CURRENT, board, default_grain, trend
+from kpi.overview import CURRENT, board, default_grain
 from kpi.targets import load_targets
-from pages._shared import Lists, View, frame, from_search, on_controls, province, view
+from pages._shared import Lists, View, frame, from_search, on_controls, province, trend_of, view
 from ui import overview as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
@@ -86,14 +86,7 @@ def update(
 )
 def update_grain(grain: str, search: str | None) -> list[Component]:
     """Day, week or month chosen: redraw the trend and the split only."""
-    selection = from_search(search)
-    if selection is None:
-        return dash.no_update  # the page already shows what is wrong with its URL
-    with cursor() as cur:
-        buckets = trend(
-            cur, period=selection.period, filters=selection.filters(province()), grain=grain
-        )
-    return sections.trend_body(PREFIX, buckets, grain=grain, targets=load_targets())
+    return trend_of(PREFIX, from_search(search), grain)
 
 
 @callback(

@@ -19,11 +19,10 @@ from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
-from kpi.overview import default_grain, trend
+from kpi.overview import default_grain
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
-from pages._shared import Lists, View, frame, lists, on_controls, province, selection
-from ui import overview as ov
+from pages._shared import Lists, View, frame, lists, on_controls, province, selection, trend_of
 from ui import ward as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
@@ -152,17 +151,7 @@ def open_ward(ward: str | None, pathname: str | None, search: str | None) -> str
 )
 def update_grain(grain: str, pathname: str | None, search: str | None) -> list[Component]:
     """Day, week or month chosen: redraw the trend and the split only."""
-    selection = _from_url(pathname, search)
-    if selection is None:
-        return dash.no_update
-    with cursor() as cur:
-        buckets = trend(
-            cur,
-            period=selection.period,
-            grain=grain,
-            filters=selection.filters(province()),
-        )
-    return ov.trend_body(PREFIX, buckets, grain=grain, targets=load_targets())
+    return trend_of(PREFIX, _from_url(pathname, search), grain)
 
 
 @callback(
