@@ -80,12 +80,15 @@ def main() -> None:
             overview.league(cur, naive=True, **args),
         )
 
-    fast = {name: getattr(page, name) for name in ("board", "trend")}
+    # Where the page's callbacks look the two up: the page itself, and the glue it shares.
+    shared = importlib.import_module("pages._shared")
+    homes = {"board": page, "trend": shared}
+    fast = {name: getattr(home, name) for name, home in homes.items()}
     naive = {"board": naive_board, "trend": partial(overview.trend, naive=True)}
 
     def use(functions: dict[str, Callable[..., Any]]) -> None:
         for name, function in functions.items():
-            setattr(page, name, function)
+            setattr(homes[name], name, function)
 
     ward = (
         args.ward
