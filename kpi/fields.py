@@ -20,7 +20,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from kpi.metrics import Filters, kpis
+from kpi.metrics import Filters, cached_kpis
 from kpi.periods import Period
 from kpi.reference import ward_options
 
@@ -78,7 +78,7 @@ def field_table(
     and channel apply.
     """
     scope = replace(filters, field=None)
-    frame = kpis(cur, periods=[period], filters=scope, by="field", now=now)
+    frame = cached_kpis(cur, periods=[period], filters=scope, by="field", now=now)
     frame = _figures(frame).rename(columns={"key": "field"})
     return _ordered(frame, FIELD_COLUMNS, "field")
 
@@ -93,7 +93,7 @@ def procedure_table(
     """One row per procedure with dossiers in the period (within the field of ``filters``, if
     any): :data:`PROCEDURE_COLUMNS`, most late first. The procedure filter is ignored."""
     scope = replace(filters, procedure_code=None)
-    frame = kpis(cur, periods=[period], filters=scope, by="procedure", now=now)
+    frame = cached_kpis(cur, periods=[period], filters=scope, by="procedure", now=now)
     frame = _figures(frame).rename(columns={"key": "procedure_code", "label": "procedure_name"})
     frame["procedure_code"] = frame["procedure_code"].replace("", None)
     frame["_order"] = frame["procedure_code"].fillna("")
@@ -112,7 +112,7 @@ def procedure_wards(
 ) -> pd.DataFrame:
     """One row per ward with dossiers of the selection (typically one procedure) in the period:
     :data:`WARD_COLUMNS`, most late first."""
-    frame = kpis(cur, periods=[period], filters=filters, by="ward", now=now)
+    frame = cached_kpis(cur, periods=[period], filters=filters, by="ward", now=now)
     names = ward_options(cur, province_code=filters.province_code)
     frame = _figures(frame).rename(columns={"key": "ward_code"})
     frame = frame.merge(names, on="ward_code", how="left")

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from kpi.config import DATA_DIR
-from kpi.metrics import Filters, kpis
+from kpi.metrics import Filters, cached_kpis
 from kpi.periods import Period
 
 METHODOLOGY_FILE = DATA_DIR / "index766.toml"
@@ -188,7 +188,8 @@ def estimate(
     ward and indicator (see :func:`score_points`).
     """
     method = method or load_methodology()
-    frame = kpis(cur, periods=[period, period.previous()], filters=filters, by="ward", now=now)
+    periods = [period, period.previous()]
+    frame = cached_kpis(cur, periods=periods, filters=filters, by="ward", now=now)
     metrics = [i.metric for i in method.indicators]
     current = frame[frame["period"] == 1][["key", *metrics]].rename(columns={"key": "ward_code"})
     previous = frame[frame["period"] == 2][["key", *metrics]].rename(columns={"key": "ward_code"})

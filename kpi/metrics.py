@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from kpi import facts
+from kpi.cache import cached
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.periods import Period, local_now
@@ -440,3 +441,27 @@ def summary(
 ) -> dict[str, Any]:
     """Every metric of one period for the whole scope, as one dict."""
     return records(kpis(cur, periods=[period], filters=filters, now=now))[0]
+
+
+def cached_kpis(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None = None,
+    now: datetime | None = None,
+) -> pd.DataFrame:
+    """:func:`kpis`, answered once per data version and clock (:func:`kpi.cache.cached`).
+
+    For the pages: many leaders ask the same question between two loads. The frame is a copy,
+    the caller's to change."""
+    now = now or local_now()
+    frame = cached(
+        cur,
+        "kpis",
+        (tuple(periods), filters, by),
+        now=now,
+        last_day=max(p.date_to for p in periods),
+        compute=lambda: kpis(cur, periods=periods, filters=filters, by=by, now=now),
+    )
+    return frame.copy()

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kpi import overview
 from kpi.index766 import Methodology, load_methodology, score_points
-from kpi.metrics import Filters, kpis
+from kpi.metrics import Filters, cached_kpis
 from kpi.periods import Period
 from kpi.public import MIN_DENOMINATOR
 from kpi.reference import ward_options
@@ -76,7 +76,7 @@ def headline(
     """
     steps = overview.buckets(period, trend_grain(period))
     periods = [period, period.previous(), period.same_last_year(), *steps]
-    frame = kpis(cur, periods=periods, filters=filters, now=now)
+    frame = cached_kpis(cur, periods=periods, filters=filters, now=now)
     roles = [overview.CURRENT, overview.PREVIOUS, overview.LAST_YEAR]
     roles += [overview.BUCKET] * len(steps)
     frame.insert(0, "role", [roles[i - 1] for i in frame["period"]])
@@ -99,7 +99,7 @@ def ward_table(
     :data:`WARD_COLUMNS`, rows in name order.
     """
     scope = replace(filters, ward_codes=None)
-    frame = kpis(cur, periods=[period], filters=scope, by="ward", now=now)
+    frame = cached_kpis(cur, periods=[period], filters=scope, by="ward", now=now)
     names = ward_options(cur, province_code=filters.province_code)
     names["name_order"] = range(len(names))
     out = names.merge(frame.rename(columns={"key": "ward_code"}), on="ward_code", how="left")

@@ -21,7 +21,7 @@ from kpi import facts
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.index766 import estimate
-from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters, kpis
+from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters, cached_kpis
 from kpi.overview import headline
 from kpi.periods import REFORM_DAY, Period, local_now
 
@@ -282,9 +282,9 @@ def ward_view(
     return WardView(
         head=headline(cur, period=period, filters=mine, grain=grain, now=now),
         # the headline carries the flow metrics only (kpi/trend.py); ratings need the full row
-        ward=kpis(cur, periods=[period], filters=mine, now=now),
-        city=kpis(cur, periods=[period], filters=city, now=now),
-        fields=kpis(cur, periods=[period], filters=mine, by="field", now=now),
+        ward=cached_kpis(cur, periods=[period], filters=mine, now=now),
+        city=cached_kpis(cur, periods=[period], filters=city, now=now),
+        fields=cached_kpis(cur, periods=[period], filters=mine, by="field", now=now),
         late=late_dossiers(
             cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
         ),

@@ -27,7 +27,7 @@ from etl.demo import write_demo_files
 from etl.loader import load_files
 from kpi import cache
 from kpi.db import cursor
-from kpi.metrics import Filters, kpis
+from kpi.metrics import Filters, cached_kpis, kpis
 from kpi.overview import allowed_grains, board, buckets, headline, league, trend
 from kpi.periods import PRESETS, Period, preset_period
 from kpi.trend import COLUMNS, flow, wards_and_total
@@ -341,6 +341,29 @@ def test_the_cache_answers_again_and_forgets_an_old_data_version(
     pd.testing.assert_frame_equal(after, naive, check_exact=True)
     current = after[after["role"] == "current"].iloc[0]
     assert current["received"] == first[first["role"] == "current"].iloc[0]["received"] + 1
+
+
+def test_cached_kpis_answer_as_kpis_once_per_data_version(
+    empty_warehouse: Path, tmp_path: Path
+) -> None:
+    """The pages' cached metrics (satisfaction, fields, ward, 766) are kpis(), asked once."""
+    db = _load(tmp_path, empty_warehouse, {"ho_so.csv": csv_text(DOSSIER_HEADER, _edge_rows())})
+    periods = [Period(date(2025, 10, 1), date(2025, 10, 31))]
+    now = datetime(2026, 1, 9, 9)
+    args = {"periods": periods, "filters": Filters(HANOI), "by": "ward", "now": now}
+    first = cached_kpis(cursor(db), **args)
+    pd.testing.assert_frame_equal(first, kpis(cursor(db), **args), check_exact=True)
+    hits = cache.RESULTS.hits
+    first.loc[0, "received"] = -1  # the caller's copy: the cached frame stays as computed
+    again = cached_kpis(cursor(db), **args)
+    assert cache.RESULTS.hits == hits + 1
+    pd.testing.assert_frame_equal(again, kpis(cursor(db), **args), check_exact=True)
+
+    late = dossier("X01", "30/10/2025 09:00", "05/11/2025", "", OPEN, ward=BA_DINH)
+    _load(tmp_path, empty_warehouse, {"ho_so_them.csv": csv_text(DOSSIER_HEADER, [late])})
+    after = cached_kpis(cursor(db), **args)
+    pd.testing.assert_frame_equal(after, kpis(cursor(db), **args), check_exact=True)
+    assert after["received"].sum() == again["received"].sum() + 1
 
 
 def test_the_clock_is_part_of_the_key_while_it_falls_inside_the_period(edges_db: Path) -> None:
