@@ -393,4 +393,4 @@ def test_the_browser_title_follows_the_language() -> None:
 
     assert in_vietnamese(page_title("Lĩnh vực")) == "Lĩnh vực – Một Cửa"
     assert in_english(page_title("Lĩnh vực")) == "Fields – Một Cửa"
-    assert in_english(lambda: page_title("Phường/xã")(ward_code="00004")) == "Wards – Một Cửa"
+    assert in_english(lambda: page_title("Phường/xã")(ward_code="00004")) == "Ward – Một Cửa"

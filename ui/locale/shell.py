@@ -2,7 +2,7 @@
 
 EN: dict[str, str] = {
     "Tổng quan": "Overview",
-    "Phường/xã": "Wards",
+    "Phường/xã": "Ward",  # the ward page (one ward at a time)
     "Lĩnh vực": "Field",
     # context "page": the name of a page (navigation, page titles), where a word differs
     "page|Lĩnh vực": "Fields",
