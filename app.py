@@ -127,6 +127,9 @@ def create_app() -> dash.Dash:
         pages_folder=str(ROOT / "pages"),
         assets_folder=str(ROOT / "assets"),
         serve_locally=True,
+        # Scripts (~6 MB, plotly.js most of it) and page answers travel compressed (gzip or
+        # brotli, flask-compress): a ward's closed network may be slow.
+        compress=True,
         external_stylesheets=[],  # Bootstrap comes from assets/vendor, never a CDN
         # Page callbacks target components that exist only once their page is shown; the page
         # tests check every callback id against its layout instead.

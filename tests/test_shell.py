@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 
 import pytest
 
@@ -132,3 +134,16 @@ def test_no_two_catalogues_translate_the_same_text_differently() -> None:
     assert _("Lĩnh vực", lang="en") == "Field"
     assert _("Lĩnh vực", lang="en", context="page") == "Fields"
     assert _("Tổng quan", lang="en", context="page") == "Overview"  # no context entry: plain
+
+
+def test_scripts_travel_compressed_to_a_browser_that_accepts_it(client) -> None:
+    """A ward's closed network may be slow: the app's scripts go gzip-compressed when asked."""
+    index = client.get("/").get_data(as_text=True)
+    src = re.search(r'src="([^"]*dash_renderer[^"]*)"', index).group(1)
+    plain = client.get(src)
+    packed = client.get(src, headers={"Accept-Encoding": "gzip"})
+    assert plain.status_code == packed.status_code == 200
+    assert plain.headers.get("Content-Encoding") is None
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 2
