@@ -209,7 +209,7 @@ def board(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The overview's :func:`headline` and :func:`league` together, from one query.
 
-    Equal to the two (``tests/test_trend.py``), at about the cost of the league alone: the
+    Equal to the two (``tests/test_trend.py``) with one scan of the dossiers instead of two: the
     wards' flow over the headline's periods, and their total (the filter's wards, or all) from
     the same query (:func:`kpi.trend.wards_and_total`).
     """
