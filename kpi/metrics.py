@@ -104,9 +104,10 @@ DOSSIER_RATES_SQL = """coalesce(d.completed, 0) / nullif(b.working_days, 0) AS p
 SATISFACTION_766_SQL = """1 - ((d.late + d.overdue) + d.complained_not_late)
         / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766"""
 
-_SQL = """
-WITH
-freshness AS (
+# The periods asked ($froms, $tos) with their bounds, clock (as_of) and working days: the first
+# CTEs of every metrics query (here and kpi/trend.py); {data_as_of} and {as_of} are filled in
+# with the query.
+PERIOD_BOUNDS_SQL = """freshness AS (
     {data_as_of}
 ),
 periods AS (
@@ -123,7 +124,14 @@ bounds AS (
         (SELECT count(*) FROM calendar AS c
           WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
     FROM periods AS p, freshness AS f
-),
+)"""
+
+_SQL = (
+    """
+WITH
+"""
+    + PERIOD_BOUNDS_SQL
+    + """,
 scope AS (
     SELECT ward_code
     FROM wards
@@ -310,6 +318,7 @@ LEFT JOIN rating_agg AS r ON r.period = k.period AND r.key = k.key
 LEFT JOIN petition_agg AS t ON t.period = k.period AND t.key = k.key
 ORDER BY k.period, k.key
 """
+)
 
 COUNT_COLUMNS = (
     "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",

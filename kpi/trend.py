@@ -38,6 +38,7 @@ from kpi.metrics import (
     AS_OF_SQL,
     DATA_AS_OF_SQL,
     DOSSIER_RATES_SQL,
+    PERIOD_BOUNDS_SQL,
     SATISFACTION_766_SQL,
     Filters,
 )
@@ -70,26 +71,12 @@ COLUMNS = (
     "wards_total",
 )  # fmt: skip
 
-_SQL = """
+_SQL = (
+    """
 WITH
-freshness AS (
-    {data_as_of}
-),
-periods AS (
-    SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
-    FROM (SELECT unnest($froms) AS f, unnest($tos) AS t, generate_subscripts($froms, 1) AS i)
-),
-bounds AS (
-    SELECT
-        p.*,
-        CAST(p.date_from AS TIMESTAMP) AS p_start,
-        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
-        f.data_as_of,
-        {as_of} AS as_of,
-        (SELECT count(*) FROM calendar AS c
-          WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
-    FROM periods AS p, freshness AS f
-),
+"""
+    + PERIOD_BOUNDS_SQL
+    + """,
 -- Whole buckets are judged at the end of their last day; the others (as_of = now or the newest
 -- record, before the bucket's end) at that instant.
 whole AS (
@@ -377,6 +364,7 @@ FROM bounds AS b
 JOIN rows AS d ON d.period = b.period
 ORDER BY b.period, d.key
 """
+)
 
 # With a total: the wards' rows summed as well, row key 'all' (every count is additive: a
 # dossier belongs to one ward, ``wards_with_data`` is 0 or 1 per ward), over the wards of
