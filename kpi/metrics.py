@@ -385,6 +385,29 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
     )  # fmt: skip
 
 
+def query_params(
+    *, periods: Sequence[Period], filters: Filters, now: datetime | None, source: str
+) -> dict[str, Any]:
+    """The bound parameters every metrics query takes (periods, clock, filters), checked.
+
+    Shared by :func:`kpis` and the day-grain path (:mod:`kpi.trend`); raises ``ValueError`` for
+    an unknown ``source`` or no period."""
+    if source not in ("auto", "facts", "dossiers"):
+        raise ValueError(f"unknown source {source!r}")
+    if not periods:
+        raise ValueError("at least one period is needed")
+    return {
+        "froms": [p.date_from for p in periods],
+        "tos": [p.date_to for p in periods],
+        "now": now or local_now(),
+        "province_code": filters.province_code,
+        "ward_codes": list(filters.ward_codes) if filters.ward_codes is not None else None,
+        "field": filters.field,
+        "procedure_code": filters.procedure_code,
+        "channel": filters.channel,
+    }
+
+
 def kpis(
     cur: duckdb.DuckDBPyConnection,
     *,
@@ -405,20 +428,7 @@ def kpis(
     ``dossier_facts`` table), ``"dossiers"`` (computed in the query) or ``"auto"`` (the table
     when it is current, else computed). The answers are the same.
     """
-    if source not in ("auto", "facts", "dossiers"):
-        raise ValueError(f"unknown source {source!r}")
-    if not periods:
-        raise ValueError("at least one period is needed")
-    params: dict[str, Any] = {
-        "froms": [p.date_from for p in periods],
-        "tos": [p.date_to for p in periods],
-        "now": now or local_now(),
-        "province_code": filters.province_code,
-        "ward_codes": list(filters.ward_codes) if filters.ward_codes is not None else None,
-        "field": filters.field,
-        "procedure_code": filters.procedure_code,
-        "channel": filters.channel,
-    }
+    params = query_params(periods=periods, filters=filters, now=now, source=source)
     try:
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         return cur.execute(_sql(by, filters, stored_facts=stored), params).df()

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import duckdb
 import pandas as pd
@@ -41,8 +40,9 @@ from kpi.metrics import (
     PERIOD_BOUNDS_SQL,
     SATISFACTION_766_SQL,
     Filters,
+    query_params,
 )
-from kpi.periods import Period, local_now
+from kpi.periods import Period
 
 RECEIVED_COUNTS = (
     "received", "online", "full_online", "postal", "direct", "fee_received",
@@ -504,22 +504,9 @@ def _run(
     total: bool = False,
     total_of: list[str] | None = None,
 ) -> pd.DataFrame:
-    if source not in ("auto", "facts", "dossiers"):
-        raise ValueError(f"unknown source {source!r}")
-    if not periods:
-        raise ValueError("at least one period is needed")
-    params: dict[str, Any] = {
-        "froms": [p.date_from for p in periods],
-        "tos": [p.date_to for p in periods],
-        "first_start": min(p.date_from for p in periods),
-        "last_end": max(p.date_to for p in periods) + timedelta(days=1),
-        "now": now or local_now(),
-        "province_code": filters.province_code,
-        "ward_codes": list(filters.ward_codes) if filters.ward_codes is not None else None,
-        "field": filters.field,
-        "procedure_code": filters.procedure_code,
-        "channel": filters.channel,
-    }
+    params = query_params(periods=periods, filters=filters, now=now, source=source)
+    params["first_start"] = min(p.date_from for p in periods)
+    params["last_end"] = max(p.date_to for p in periods) + timedelta(days=1)
     if total:
         params["total_wards"] = total_of
     gaps = _gaps(periods)
