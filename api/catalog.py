@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import duckdb
 
-from kpi.reference import fields, province_name, ward_options
+from kpi.reference import fields, province_name, ward_options, ward_province
 
-__all__ = ["fields", "province_name", "wards"]
+__all__ = ["fields", "province_name", "ward_province", "wards"]
 
 
 def wards(cur: duckdb.DuckDBPyConnection, *, province_code: str) -> dict[str, str]:

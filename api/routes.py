@@ -10,6 +10,7 @@ stack trace. Successful answers may be cached for a minute.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import duckdb
@@ -36,9 +37,9 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 
-KPIS_PARAMS = ("from", "to", "ward", "field")
+KPIS_PARAMS = ("from", "to", "ward", "province", "field")
 WARDS_PARAMS = ("from", "to", "province", "format")
-INDEX_PARAMS = ("from", "to", "ward")
+INDEX_PARAMS = ("from", "to", "ward", "province")
 
 
 def json_response(body: dict[str, Any], status: int = 200) -> Response:
@@ -61,30 +62,50 @@ def _province(cur: duckdb.DuckDBPyConnection, code: str, *, asked: bool) -> dict
     return {"code": code, "name": name}
 
 
-def _ward_scope(
-    cur: duckdb.DuckDBPyConnection, province_code: str
-) -> tuple[dict[str, str], dict[str, str], str | None]:
-    """The configured province, its wards (code → name) and the ``ward`` asked for, if any."""
-    province = _province(cur, province_code, asked=False)
-    wards = catalog.wards(cur, province_code=province_code)
-    return province, wards, params.ward_code(request.args, wards, province["name"])
+def _scope(
+    cur: duckdb.DuckDBPyConnection, args: Mapping[str, str]
+) -> tuple[dict[str, Any], dict[str, str], str | None]:
+    """The province asked for, its wards (code → name) and the ``ward`` asked for, if any.
+
+    Ward codes are national: ``ward`` answers for any ward of the reference, in its own
+    province (``province``, when given too, must be that one); else ``province``, else the
+    configured province.
+    """
+    ward = params.ward_format(args)
+    if ward is not None:
+        code = catalog.ward_province(cur, ward_code=ward)
+        if code is None:
+            raise ApiError(
+                400,
+                f"Không có phường, xã mã ward={ward!r} trong danh mục phường, xã hiện hành.",
+                "ward",
+            )
+        asked = params.province_code(args, code)
+        if asked != code:
+            raise ApiError(
+                400, f"Phường, xã mã ward={ward!r} không thuộc tỉnh province={asked!r}.", "ward"
+            )
+        province = _province(cur, code, asked=True)
+    else:
+        code = params.province_code(args, settings().province)
+        province = _province(cur, code, asked="province" in args)
+    return province, catalog.wards(cur, province_code=code), ward
 
 
 @blueprint.get("/v1/kpis", provide_automatic_options=False)
 def kpis_route() -> Response:
-    """Every published KPI of a period for the configured province, or one ward of it."""
+    """Every published KPI of a period for a province (default: configured) or one ward."""
     params.check_names(request.args, KPIS_PARAMS)
     period = params.period(request.args)
-    province_code = settings().province
     with cursor() as cur:
-        province, wards, ward = _ward_scope(cur, province_code)
+        province, wards, ward = _scope(cur, request.args)
         field = None
         if "field" in request.args:  # the list of fields costs a scan: only when asked
             field = params.field_name(request.args, catalog.fields(cur))
-        filters = Filters(province_code, ward_codes=(ward,) if ward else None, field=field)
+        filters = Filters(province["code"], ward_codes=(ward,) if ward else None, field=field)
         row = summary(cur, period=period, filters=filters)
     scope = (
-        {"level": "ward", "code": ward, "name": wards[ward]}
+        {"level": "ward", "code": ward, "name": wards[ward], "province": province}
         if ward
         else {"level": "province", **province}
     )
@@ -123,11 +144,12 @@ def wards_route() -> Response:
 
 @blueprint.get("/v1/index766", provide_automatic_options=False)
 def index766_route() -> Response:
-    """The 766 estimate (an estimate, not the official figure) per ward of the province."""
+    """The 766 estimate (an estimate, not the official figure) per ward of a province (default:
+    configured; with ``ward``, that ward's province)."""
     params.check_names(request.args, INDEX_PARAMS)
     period = params.period(request.args)
     with cursor() as cur:
-        province, wards, ward = _ward_scope(cur, settings().province)
+        province, wards, ward = _scope(cur, request.args)
         body = estimate_body(cur, period=period, province=province, wards=wards, ward=ward)
     return json_response(body)
 

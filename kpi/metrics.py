@@ -32,6 +32,7 @@ from kpi.periods import Period, local_now
 GROUPS: dict[str | None, tuple[str, str]] = {
     None: ("'all'", "NULL"),
     "ward": ("x.ward_code", "NULL"),
+    "province": ("x.province_code", "NULL"),
     "field": ("x.field", "NULL"),
     "procedure": ("coalesce(x.procedure_code, '')", "any_value(x.procedure_name)"),
     "channel": ("x.channel", "NULL"),
@@ -70,9 +71,10 @@ AS_OF_SQL = """least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 
 
 @dataclass(frozen=True)
 class Filters:
-    """Which dossiers count: a province, and optionally wards, a field, a procedure, a channel."""
+    """Which dossiers count: a province (``None``: every province), and optionally wards, a
+    field, a procedure, a channel."""
 
-    province_code: str
+    province_code: str | None
     ward_codes: tuple[str, ...] | None = None
     field: str | None = None
     procedure_code: str | None = None
@@ -133,9 +135,9 @@ WITH
     + PERIOD_BOUNDS_SQL
     + """,
 scope AS (
-    SELECT ward_code
+    SELECT ward_code, province_code
     FROM wards
-    WHERE province_code = $province_code
+    WHERE ($province_code IS NULL OR province_code = $province_code)
       AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
 ),
 -- Per-dossier facts (kpi/facts.py): computed here, or read from the loader's `dossier_facts`.
@@ -143,9 +145,10 @@ facts AS (
     {facts}
 ),
 dated AS (
-    SELECT f.*
+    SELECT f.*, s.province_code
     FROM facts AS f
-    WHERE f.ward_code IN (SELECT ward_code FROM scope)
+    JOIN scope AS s ON s.ward_code = f.ward_code
+    WHERE true
       AND ($field IS NULL OR f.field = $field)
       AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
       AND ($channel IS NULL OR f.channel = $channel)
@@ -354,6 +357,13 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
         r_key, t_key = "r.ward_code", "t.ward_code"
         keys = "SELECT period, ward_code AS key FROM bounds, scope"
         wards_total = "1"
+    elif by == "province":
+        r_key, t_key = (
+            f"(SELECT s.province_code FROM scope AS s WHERE s.ward_code = {alias}.ward_code)"
+            for alias in ("r", "t")
+        )
+        keys = "SELECT DISTINCT period, province_code AS key FROM bounds, scope"
+        wards_total = "(SELECT count(*) FROM scope AS s WHERE s.province_code = k.key)"
     else:
         # A rating or petition linked to no dossier has no field, procedure or channel (without
         # this, coalesce() would put it in the procedure group '' of dossiers without a code).

@@ -26,7 +26,7 @@ from kpi import trend as events
 from kpi.cache import cached
 from kpi.metrics import Filters, kpis
 from kpi.periods import Period, local_now
-from kpi.reference import ward_places
+from kpi.reference import loaded_provinces, province_places, ward_places
 
 GRAINS: dict[str, str] = {"day": "Ngày", "week": "Tuần", "month": "Tháng"}
 
@@ -214,6 +214,8 @@ def board(
     the same query (:func:`kpi.trend.wards_and_total`).
     """
     now = now or local_now()
+    if filters.province_code is None:
+        return _national_board(cur, period=period, filters=filters, grain=grain, now=now)
     periods = _headline_periods(period, grain)
     scope = replace(filters, ward_codes=None)
     wards, total = cached(
@@ -231,11 +233,64 @@ def board(
     return head, table
 
 
+def _national_board(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    grain: str,
+    now: datetime,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The whole country: the headline (of the filter's wards, or all), and the provinces
+    ranked like wards (:func:`province_league`)."""
+    head = headline(cur, period=period, filters=filters, grain=grain, now=now)
+    return head, province_league(cur, period=period, filters=filters, now=now)
+
+
+def province_league(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    period: Period,
+    filters: Filters,
+    now: datetime | None = None,
+    naive: bool = False,
+) -> pd.DataFrame:
+    """One row per province with loaded dossiers, ranked like :func:`league` ranks wards: each
+    province's figures are its dossiers' sums (never a mean of its wards' rates).
+
+    The province and ward filters of ``filters`` are ignored (the country's provinces are
+    ranked); field and channel apply. Columns: :data:`LEAGUE_COLUMNS`, a province's code and
+    short name in ``ward_code`` and ``ward_name``, its wards' mean centroid in ``lat``/``lon``.
+    """
+    scope = replace(filters, province_code=None, ward_codes=None)
+    frame = _flow(
+        cur,
+        "provinces",
+        periods=[period, period.previous()],
+        filters=scope,
+        by="province",
+        now=now,
+        naive=naive,
+    )
+    loaded = loaded_provinces(cur)
+    places = province_places(cur)
+    places = places[places["province_code"].isin(list(loaded))].rename(
+        columns={"province_code": "ward_code", "province_name": "ward_name"}
+    )
+    return _league_of(places.reset_index(drop=True), frame)
+
+
 def _league(
-    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, province_code: str
+    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, province_code: str | None
 ) -> pd.DataFrame:
     """The league table from the wards' flow of the period (1) and the one before (2)."""
-    places = ward_places(cur, province_code=province_code)
+    return _league_of(ward_places(cur, province_code=province_code), frame)
+
+
+def _league_of(places: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The league of ``places`` (``ward_code, ward_name, lat, lon`` in name order) from their
+    flow of the period (1) and the one before (2), keyed by ``ward_code``."""
+    places = places.copy()
     places["name_order"] = range(len(places))
     now_ = frame[frame["period"] == 1].set_index("key")
     before = frame[frame["period"] == 2].set_index("key")

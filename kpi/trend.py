@@ -89,9 +89,9 @@ days AS (
     FROM bounds
 ),
 scope AS (
-    SELECT ward_code
+    SELECT ward_code, province_code
     FROM wards
-    WHERE province_code = $province_code
+    WHERE ($province_code IS NULL OR province_code = $province_code)
       AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
 ),
 keys AS (
@@ -398,6 +398,11 @@ _ADDITIVE = COLUMNS[COLUMNS.index("received") : COLUMNS.index("wards_with_data")
 GROUPS: dict[str | None, tuple[str, str, str]] = {
     None: ("'all'", "SELECT 'all' AS key", "(SELECT count(*) FROM scope)"),
     "ward": ("f.ward_code", "SELECT ward_code AS key FROM scope", "1"),
+    "province": (
+        "(SELECT s.province_code FROM scope AS s WHERE s.ward_code = f.ward_code)",
+        "SELECT DISTINCT province_code AS key FROM scope",
+        "(SELECT count(*) FROM scope AS s WHERE s.province_code = d.key)",
+    ),
 }
 
 
@@ -417,7 +422,7 @@ def _gaps(periods: Sequence[Period]) -> list[tuple[date, date]]:
 
 def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0, total: bool = False) -> str:
     if by not in GROUPS:
-        raise ValueError(f"unknown grouping {by!r} (the day-grain path groups by ward or not)")
+        raise ValueError(f"unknown grouping {by!r} (the day-grain path: ward, province or none)")
     key, keys, wards_total = GROUPS[by]
     select = ",\n        ".join(
         f"CAST(coalesce({_COUNTS[c]}, 0) AS BIGINT) AS {c}" for c in _ADDITIVE

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html, no_update
+from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
 
+from kpi import reference
 from kpi.config import settings
-from kpi.db import cursor
+from kpi.db import NoWarehouse, cursor
 from kpi.overview import trend
-from kpi.reference import allow_lists
+from kpi.reference import AllowLists, allow_lists
 from kpi.targets import load_targets
 from ui import overview as overview_ui
 from ui.components import no_warehouse
@@ -31,11 +32,13 @@ from ui.filters import (
     filter_bar,
     invalid_alert,
     parse_query,
+    province_href,
+    province_of,
     search_query,
     view_answer,
 )
 
-Lists = tuple[dict[str, str], list[str], dict[str, str | None]]
+Lists = AllowLists
 
 
 class View(NamedTuple):
@@ -47,22 +50,53 @@ class View(NamedTuple):
 
 
 def province() -> str:
-    """The province every page shows (``MOTCUA_PROVINCE``)."""
+    """The province a page shows when its URL names none (``MOTCUA_PROVINCE``)."""
     return settings().province
 
 
-def lists() -> Lists:
-    """Ward code → name, the loaded fields, procedure code → name; empty when nothing is loaded."""
-    return allow_lists(province())
+def lists(province_code: str | None = None) -> Lists:
+    """The allow-lists of a province (default: the configured one; ``None``: the country)."""
+    return allow_lists(province_code)
+
+
+def _province_of(query: dict[str, Any]) -> str | None:
+    """The province a URL asks for (:func:`ui.filters.province_of`): ``None``, the country."""
+    default = province()
+    ward = query.get("ward")
+    try:
+        with cursor() as cur:
+            known = set(reference.loaded_provinces(cur)) | {default}
+            asked = query.get("province")
+            # A province with nothing loaded yet is still a province: its page says so.
+            if (
+                isinstance(asked, str)
+                and asked not in known
+                and reference.province_name(cur, province_code=asked)
+            ):
+                known.add(asked)
+            homes = {}
+            if isinstance(ward, str) and not query.get("province"):
+                home = reference.ward_province(cur, ward_code=ward)
+                homes = {ward: home} if home else {}
+    except NoWarehouse:
+        return default
+    return province_of(query, default=default, provinces=known, ward_province=homes)
 
 
 def selection(query: dict[str, Any], known: Lists, *, procedures: bool = False) -> Selection:
     """The URL parameters validated against the allow-lists (raises :class:`FilterError`).
 
     ``procedures``: the page reads the ``procedure`` parameter (otherwise it is ignored)."""
-    wards, fields, known_procedures = known
+    provinces = {*known.provinces, province()}
+    if known.province is not None:
+        provinces.add(known.province)
     return parse_query(
-        query, wards=wards, fields=fields, procedures=known_procedures if procedures else None
+        query,
+        wards=known.wards,
+        fields=known.fields,
+        procedures=known.procedures if procedures else None,
+        province=known.province,
+        provinces=provinces,
     )
 
 
@@ -76,8 +110,8 @@ def view(
 
     Nothing loaded (no ward or no dossier yet) says so; bad parameters get one alert naming
     each of them."""
-    known = lists()
-    if not known[0] or not known[1]:
+    known = lists(_province_of(query))
+    if not known.wards or not known.fields:
         return View(None, known, no_warehouse())
     try:
         chosen = selection(query, known, procedures=procedures)
@@ -91,11 +125,12 @@ def from_search(search: str | None, *, procedures: bool = False) -> Selection | 
 
     For the callbacks that redraw a part or export the view: the page already shows what is
     wrong with an invalid URL, so they have nothing to do."""
-    known = lists()
-    if not known[0] or not known[1]:
+    query = search_query(search)
+    known = lists(_province_of(query))
+    if not known.wards or not known.fields:
         return None
     try:
-        return selection(search_query(search), known, procedures=procedures)
+        return selection(query, known, procedures=procedures)
     except FilterError:
         return None
 
@@ -106,23 +141,28 @@ def frame(
     answer: View,
     *,
     exports: bool = True,
-    navigates: bool = False,
 ) -> Component:
     """The page around its content: the URL, the heading (with the export buttons), the filters.
 
     ``exports``: the export buttons sit beside the heading (a page may place them itself);
-    ``navigates``: a second location, ``<prefix>-nav``, lets a callback open another page."""
-    wards, fields, _procedures = answer.lists
+    a second location, ``<prefix>-nav``, lets a callback open another page (another province:
+    :func:`province_navigation`)."""
     header = [heading, export_buttons(prefix)] if exports else [heading]
     return dbc.Container(
         [
             dcc.Location(id=f"{prefix}-url", refresh=False),
-            *([dcc.Location(id=f"{prefix}-nav", refresh="callback-nav")] if navigates else []),
+            dcc.Location(id=f"{prefix}-nav", refresh="callback-nav"),
             html.Div(
                 header,
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",
             ),
-            filter_bar(prefix, answer.selection, wards=wards, fields=fields),
+            filter_bar(
+                prefix,
+                answer.selection,
+                wards=answer.lists.wards,
+                fields=answer.lists.fields,
+                provinces=answer.lists.provinces,
+            ),
             html.Div(answer.content, id=f"{prefix}-content", **{"aria-live": "polite"}),
         ],
         fluid="xl",
@@ -145,6 +185,21 @@ def on_controls(
     return view_answer(answer.selection, answer.content, with_ward=with_ward)
 
 
+def province_navigation(prefix: str, path: str) -> None:
+    """Register the callback that opens ``path`` for the province chosen in the page's menu."""
+
+    @callback(
+        Output(f"{prefix}-nav", "href", allow_duplicate=True),
+        Input(f"{prefix}-province", "value"),
+        State(f"{prefix}-url", "search"),
+        prevent_initial_call=True,
+    )
+    def open_province(chosen: str | None, search: str | None) -> str:
+        """Another province chosen: its page, keeping the period and the other filters."""
+        href = province_href(path, search, chosen)
+        return no_update if href is None else href
+
+
 def trend_of(prefix: str, chosen: Selection | None, grain: str) -> list[Component]:
     """The trend and the split of a selection redrawn at another grain (day, week, month).
 
@@ -153,5 +208,5 @@ def trend_of(prefix: str, chosen: Selection | None, grain: str) -> list[Componen
     if chosen is None:
         return no_update
     with cursor() as cur:
-        buckets = trend(cur, period=chosen.period, filters=chosen.filters(province()), grain=grain)
+        buckets = trend(cur, period=chosen.period, filters=chosen.filters(), grain=grain)
     return overview_ui.trend_body(prefix, buckets, grain=grain, targets=load_targets())

@@ -17,7 +17,15 @@ from dash.development.base_component import Component
 from kpi.db import NoWarehouse, cursor
 from kpi.fields import drill_table
 from kpi.index766 import load_methodology
-from pages._shared import Lists, View, frame, from_search, on_controls, province, view
+from pages._shared import (
+    Lists,
+    View,
+    frame,
+    from_search,
+    on_controls,
+    province_navigation,
+    view,
+)
 from ui import fields as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
@@ -28,13 +36,14 @@ dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_ti
 
 PREFIX = "fields"
 EXPORT = export_ids(PREFIX)
+province_navigation(PREFIX, "/linh-vuc")
 
 
 def _content(selection: Selection, lists: Lists) -> Component:
     """The level the selection asks for (one metrics query)."""
     try:
         with cursor() as cur:
-            table = drill_table(cur, period=selection.period, filters=selection.filters(province()))
+            table = drill_table(cur, period=selection.period, filters=selection.filters())
     except NoWarehouse:
         return no_warehouse()
     threshold = next(i.full_at for i in load_methodology().indicators if i.metric == "online_share")
@@ -63,6 +72,7 @@ def layout(**query: Any) -> Component:
     *view_outputs(PREFIX),
     *control_inputs(PREFIX),
     State(f"{PREFIX}-url", "search"),
+    State(f"{PREFIX}-province", "value"),
     prevent_initial_call=True,
 )
 def update(
@@ -73,12 +83,13 @@ def update(
     field: str,
     channel: str,
     search: str | None,
+    province: str | None = None,
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content.
 
     The procedure drilled into stays while the field does not change."""
     return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
-                       date_to=date_to, ward=ward, field=field, channel=channel,
+                       date_to=date_to, ward=ward, field=field, channel=channel, province=province,
                        procedure=search_query(search).get("procedure"))  # fmt: skip
 
 
@@ -114,7 +125,7 @@ def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str,
     if fmt is None or selection is None:
         return dash.no_update  # the page already shows what is wrong with its URL
     with cursor() as cur:
-        table = drill_table(cur, period=selection.period, filters=selection.filters(province()))
+        table = drill_table(cur, period=selection.period, filters=selection.filters())
     return download(
         fmt,
         sections.export_tables(selection, table),

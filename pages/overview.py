@@ -18,23 +18,33 @@ from dash.development.base_component import Component
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import CURRENT, board, default_grain
 from kpi.targets import load_targets
-from pages._shared import Lists, View, frame, from_search, on_controls, province, trend_of, view
+from pages._shared import (
+    Lists,
+    View,
+    frame,
+    from_search,
+    on_controls,
+    province_navigation,
+    trend_of,
+    view,
+)
 from ui import overview as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, view_outputs
 from ui.i18n import _, page_title
-from ui.league import league_table, next_sort
+from ui.league import league_table, next_sort, row_href
 
 dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
 
 PREFIX = "overview"
 EXPORT = export_ids(PREFIX)
+province_navigation(PREFIX, "/")
 
 
 def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """Headline with trend, league and the trend's grain of a selection (one query)."""
-    filters, grain = selection.filters(province()), default_grain(selection.period)
+    filters, grain = selection.filters(), default_grain(selection.period)
     with cursor() as cur:
         head, table = board(cur, period=selection.period, filters=filters, grain=grain)
     return head, table, grain
@@ -50,7 +60,14 @@ def _content(selection: Selection, lists: Lists) -> Component:
     if pd.isna(head[head["role"] == CURRENT]["data_as_of"].iloc[0]):
         return no_warehouse()
     return sections.page_content(
-        PREFIX, head, table, selection=selection, wards=wards, grain=grain, targets=load_targets()
+        PREFIX,
+        head,
+        table,
+        selection=selection,
+        wards=wards,
+        grain=grain,
+        targets=load_targets(),
+        province_name=lists.provinces.get(selection.province or ""),
     )
 
 
@@ -62,20 +79,28 @@ def _view(query: dict[str, Any]) -> View:
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
     heading = html.H1(_("Tổng quan"), className="h3 mb-0")
-    return frame(PREFIX, heading, _view(query), navigates=True)
+    return frame(PREFIX, heading, _view(query))
 
 
 @callback(
     *view_outputs(PREFIX),
     *control_inputs(PREFIX),
+    State(f"{PREFIX}-province", "value"),
     prevent_initial_call=True,
 )
 def update(
-    preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
+    preset: str,
+    date_from: str | None,
+    date_to: str | None,
+    ward: str,
+    field: str,
+    channel: str,
+    province: str | None = None,
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
     return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
-                       date_to=date_to, ward=ward, field=field, channel=channel)  # fmt: skip
+                       date_to=date_to, ward=ward, field=field, channel=channel,
+                       province=province)  # fmt: skip
 
 
 @callback(
@@ -111,6 +136,7 @@ def sort_league(
         targets=load_targets(),
         link_search=data["link"],
         selected_ward=data["ward"],
+        unit=data.get("unit", "ward"),
     )
     return table, new_sort
 
@@ -122,11 +148,12 @@ def sort_league(
     prevent_initial_call=True,
 )
 def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
-    """A ward on the map was clicked: open its page, keeping the period and filters."""
+    """A ward (national view: a province) on the map was clicked: open its page, keeping the
+    period and filters."""
     points = (click or {}).get("points") or []
     if not points or not points[0].get("customdata"):
         return dash.no_update
-    return f"/phuong/{points[0]['customdata']}{data['link']}"
+    return row_href(points[0]["customdata"], data["link"], data.get("unit", "ward"))
 
 
 @callback(

@@ -18,7 +18,15 @@ from kpi.db import NoWarehouse, cursor
 from kpi.metrics import records
 from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
-from pages._shared import Lists, View, frame, from_search, on_controls, province, view
+from pages._shared import (
+    Lists,
+    View,
+    frame,
+    from_search,
+    on_controls,
+    province_navigation,
+    view,
+)
 from ui import satisfaction as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
@@ -29,6 +37,7 @@ dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_tit
 
 PREFIX = "satisfaction"
 EXPORT = export_ids(PREFIX)
+province_navigation(PREFIX, "/hai-long")
 
 
 def _current(head: pd.DataFrame) -> dict[str, Any]:
@@ -38,7 +47,7 @@ def _current(head: pd.DataFrame) -> dict[str, Any]:
 
 def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Headline (with trend), ward table and the 5.x points of the selection (two queries)."""
-    filters = selection.filters(province())
+    filters = selection.filters()
     with cursor() as cur:
         head = headline(cur, period=selection.period, filters=filters)
         wards = ward_table(cur, period=selection.period, filters=filters)
@@ -72,14 +81,22 @@ def layout(**query: Any) -> Component:
 @callback(
     *view_outputs(PREFIX),
     *control_inputs(PREFIX),
+    State(f"{PREFIX}-province", "value"),
     prevent_initial_call=True,
 )
 def update(
-    preset: str, date_from: str | None, date_to: str | None, ward: str, field: str, channel: str
+    preset: str,
+    date_from: str | None,
+    date_to: str | None,
+    ward: str,
+    field: str,
+    channel: str,
+    province: str | None = None,
 ) -> tuple[Any, ...]:
     """A filter changed: new URL (shareable link), the period controls in step, new content."""
     return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
-                       date_to=date_to, ward=ward, field=field, channel=channel)  # fmt: skip
+                       date_to=date_to, ward=ward, field=field, channel=channel,
+                       province=province)  # fmt: skip
 
 
 @callback(

@@ -9,6 +9,7 @@ Excel/CSV of every table. Glue only: kpi/ward.py answers, ui/ward.py and ui/over
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -18,11 +19,22 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
+from kpi import reference
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import default_grain
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
-from pages._shared import Lists, View, frame, lists, on_controls, province, selection, trend_of
+from pages._shared import (
+    Lists,
+    View,
+    frame,
+    lists,
+    on_controls,
+    province,
+    province_navigation,
+    selection,
+    trend_of,
+)
 from ui import ward as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
@@ -43,11 +55,12 @@ dash.register_page(
 
 PREFIX = "ward"
 EXPORT = export_ids(PREFIX)
+province_navigation(PREFIX, "/")
 
 
 def _fetch(code: str, selection: Selection) -> WardView:
     """The page's frames for a valid ward and selection (raises NoWarehouse)."""
-    filters = selection.filters(province(), with_ward=False)
+    filters = selection.filters(with_ward=False)
     grain = default_grain(selection.period)
     with cursor() as cur:
         return ward_view(cur, ward_code=code, period=selection.period, filters=filters, grain=grain)
@@ -68,12 +81,17 @@ def _parse(
     code: str | None, query: dict[str, Any]
 ) -> tuple[Lists, Selection | None, Component | None]:
     """The allow-lists and the selection of a ward and URL, or the alert saying what is wrong."""
-    known = lists()
-    if not known[0]:
+    home = None
+    if code is not None:
+        with contextlib.suppress(NoWarehouse), cursor() as cur:
+            home = reference.ward_province(cur, ward_code=code)
+    known = lists(home or province())  # ward codes are national: the ward's own province
+    if not known.wards:
         return known, None, no_warehouse()
-    if code not in known[0]:
+    if code not in known.wards:
         return known, None, sections.unknown_ward(code)
-    query = {k: v for k, v in query.items() if k != "ward"}  # the path names the ward
+    # The path names the ward, and so its province.
+    query = {k: v for k, v in query.items() if k not in ("ward", "province")}
     try:
         chosen = selection(query, known)
     except FilterError as exc:
@@ -86,7 +104,7 @@ def _view(code: str | None, query: dict[str, Any]) -> View:
     known, chosen, problem = _parse(code, query)
     if chosen is None:
         return View(None, known, problem)
-    return View(chosen, known, _content(chosen.ward, known[0][chosen.ward], chosen))
+    return View(chosen, known, _content(chosen.ward, known.wards[chosen.ward], chosen))
 
 
 def _code(pathname: str | None) -> str | None:
@@ -101,9 +119,9 @@ def _from_url(pathname: str | None, search: str | None) -> Selection | None:
 def layout(ward_code: str | None = None, **query: Any) -> Component:
     """The page of the ward ``ward_code`` for the URL parameters."""
     answer = _view(ward_code, query)
-    title = answer.lists[0].get(ward_code or "", _("Phường, xã"))
+    title = answer.lists.wards.get(ward_code or "", _("Phường, xã"))
     heading = html.H1(title, id=f"{PREFIX}-title", className="h3 mb-0")
-    return frame(PREFIX, heading, answer, navigates=True)
+    return frame(PREFIX, heading, answer)
 
 
 @callback(
@@ -168,7 +186,7 @@ def export(_xlsx: int | None, _csv: int | None, pathname: str | None, search: st
     if fmt is None or selection is None:
         return dash.no_update
     code = selection.ward
-    name = lists()[0][code]
+    name = lists(selection.province).wards[code]
     tables = sections.export_tables(
         _fetch(code, selection), ward_code=code, ward_name=name, period=selection.period
     )

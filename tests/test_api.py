@@ -297,7 +297,12 @@ NO_DATA = {**dict.fromkeys(COUNTS, 0), **dict.fromkeys(RATES, NE), "suppressed":
 
 def test_kpis_of_one_ward_are_that_wards_figures(client: FlaskClient) -> None:
     body = get_json(client, f"/api/v1/kpis?{OCTOBER}&ward=00004")
-    assert body["ward"] == {"level": "ward", "code": "00004", "name": "Phường Ba Đình"}
+    assert body["ward"] == {
+        "level": "ward",
+        "code": "00004",
+        "name": "Phường Ba Đình",
+        "province": {"code": "01", "name": "Thành phố Hà Nội"},
+    }
     assert body["coverage"] == {"wards_with_data": 1, "wards_total": 1}
     assert {k: body[k] for k in BA_DINH} == BA_DINH
 
@@ -547,11 +552,12 @@ BAD_PARAMETERS = [
     ("kpis", f"{OCTOBER}&ward=99999", "ward"),
     ("kpis", f"{OCTOBER}&ward=4", "ward"),
     ("kpis", f"{OCTOBER}&ward=00004%27%20OR%201=1", "ward"),
-    ("kpis", f"{OCTOBER}&ward=06688", "ward"),  # Phường Hạ Long: Quảng Ninh, not Hà Nội
+    ("kpis", f"{OCTOBER}&ward=06688&province=01", "ward"),  # Phường Hạ Long is in Quảng Ninh
+    ("kpis", f"{OCTOBER}&province=99", "province"),
+    ("index766", f"{OCTOBER}&province=1", "province"),
     ("kpis", f"{OCTOBER}&ward=00004&ward=00008", "ward"),
     ("kpis", f"{OCTOBER}&field=Không có lĩnh vực này", "field"),
     ("kpis", f"{OCTOBER}&field=đất đai", "field"),
-    ("kpis", f"{OCTOBER}&province=01", "province"),  # not a parameter of /kpis
     ("kpis", f"{OCTOBER}&format=csv", "format"),
     ("kpis", f"{OCTOBER}&foo=1", "foo"),
     ("wards", "to=2025-10-31", "from"),

@@ -187,7 +187,7 @@ def test_procedure_parameter_is_read_only_by_pages_that_ask_for_it() -> None:
     assert parse_query(query, wards=WARDS, fields=["Đất đai"]).procedure is None
     chosen = parse_query(query, wards=WARDS, fields=["Đất đai"], procedures=["1.001193"])
     assert chosen.procedure == "1.001193"
-    assert chosen.filters("01").procedure_code == "1.001193"
+    assert chosen.filters().procedure_code == "1.001193"
     assert Selection(PERIOD, field="Đất đai", procedure="1.001193", channel="online").search() == (
         "?from=2026-10-01&to=2026-10-31&field=%C4%90%E1%BA%A5t+%C4%91ai&procedure=1.001193"
         "&channel=online"

@@ -361,7 +361,8 @@ def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) 
 
     ids = {name(n.id) for n in walk(overview.layout(**OCTOBER)) if getattr(n, "id", None)}
     specs = page_callbacks("overview-")
-    assert len(specs) == 5, "the page's callbacks were registered on import"
+    # filters, grain, league sort, map click, province menu, export
+    assert len(specs) == 6, "the page's callbacks were registered on import"
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
         used = [name(o) for o in outputs] + [
@@ -597,9 +598,9 @@ def test_selection_gives_the_metrics_filters() -> None:
     assert selection == Selection(
         Period(date(2026, 10, 1), date(2026, 10, 31)), "last_month", "00004", "Hộ tịch", "online"
     )
-    filters = selection.filters("01")
+    filters = selection.filters()
     assert (filters.ward_codes, filters.field, filters.channel) == (("00004",), "Hộ tịch", "online")
-    assert selection.filters("01", with_ward=False).ward_codes is None
+    assert selection.filters(with_ward=False).ward_codes is None
 
 
 def test_unknown_and_empty_parameters_are_ignored() -> None:

@@ -142,7 +142,12 @@ def test_hong_ha_2021_resolved_on_time_rate_is_12432_of_12439(
     monkeypatch.setenv("MOTCUA_PROVINCE", "22")
     year = "from=2021-01-01&to=2021-12-31"
     body = get(client, f"/api/v1/kpis?{year}&ward=06688")
-    assert body["ward"] == {"level": "ward", "code": "06688", "name": "Phường Hạ Long"}
+    assert body["ward"] == {
+        "level": "ward",
+        "code": "06688",
+        "name": "Phường Hạ Long",
+        "province": {"code": "22", "name": "Tỉnh Quảng Ninh"},
+    }
     figures = ("received", "carried_over", "completed", "late", "late_interagency", "in_time")
     assert {k: body[k] for k in figures} == {
         "received": 12_439,
@@ -262,7 +267,12 @@ def test_hang_bai_no_wait_share_is_1824_of_4063(
 ) -> None:
     load([write_csv(tmp_path / "hang_bai.csv", hang_bai_rows())], warehouse, province="01")
     body = get(client, "/api/v1/kpis?from=2021-07-01&to=2022-02-28&ward=00073")
-    assert body["ward"] == {"level": "ward", "code": "00073", "name": "Phường Cửa Nam"}
+    assert body["ward"] == {
+        "level": "ward",
+        "code": "00073",
+        "name": "Phường Cửa Nam",
+        "province": {"code": "01", "name": "Thành phố Hà Nội"},
+    }
     assert body["received"] == 4_063
     assert body["no_wait_share"] == 1_824 / 4_063
     assert fmt_pct(body["no_wait_share"], 1) == "44,9%"

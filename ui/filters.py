@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -26,14 +27,16 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html, no_update
 from dash.development.base_component import Component
 
+from kpi.config import settings
 from kpi.metrics import CHANNELS, Filters
 from kpi.periods import DEFAULT_PRESET, PRESETS, Period, PeriodError, local_today, preset_period
 from ui.components import alert
 from ui.i18n import _
 
-PARAMETERS = ("period", "from", "to", "ward", "field", "channel")
+PARAMETERS = ("period", "from", "to", "province", "ward", "field", "channel")
 CUSTOM = "custom"  # the period menu's value for an explicit from/to range
 ALL = "all"  # the ward, field and channel menus' value for "no filter"
+NATIONAL = "all"  # ``province=all``: the whole country (every loaded province, ranked)
 
 CHANNEL_LABELS: dict[str, str] = {
     "direct": "Trực tiếp",
@@ -70,8 +73,9 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class Selection:
-    """A validated view: the period (from a preset or a range), ward, field, channel and, on
-    pages that ask for it, one procedure (its code)."""
+    """A validated view: the period (from a preset or a range), ward, field, channel, the
+    province (``None``: the whole country; default the configured one) and, on pages that ask
+    for it, one procedure (its code)."""
 
     period: Period
     preset: str | None = None  # None when the URL gave an explicit range
@@ -79,12 +83,18 @@ class Selection:
     field: str | None = None
     channel: str | None = None
     procedure: str | None = None
+    province: str | None = dataclass_field(default_factory=lambda: settings().province)
 
-    def filters(self, province_code: str, *, with_ward: bool = True) -> Filters:
-        """The metrics filters of this selection in the province."""
+    @property
+    def national(self) -> bool:
+        """True for the whole country (every loaded province)."""
+        return self.province is None
+
+    def filters(self, *, with_ward: bool = True) -> Filters:
+        """The metrics filters of this selection (its province, or the whole country)."""
         wards = (self.ward,) if with_ward and self.ward else None
         return Filters(
-            province_code,
+            self.province,
             wards,
             field=self.field,
             procedure_code=self.procedure,
@@ -98,6 +108,10 @@ class Selection:
             if self.preset
             else {"from": self.period.date_from.isoformat(), "to": self.period.date_to.isoformat()}
         )
+        # The configured province is the default: a link names any other (or the country).
+        province = NATIONAL if self.province is None else self.province
+        if province != settings().province:
+            out["province"] = province
         extra = {"ward": self.ward if with_ward else None, "field": self.field}
         extra["procedure"] = self.procedure
         extra["channel"] = self.channel
@@ -217,12 +231,17 @@ def parse_query(
     fields: Collection[str],
     procedures: Collection[str] | None = None,
     today: date | None = None,
+    province: str | None = None,
+    provinces: Collection[str] | None = None,
 ) -> Selection:
     """Validate the URL parameters against the allow-lists and return the selection.
 
     ``wards`` are the ward codes of the province, ``fields`` the fields some loaded dossier has,
     ``procedures`` the procedure codes some loaded dossier has: given only by pages that read the
     ``procedure`` parameter (``None``: the parameter is ignored, like any unknown one).
+    ``province`` is the province the caller resolved (:func:`province_of`; ``None``: the whole
+    country, default the configured one) and ``provinces`` the known province codes, against
+    which the ``province`` parameter is checked (``None``: not checked).
     Parameters other than :data:`PARAMETERS` are ignored (a shared link may carry others);
     a repeated parameter counts by its last value. Raises :class:`FilterError` listing every
     bad parameter.
@@ -278,9 +297,43 @@ def parse_query(
                 ),
             )
         )
+    asked = raw["province"]
+    if asked is not None and asked != NATIONAL and provinces is not None and asked not in provinces:
+        problems.append(
+            ParameterProblem(
+                "province",
+                _(
+                    "Không tìm thấy tỉnh, thành phố: province={value} (cần mã 2 chữ số, ví dụ "
+                    "01, hoặc all cho toàn quốc).",
+                    value=_quote(asked),
+                ),
+            )
+        )
     if problems or period is None:
         raise FilterError(problems)
-    return Selection(period, preset, ward, field, channel, procedure)
+    home = settings().province if province is None and asked != NATIONAL else province
+    return Selection(period, preset, ward, field, channel, procedure, home)
+
+
+def province_of(
+    query: Mapping[str, str | list[str]],
+    *,
+    default: str,
+    provinces: Collection[str],
+    ward_province: Mapping[str, str] | None = None,
+) -> str | None:
+    """The province a URL asks for: ``province`` (``all``: ``None``, the whole country), else
+    the province of its ``ward`` (``ward_province`` maps a ward code to its province), else
+    ``default``. An unknown ``province`` gives ``default`` (:func:`parse_query` reports it)."""
+    asked = _last(query.get("province"))
+    if asked == NATIONAL:
+        return None
+    if asked is not None:
+        return asked if asked in provinces else default
+    ward = _last(query.get("ward"))
+    if ward is not None and ward_province and ward in ward_province:
+        return ward_province[ward]
+    return default
 
 
 def controls_query(
@@ -293,13 +346,15 @@ def controls_query(
     field: str | None,
     channel: str | None,
     procedure: str | None = None,
+    province: str | None = None,
 ) -> dict[str, str]:
     """URL parameters from the filter bar's values; ``changed`` names the control just used.
 
     Editing a date (``changed`` is ``'from'`` or ``'to'``) or choosing "custom" gives a range;
     choosing a preset gives ``period``. ``ALL`` or an empty menu adds nothing. ``procedure``
     (a page's drill-down, not a control) is kept unless the field just changed: a procedure
-    belongs to its field.
+    belongs to its field. ``province`` (the province menu's value: choosing another opens its
+    page, :func:`province_href`) is kept.
     """
     if changed in ("from", "to") or preset == CUSTOM:
         query = {"from": date_from or "", "to": date_to or ""}
@@ -311,6 +366,8 @@ def controls_query(
             query[name] = value
     if procedure and changed != "field":
         query["procedure"] = procedure
+    if province and province != settings().province:  # the province menu's value
+        query["province"] = province
     return query
 
 
@@ -360,11 +417,14 @@ def filter_bar(
     *,
     wards: Mapping[str, str],
     fields: Collection[str],
+    provinces: Mapping[str, str] | None = None,
 ) -> Component:
-    """The filters (period menu, from/to dates, ward, field, channel) of a page.
+    """The filters (period menu, from/to dates, province, ward, field, channel) of a page.
 
-    Control ids are ``<prefix>-period``, ``-from``, ``-to``, ``-ward``, ``-field``,
-    ``-channel``. ``selection`` is ``None`` when the URL was invalid (the menus show their
+    Control ids are ``<prefix>-period``, ``-from``, ``-to``, ``-province``, ``-ward``,
+    ``-field``, ``-channel``. ``provinces`` maps the code → name of the provinces the menu
+    offers (with more than one, "Toàn quốc" too); choosing one opens the page for it.
+    ``selection`` is ``None`` when the URL was invalid (the menus show their
     defaults); ``wards`` maps code → name; no wards means nothing is loaded (all disabled).
     """
     disabled = not wards
@@ -379,17 +439,31 @@ def filter_bar(
     channel_menu += [{"label": _(label), "value": key} for key, label in CHANNEL_LABELS.items()]
     preset = (selection.preset or CUSTOM) if selection else DEFAULT_PRESET
     chosen = selection or Selection(period)
+    provinces = dict(provinces or {})
+    if chosen.province is not None and chosen.province not in provinces:
+        provinces[chosen.province] = chosen.province  # a province nothing was loaded for yet
+    province_menu = [{"label": name, "value": code} for code, name in provinces.items()]
+    if len(provinces) > 1 or chosen.national:
+        province_menu.insert(0, {"label": _("Toàn quốc"), "value": NATIONAL})
     controls = [
         _select(f"{prefix}-period", _("Kỳ báo cáo"), presets, preset, disabled=disabled),
         _date(f"{prefix}-from", _("Từ ngày"), period.date_from.isoformat(), disabled),
         _date(f"{prefix}-to", _("Đến ngày"), period.date_to.isoformat(), disabled),
+        _select(
+            f"{prefix}-province",
+            _("Tỉnh, thành phố"),
+            province_menu,
+            NATIONAL if chosen.national else str(chosen.province),
+            disabled=disabled or len(province_menu) < 2,
+            md=2,
+        ),
         _select(
             f"{prefix}-ward",
             _("Phường, xã"),
             ward_menu,
             chosen.ward or ALL,
             disabled=disabled,
-            md=5,
+            md=3,
         ),
         _select(
             f"{prefix}-field",
@@ -466,6 +540,19 @@ def view_answer(
         period.date_to.isoformat(),
         content,
     )
+
+
+def province_href(path: str, search: str | None, province: str | None) -> str | None:
+    """The address of ``path`` for another province chosen in the menu, keeping the period and
+    the other filters but the ward (a ward belongs to its province); ``None`` without one."""
+    if not province:
+        return None
+    query = search_query(search)
+    query.pop("ward", None)
+    query["province"] = province
+    if province == settings().province:
+        query.pop("province")
+    return path + ("?" + urlencode(query) if query else "")
 
 
 def invalid_alert(error: FilterError) -> Component:

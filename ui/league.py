@@ -107,7 +107,17 @@ def _cell(row: Mapping[str, Any], column: Column, targets: Mapping[str, Target])
     )
 
 
-def _header(prefix: str, column: Column, sort: Mapping[str, Any]) -> Component:
+def row_href(code: str, link_search: str, unit: str) -> str:
+    """Where a row's name leads: the ward's page, or (``unit`` ``"province"``) the province's
+    overview, keeping the query string ``link_search``."""
+    if unit == "province":
+        return f"/{link_search}{'&' if link_search else '?'}province={code}"
+    return f"/phuong/{code}{link_search}"
+
+
+def _header(prefix: str, column: Column, sort: Mapping[str, Any], unit: str) -> Component:
+    if column.kind == "name" and unit == "province":
+        column = Column(column.key, "Tỉnh, thành phố", column.kind, column.first_descending)
     active = sort.get("column") == column.key
     order = "descending" if sort.get("descending") else "ascending"
     arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
@@ -132,10 +142,13 @@ def league_table(
     targets: Mapping[str, Target],
     link_search: str,
     selected_ward: str | None = None,
+    unit: str = "ward",
 ) -> Component:
     """The table of every ward, sorted as ``sort`` says (``{"column", "descending"}``).
 
     ``link_search`` is the query string each ward link keeps (the period and filters).
+    ``unit`` ``"province"``: the rows are provinces (the national view), each linking to its
+    province's overview.
     """
     ordered = sort_rows(rows, sort["column"], descending=bool(sort["descending"]))
     body = []
@@ -145,7 +158,9 @@ def league_table(
             if column.kind == "name":
                 cells.append(
                     html.Th(
-                        dcc.Link(row["ward_name"], href=f"/phuong/{row['ward_code']}{link_search}"),
+                        dcc.Link(
+                            row["ward_name"], href=row_href(row["ward_code"], link_search, unit)
+                        ),
                         scope="row",
                     )
                 )
@@ -167,7 +182,7 @@ def league_table(
                         legend=legend,
                     )
                 ),
-                html.Thead(html.Tr([_header(prefix, c, sort) for c in COLUMNS])),
+                html.Thead(html.Tr([_header(prefix, c, sort, unit) for c in COLUMNS])),
                 html.Tbody(body),
             ],
             size="sm",

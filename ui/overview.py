@@ -8,6 +8,7 @@ ward map. The page module only fetches the frames and wires the callbacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -15,6 +16,7 @@ import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from kpi.config import settings
 from kpi.metrics import records
 from kpi.overview import BUCKET, CURRENT, GRAINS, LAST_YEAR, PREVIOUS, allowed_grains, compare
 from kpi.periods import Period
@@ -265,19 +267,25 @@ def trend_section(
     return _section(f"{prefix}-trend-section", _("Xu hướng"), [control, body])
 
 
-def league_store(league: pd.DataFrame, *, link_search: str, ward: str | None) -> dict[str, Any]:
-    """What the sort callback needs to redraw the table without a query."""
+def league_store(
+    league: pd.DataFrame, *, link_search: str, ward: str | None, unit: str = "ward"
+) -> dict[str, Any]:
+    """What the sort callback needs to redraw the table without a query.
+
+    ``unit`` is ``"ward"`` (each row a ward: its link opens the ward page) or ``"province"``
+    (the national view: each row a province, its link opens the province's overview)."""
     columns = ["ward_code", "ward_name", "name_order", *[c for c in league.columns if c in (
         "received", "completed", "on_time_rate", "resolved_on_time_rate", "online_share",
         "overdue", "rank", "rank_change",
     )]]  # fmt: skip
-    return {"rows": records(league[columns]), "link": link_search, "ward": ward}
+    return {"rows": records(league[columns]), "link": link_search, "ward": ward, "unit": unit}
 
 
 def league_section(
     prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
 ) -> Component:
     """The league table section, with the stores its sort callback reads."""
+    unit = store.get("unit", "ward")
     table = league_table(
         prefix,
         store["rows"],
@@ -285,10 +293,14 @@ def league_section(
         targets=targets,
         link_search=store["link"],
         selected_ward=store["ward"],
+        unit=unit,
+    )
+    title = (
+        _("Bảng xếp hạng tỉnh, thành phố") if unit == "province" else _("Bảng xếp hạng phường, xã")
     )
     return _section(
         f"{prefix}-league-section",
-        _("Bảng xếp hạng phường, xã"),
+        title,
         [
             dcc.Store(id=f"{prefix}-league-data", data=dict(store)),
             dcc.Store(id=f"{prefix}-league-sort", data=DEFAULT_SORT),
@@ -297,18 +309,27 @@ def league_section(
     )
 
 
-def map_section(prefix: str, league: pd.DataFrame, *, target: Target) -> Component:
-    """The ward map (centroids, no tiles) and where its table alternative is."""
+def map_section(
+    prefix: str, league: pd.DataFrame, *, target: Target, unit: str = "ward"
+) -> Component:
+    """The ward map (centroids, no tiles) and where its table alternative is; ``unit``
+    ``"province"``: the national map, a point per province (its wards' mean centroid)."""
+    if unit == "province":
+        words = _(
+            "Mỗi điểm là một tỉnh, thành phố (trung tâm các phường, xã của tỉnh); màu và hình "
+            "cho biết tỷ lệ đúng hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. "
+            "Bấm vào điểm để mở trang tổng quan của tỉnh. Số liệu dạng bảng: "
+        )
+        table_name, title = _("Bảng xếp hạng tỉnh, thành phố"), _("Bản đồ tỉnh, thành phố")
+    else:
+        words = _(
+            "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng "
+            "hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để "
+            "mở trang phường, xã. Số liệu dạng bảng: "
+        )
+        table_name, title = _("Bảng xếp hạng phường, xã"), _("Bản đồ phường, xã")
     note = html.P(
-        [
-            _(
-                "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng "
-                "hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để "
-                "mở trang phường, xã. Số liệu dạng bảng: "
-            ),
-            html.A(_("Bảng xếp hạng phường, xã"), href=f"#{prefix}-league-section"),
-            ".",
-        ],
+        [words, html.A(table_name, href=f"#{prefix}-league-section"), "."],
         className="small text-body-secondary",
     )
     graph = dcc.Graph(
@@ -317,12 +338,20 @@ def map_section(prefix: str, league: pd.DataFrame, *, target: Target) -> Compone
         config=GRAPH_CONFIG,
         className="mc-graph mc-map",
     )
-    return _section(f"{prefix}-map-section", _("Bản đồ phường, xã"), [note, graph])
+    return _section(f"{prefix}-map-section", title, [note, graph])
 
 
-def scope_title(ward: str | None, wards: Mapping[str, str]) -> Component:
-    """Whose figures these are: a ward, or the whole province."""
-    return html.H2(wards[ward] if ward else _("Toàn bộ phường, xã"), className="h5 mb-3")
+def scope_title(
+    ward: str | None, wards: Mapping[str, str], *, province: str | None = None
+) -> Component:
+    """Whose figures these are: a ward, the whole province (named when ``province`` is given),
+    or (``province`` ``""``) the whole country."""
+    if ward:
+        return html.H2(wards[ward], className="h5 mb-3")
+    if province == "":
+        return html.H2(_("Toàn quốc"), className="h5 mb-3")
+    words = _("Toàn bộ phường, xã")
+    return html.H2(f"{words} – {province}" if province else words, className="h5 mb-3")
 
 
 def no_period_data(prefix: str, scope: Component, line: Component) -> Component:
@@ -339,17 +368,23 @@ def page_content(
     wards: Mapping[str, str],
     grain: str,
     targets: dict[str, Target],
+    province_name: str | None = None,
 ) -> Component:
     """The overview under its filters: scope, tiles, coverage line, trend, league and map.
 
-    ``head`` is :func:`kpi.overview.headline`'s frame, ``league`` :func:`kpi.overview.league`'s;
-    a period without any dossier gets its empty state instead."""
+    ``head`` is :func:`kpi.overview.headline`'s frame, ``league`` :func:`kpi.overview.league`'s
+    (the national view: :func:`kpi.overview.province_league`'s); ``province_name`` names the
+    province in the title; a period without any dossier gets its empty state instead."""
     now = head[head["role"] == CURRENT].iloc[0]
     line = coverage_line(f"{prefix}-coverage", now.to_dict(), selection.period)
-    scope = scope_title(selection.ward, wards)
+    unit = "province" if selection.national else "ward"
+    scope = scope_title(selection.ward, wards, province="" if selection.national else province_name)
     if now["to_process"] == 0 and now["completed"] == 0:
         return no_period_data(prefix, scope, line)
-    store = league_store(league, link_search=selection.search(with_ward=False), ward=selection.ward)
+    link = selection.search(with_ward=False)
+    if unit == "province":  # a province's link names its province instead of the country
+        link = replace(selection, province=settings().province).search(with_ward=False)
+    store = league_store(league, link_search=link, ward=selection.ward, unit=unit)
     trend = head[head["role"] == BUCKET]
     return html.Div(
         [
@@ -358,7 +393,7 @@ def page_content(
             line,
             trend_section(prefix, trend, period=selection.period, grain=grain, targets=targets),
             league_section(prefix, store, targets=targets),
-            map_section(prefix, league, target=targets["on_time_rate"]),
+            map_section(prefix, league, target=targets["on_time_rate"], unit=unit),
         ]
     )
 

@@ -36,6 +36,15 @@ EN: dict[str, str] = {
     "Chia theo": "Split by",
     "Xu hướng": "Trend",
     "Bảng xếp hạng phường, xã": "Ward league table",
+    "Bảng xếp hạng tỉnh, thành phố": "Province league table",
+    "Bản đồ tỉnh, thành phố": "Province map",
+    "Mỗi điểm là một tỉnh, thành phố (trung tâm các phường, xã của tỉnh); màu và hình cho biết "
+    "tỷ lệ đúng hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để "
+    "mở trang tổng quan của tỉnh. Số liệu dạng bảng: ": (
+        "Each point is a province (the centre of its wards); colour and shape show the on-time "
+        "rate against its target, size the dossiers to process. Click a point to open the "
+        "province's overview. The same figures as a table: "
+    ),
     "Mỗi điểm là một phường, xã (vị trí trung tâm); màu và hình cho biết tỷ lệ đúng "
     "hạn so với mục tiêu, kích thước theo số hồ sơ phải giải quyết. Bấm vào điểm để "
     "mở trang phường, xã. Số liệu dạng bảng: ": (

@@ -20,6 +20,8 @@ EN: dict[str, str] = {
     "Đến ngày": "To",
     "Kênh nộp": "Channel",
     "Tất cả phường, xã": "All wards",
+    "Tỉnh, thành phố": "Province",
+    "Toàn quốc": "Whole country",
     "Tất cả lĩnh vực": "All fields",
     "Tất cả kênh": "All channels",
     "Bộ lọc": "Filters",
@@ -34,6 +36,11 @@ EN: dict[str, str] = {
     "tỉnh/thành phố.": "Ward not found: ward={value} is not in the province's list of wards.",
     "Không tìm thấy lĩnh vực: field={value} không có trong dữ liệu đã nạp.": (
         "Field not found: field={value} is not in the loaded data."
+    ),
+    "Không tìm thấy tỉnh, thành phố: province={value} (cần mã 2 chữ số, ví dụ 01, hoặc all cho "
+    "toàn quốc).": (
+        "Province not found: province={value} (a 2-digit code such as 01, or all for the whole "
+        "country)."
     ),
     "Kênh nộp không hợp lệ: channel={value} (chọn: {choices}).": (
         "Invalid channel: channel={value} (choose: {choices})."
