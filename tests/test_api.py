@@ -398,7 +398,7 @@ def test_index766_is_an_estimate_with_hand_computed_points(client: FlaskClient) 
     assert body["estimate"] is True
     assert "ước tính" in body["title"].lower()
     assert body["period"] == PERIOD
-    assert body["previous_period"] == {"from": "2025-08-31", "to": "2025-09-30"}
+    assert body["previous_period"] == {"from": "2025-09-01", "to": "2025-09-30"}  # September
     assert [g["code"] for g in body["not_computed"]] == ["1.x"]
     assert len(body["wards"]) == HANOI_WARDS
     first, *rest = body["wards"]
