@@ -107,18 +107,27 @@ def _cell(row: Mapping[str, Any], column: Column, targets: Mapping[str, Target])
     )
 
 
-def _header(prefix: str, column: Column, sort: Mapping[str, Any]) -> Component:
+def _header(
+    prefix: str, column: Column, sort: Mapping[str, Any], compared: str | None
+) -> Component:
     active = sort.get("column") == column.key
     order = "descending" if sort.get("descending") else "ascending"
     arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
+    button = html.Button(
+        [_(column.label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
+        id={"type": f"{prefix}-league-sort", "column": column.key},
+        type="button",
+        className="btn btn-link p-0 mc-sort text-start",
+        title=_("Sắp xếp theo {column}", column=_(column.label)),
+    )
+    # The movement is against the comparison period: its dates sit under the header (§6).
+    under = (
+        [html.Div(compared, id=f"{prefix}-league-compared", className="small fw-normal")]
+        if column.kind == "move" and compared
+        else []
+    )
     return html.Th(
-        html.Button(
-            [_(column.label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
-            id={"type": f"{prefix}-league-sort", "column": column.key},
-            type="button",
-            className="btn btn-link p-0 mc-sort text-start",
-            title=_("Sắp xếp theo {column}", column=_(column.label)),
-        ),
+        [button, *under],
         scope="col",
         **({"aria-sort": order} if active else {}),
     )
@@ -132,10 +141,13 @@ def league_table(
     targets: Mapping[str, Target],
     link_search: str,
     selected_ward: str | None = None,
+    compared: str | None = None,
 ) -> Component:
     """The table of every ward, sorted as ``sort`` says (``{"column", "descending"}``).
 
-    ``link_search`` is the query string each ward link keeps (the period and filters).
+    ``link_search`` is the query string each ward link keeps (the period and filters);
+    ``compared`` says what the rank change is against (``so với 1/9–30/9/2026``), shown under
+    its header.
     """
     ordered = sort_rows(rows, sort["column"], descending=bool(sort["descending"]))
     body = []
@@ -167,7 +179,7 @@ def league_table(
                         legend=legend,
                     )
                 ),
-                html.Thead(html.Tr([_header(prefix, c, sort) for c in COLUMNS])),
+                html.Thead(html.Tr([_header(prefix, c, sort, compared) for c in COLUMNS])),
                 html.Tbody(body),
             ],
             size="sm",

@@ -8,6 +8,7 @@ ward map. The page module only fetches the frames and wires the callbacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -20,7 +21,9 @@ from kpi.overview import BUCKET, CURRENT, GRAINS, LAST_YEAR, PREVIOUS, allowed_g
 from kpi.periods import Period
 from kpi.targets import Target, colour
 from ui.components import (
+    COMPARISONS,
     METRICS,
+    compared_with,
     coverage_line,
     empty_state,
     kpi_tile,
@@ -40,7 +43,7 @@ from ui.figures import (
     ward_map_figure,
 )
 from ui.filters import Selection
-from ui.format import fmt_int, fmt_pct
+from ui.format import as_date, fmt_date, fmt_int, fmt_pct
 from ui.i18n import _
 from ui.league import DEFAULT_SORT, league_table
 from ui.theme import CLASS_LABELS
@@ -61,19 +64,14 @@ def _changes(
     metric: str, rows: Mapping[str, Mapping[str, Any]], *, rate: bool, target: Target | None
 ) -> list:
     current = rows[CURRENT][metric]
+    better = target.higher_is_better if target is not None else None
     out = []
-    for role, label in (
-        (PREVIOUS, _("so với kỳ trước")),
-        (LAST_YEAR, _("so với cùng kỳ năm trước")),
-    ):
-        base_row = rows.get(role)
+    for role, title in COMPARISONS:
+        base_row = rows[role]
         base = base_row[metric] if _has_data(base_row) else None
-        better = target.higher_is_better if target is not None else None
-        out.append(
-            tile_change(
-                label, compare(current, base, rate=rate), rate=rate, higher_is_better=better
-            )
-        )
+        label = compared_with(base_row["date_from"], base_row["date_to"])
+        change = compare(current, base, rate=rate)
+        out.append(tile_change(label, change, rate=rate, higher_is_better=better, title=_(title)))
     return out
 
 
@@ -265,27 +263,49 @@ def trend_section(
     return _section(f"{prefix}-trend-section", _("Xu hướng"), [control, body])
 
 
-def league_store(league: pd.DataFrame, *, link_search: str, ward: str | None) -> dict[str, Any]:
-    """What the sort callback needs to redraw the table without a query."""
+def league_store(
+    league: pd.DataFrame, *, link_search: str, ward: str | None, compared: Period
+) -> dict[str, Any]:
+    """What the sort callback needs to redraw the table without a query.
+
+    ``compared`` is the period the ranks moved from (the headline's ``previous`` row)."""
     columns = ["ward_code", "ward_name", "name_order", *[c for c in league.columns if c in (
         "received", "completed", "on_time_rate", "resolved_on_time_rate", "online_share",
         "overdue", "rank", "rank_change",
     )]]  # fmt: skip
-    return {"rows": records(league[columns]), "link": link_search, "ward": ward}
+    return {
+        "rows": records(league[columns]),
+        "link": link_search,
+        "ward": ward,
+        "compared": [compared.date_from.isoformat(), compared.date_to.isoformat()],
+    }
+
+
+def stored_league(
+    prefix: str,
+    store: Mapping[str, Any],
+    *,
+    sort: Mapping[str, Any],
+    targets: Mapping[str, Target],
+) -> Component:
+    """The league table of a :func:`league_store`, first drawn or re-sorted."""
+    start, end = (date.fromisoformat(day) for day in store["compared"])
+    return league_table(
+        prefix,
+        store["rows"],
+        sort=sort,
+        targets=targets,
+        link_search=store["link"],
+        selected_ward=store["ward"],
+        compared=compared_with(start, end),
+    )
 
 
 def league_section(
     prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
 ) -> Component:
     """The league table section, with the stores its sort callback reads."""
-    table = league_table(
-        prefix,
-        store["rows"],
-        sort=DEFAULT_SORT,
-        targets=targets,
-        link_search=store["link"],
-        selected_ward=store["ward"],
-    )
+    table = stored_league(prefix, store, sort=DEFAULT_SORT, targets=targets)
     return _section(
         f"{prefix}-league-section",
         _("Bảng xếp hạng phường, xã"),
@@ -349,7 +369,13 @@ def page_content(
     scope = scope_title(selection.ward, wards)
     if now["to_process"] == 0 and now["completed"] == 0:
         return no_period_data(prefix, scope, line)
-    store = league_store(league, link_search=selection.search(with_ward=False), ward=selection.ward)
+    previous = _rows(head)[PREVIOUS]
+    store = league_store(
+        league,
+        link_search=selection.search(with_ward=False),
+        ward=selection.ward,
+        compared=Period(as_date(previous["date_from"]), as_date(previous["date_to"])),
+    )
     trend = head[head["role"] == BUCKET]
     return html.Div(
         [
@@ -396,6 +422,10 @@ def export_tables(
     buckets = head[head["role"] == BUCKET].copy()
     buckets["bucket"] = _labels_of(buckets, grain)
     league_rows = league.copy()
+    previous = _rows(head)[PREVIOUS]
+    compared = (
+        f"{fmt_date(as_date(previous['date_from']))} – {fmt_date(as_date(previous['date_to']))}"
+    )
     return [
         Table("Chỉ tiêu", f"Chỉ tiêu chính – {scope}", period_cols + cols, periods),
         Table(
@@ -421,7 +451,7 @@ def export_tables(
                 Column("rank_change", "Thay đổi hạng", "int"),
             ],
             league_rows,
-            note="Thay đổi hạng = hạng kỳ trước − hạng kỳ này (dương: tăng hạng).",
+            note=(f"Thay đổi hạng = hạng kỳ trước ({compared}) − hạng kỳ này (dương: tăng hạng)."),
         ),
     ]
 
