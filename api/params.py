@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
-from datetime import date
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
 from kpi.config import settings
-from kpi.periods import Period, PeriodError, parse_day
+from kpi.periods import PRESETS, Period, PeriodError, local_today, parse_day, preset_period
 
 MAX_DAYS_VAR = "MOTCUA_API_MAX_DAYS"
 
@@ -28,6 +28,10 @@ MIN_DAY = date(1990, 1, 1)
 MAX_DAY = date(2099, 12, 31)
 
 FORMATS = ("json", "csv")
+
+# The presets ``/kpis?period=`` names (data-contract §5): the pages' own, but "since 1/7/2025",
+# whose length grows past any limit.
+API_PRESETS: tuple[str, ...] = tuple(name for name in PRESETS if name != "since_2025_07")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WARD_CODE = re.compile(r"\d{5}")
@@ -121,17 +125,51 @@ def period(args: Mapping[str, str]) -> Period:
             f"Ngày bắt đầu from={date_from:%Y-%m-%d} sau ngày kết thúc to={date_to:%Y-%m-%d}.",
             "from",
         )
+    return _not_too_long(Period(date_from, date_to), "to")
+
+
+def _not_too_long(chosen: Period, parameter: str) -> Period:
+    """``chosen``, unless it is longer than :func:`max_days` (400 naming ``parameter``)."""
     limit = max_days()
-    days = (date_to - date_from).days + 1
-    if days > limit:
+    if chosen.days > limit:
+        hint = "hãy chọn to sớm hơn" if parameter == "to" else "hãy chọn kỳ ngắn hơn"
         raise ApiError(
             400,
-            f"Khoảng thời gian dài {days} ngày, vượt quá mức tối đa {limit} ngày; "
-            "hãy chọn to sớm hơn.",
-            "to",
+            f"Khoảng thời gian dài {chosen.days} ngày, vượt quá mức tối đa {limit} ngày; {hint}.",
+            parameter,
             max_days=limit,
         )
-    return Period(date_from, date_to)
+    return chosen
+
+
+def kpis_period(args: Mapping[str, str]) -> Period | str:
+    """``/kpis``'s period: ``from``/``to`` as :func:`period` reads them, or ``period=`` naming one
+    of :data:`API_PRESETS`, returned as its name: a preset counts from the newest loaded data,
+    which :func:`preset_on` resolves once the warehouse is open. Both at once are refused."""
+    name = args.get("period")
+    if name is None:
+        return period(args)
+    if "from" in args or "to" in args:
+        raise ApiError(400, "Dùng period hoặc from và to, không dùng cả hai.", "period")
+    if name not in API_PRESETS:
+        raise ApiError(
+            400,
+            f"Kỳ không hợp lệ: period={_quote(name)} (chọn: {', '.join(API_PRESETS)}).",
+            "period",
+            allowed=list(API_PRESETS),
+        )
+    return name
+
+
+def preset_on(asked: Period | str, newest: Callable[[], datetime | None]) -> Period:
+    """The period of :func:`kpis_period`: the range as given, or a preset counted back from the
+    day of the newest loaded record (``newest()``, asked only for a preset; never after today,
+    and today when nothing is loaded)."""
+    if isinstance(asked, Period):
+        return asked
+    today, latest = local_today(), newest()
+    day = today if latest is None else min(latest.date(), today)
+    return _not_too_long(preset_period(asked, day), "period")
 
 
 def output_format(args: Mapping[str, str]) -> str:

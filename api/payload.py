@@ -6,6 +6,7 @@ value stays in its own field as the string ``publish`` gives (``"< 5"`` for a co
 ``suppressed`` list names those fields, and :data:`SUPPRESSION` (sent with every answer) says
 what the markers mean (``"ẩn"``: a larger count hidden so that a small neighbour cannot be
 recovered from a total). Rates are fractions at full precision; timestamps ISO 8601, local time.
+``/kpis`` carries its comparison period (metrics.md §6) in ``compare``, with the same figures.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import duckdb
+
+from kpi.metrics import Filters, kpis, records
 from kpi.periods import Period
 from kpi.public import HIDDEN, MIN_COUNT, MIN_DENOMINATOR, NOT_ENOUGH, SMALL_COUNT, publish
 
@@ -73,22 +77,53 @@ def period_body(period: Period, row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def kpis_rows(
+    cur: duckdb.DuckDBPyConnection, *, period: Period, filters: Filters
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The metrics of ``period`` and of its comparison period (metrics.md §6), from one query."""
+    current, compared = records(kpis(cur, periods=[period, period.previous()], filters=filters))
+    return current, compared
+
+
+def _coverage(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"wards_with_data": row.get("wards_with_data"), "wards_total": row.get("wards_total")}
+
+
+def compare_body(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``compare`` object: the comparison period's dates (as queried) and its figures."""
+    return {
+        "from": iso(_day(row["date_from"])),
+        "to": iso(_day(row["date_to"])),
+        "as_of": iso(row.get("as_of")),
+        "working_days": row.get("working_days"),
+        **public_figures(row),
+        "coverage": _coverage(row),
+    }
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def kpis_body(
-    period: Period, scope: dict[str, Any], field: str | None, row: Mapping[str, Any]
+    period: Period,
+    scope: dict[str, Any],
+    field: str | None,
+    row: Mapping[str, Any],
+    compared: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """The ``/kpis`` object: period, scope, every published figure, freshness and coverage."""
+    """The ``/kpis`` object: period (with its kind), scope, every published figure, freshness,
+    coverage and the comparison period's figures (``compared``, a row of :func:`kpis_rows`)."""
     figures = public_figures(row)
     suppressed = figures.pop("suppressed")
     return {
-        "period": period_body(period, row),
+        "period": period_body(period, row) | {"kind": str(period.kind)},
         "ward": scope,
         "field": field,
         **figures,
         "data_as_of": iso(row.get("data_as_of")),
-        "coverage": {
-            "wards_with_data": row.get("wards_with_data"),
-            "wards_total": row.get("wards_total"),
-        },
+        "coverage": _coverage(row),
+        "compare": compare_body(compared),
         "suppressed": suppressed,
         "suppression": SUPPRESSION,
     }

@@ -20,10 +20,11 @@ from werkzeug.exceptions import InternalServerError
 from api import catalog, params
 from api.estimate import estimate_body
 from api.params import ApiError
-from api.payload import SUPPRESSION, iso, kpis_body, period_body, ward_rows, wards_csv
+from api.payload import SUPPRESSION, iso, kpis_body, kpis_rows, period_body, ward_rows, wards_csv
+from kpi.cache import newest_record
 from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
-from kpi.metrics import Filters, kpis, records, summary
+from kpi.metrics import Filters, kpis, records
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -37,7 +38,7 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 
-KPIS_PARAMS = ("from", "to", "ward", "province", "field")
+KPIS_PARAMS = ("from", "to", "period", "ward", "province", "field")
 WARDS_PARAMS = ("from", "to", "province", "format")
 INDEX_PARAMS = ("from", "to", "ward", "province")
 
@@ -96,20 +97,21 @@ def _scope(
 def kpis_route() -> Response:
     """Every published KPI of a period for a province (default: configured) or one ward."""
     params.check_names(request.args, KPIS_PARAMS)
-    period = params.period(request.args)
+    asked = params.kpis_period(request.args)  # a preset counts from the newest loaded data
     with cursor() as cur:
+        period = params.preset_on(asked, lambda: newest_record(cur))
         province, wards, ward = _scope(cur, request.args)
         field = None
         if "field" in request.args:  # the list of fields costs a scan: only when asked
             field = params.field_name(request.args, catalog.fields(cur))
         filters = Filters(province["code"], ward_codes=(ward,) if ward else None, field=field)
-        row = summary(cur, period=period, filters=filters)
+        rows = kpis_rows(cur, period=period, filters=filters)  # the period and its comparison
     scope = (
         {"level": "ward", "code": ward, "name": wards[ward], "province": province}
         if ward
         else {"level": "province", **province}
     )
-    return json_response(kpis_body(period, scope, field, row))
+    return json_response(kpis_body(period, scope, field, *rows))
 
 
 @blueprint.get("/v1/wards", provide_automatic_options=False)

@@ -107,6 +107,16 @@ def data_version(cur: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
+def newest_record(cur: duckdb.DuckDBPyConnection, *, version: str | None = None) -> datetime | None:
+    """The newest loaded timestamp (``None``: no dossier), scanned once per data version.
+
+    ``version`` is the data version when the caller already read it."""
+    version = version or data_version(cur)
+    if version is None:
+        return cur.execute(_NEWEST_SQL).fetchone()[0]
+    return _NEWEST.get(version, lambda: cur.execute(_NEWEST_SQL).fetchone()[0])
+
+
 def cached(
     cur: duckdb.DuckDBPyConnection,
     name: str,
@@ -126,7 +136,7 @@ def cached(
     version = data_version(cur)
     if version is None:
         return compute()
-    newest = _NEWEST.get(version, lambda: cur.execute(_NEWEST_SQL).fetchone()[0])
+    newest = newest_record(cur, version=version)
     clock = now if newest is None else min(now, newest)
     # Periods that all end before the clock are judged at their ends: the clock does not matter.
     end = datetime.combine(last_day + timedelta(days=1), datetime.min.time())

@@ -181,7 +181,8 @@ def estimate(
     method: Methodology | None = None,
     now: datetime | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The 766 estimate of every ward in scope for ``period``, with the previous period's change.
+    """The 766 estimate of every ward in scope for ``period``, with the change since its
+    comparison period (:meth:`kpi.periods.Period.previous`, metrics.md §6).
 
     Returns ``(wards, points)``: ``wards`` has ``ward_code, ward_name, score, applicable_max,
     score_100, band, rank, score_100_previous, change, rank_previous``; ``points`` has one row per

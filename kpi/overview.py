@@ -3,7 +3,8 @@
 The figures are the flow metrics of :func:`kpi.metrics.kpis` (counts, on-time classes and rates,
 channel shares: :data:`kpi.trend.COLUMNS`), computed by :func:`kpi.trend.flow` from day-grain
 events, which gives exactly the same numbers without joining every dossier to every period. One
-call answers the headline: the current period, the previous period of the same length, the same
+call answers the headline: the current period, its comparison period (metrics.md §6, by
+:meth:`kpi.periods.Period.previous`: September for October, 1–4/11 for 1–4/12), the same
 period last year and the trend buckets (column ``role`` tells them apart). A second call,
 grouped by ward, gives the league table with the previous period's rank; the overview page asks
 :func:`board` for both at once (the wards' flow and their total from one query). Each answer
@@ -124,10 +125,12 @@ def headline(
 ) -> pd.DataFrame:
     """The flow metrics of the period, its comparisons and its trend buckets, in one query.
 
-    One row per role: ``current``, ``previous`` (same length, just before), ``last_year`` (same
-    days a year earlier), then one ``bucket`` row per day/week/month of ``grain`` (in order).
-    Columns: ``role`` and :data:`kpi.trend.COLUMNS` (those of :func:`kpi.metrics.kpis` but
-    ratings, petitions and mean durations, which a page asks :func:`kpis` for when it needs them).
+    One row per role: ``current``, ``previous`` (the comparison period of metrics.md §6,
+    :meth:`kpi.periods.Period.previous`), ``last_year`` (same days a year earlier), then one
+    ``bucket`` row per day/week/month of ``grain`` (in order); each row has its own
+    ``date_from`` and ``date_to``, which the pages show beside every change. Columns: ``role``
+    and :data:`kpi.trend.COLUMNS` (those of :func:`kpi.metrics.kpis` but ratings, petitions and
+    mean durations, which a page asks :func:`kpis` for when it needs them).
     """
     periods = _headline_periods(period, grain)
     frame = _flow(cur, "headline", periods=periods, filters=filters, by=None, now=now, naive=naive)
@@ -135,7 +138,7 @@ def headline(
 
 
 def _headline_periods(period: Period, grain: str) -> list[Period]:
-    """The headline's periods: the period, the one before, the same last year, the buckets."""
+    """The headline's periods: the period, its comparison, the same last year, the buckets."""
     return [period, period.previous(), period.same_last_year(), *buckets(period, grain)]
 
 

@@ -33,7 +33,7 @@ from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, view_outputs
 from ui.i18n import _, page_title
-from ui.league import league_table, next_sort, row_href
+from ui.league import next_sort, row_href
 
 dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
 
@@ -129,16 +129,7 @@ def sort_league(
     if not ctx.triggered_id or not any(_clicks):
         return dash.no_update, dash.no_update
     new_sort = next_sort(sort, ctx.triggered_id["column"])
-    table = league_table(
-        PREFIX,
-        data["rows"],
-        sort=new_sort,
-        targets=load_targets(),
-        link_search=data["link"],
-        selected_ward=data["ward"],
-        unit=data.get("unit", "ward"),
-    )
-    return table, new_sort
+    return sections.stored_league(PREFIX, data, sort=new_sort, targets=load_targets()), new_sort
 
 
 @callback(

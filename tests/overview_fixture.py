@@ -1,9 +1,9 @@
 """The hand-written dossiers both overview tests load (as a real export would give them).
 
 P01–P07: October (and 1 November) 2026, the figures of the tests' docstrings. S01–S04: September
-2026, all ended in September, so they change nothing in October and give the previous period
-(31/08–30/09 for October) its figures: Ba Đình (00004) S01 early + S02 early (ended the day
-before its due day) → 2/2 = 100%; Ngọc Hà (00008) S03 early, S04 late → 1/2 = 50%; city
+2026, all ended in September, so they change nothing in October and give October's comparison
+period (September, 01/09–30/09) its figures: Ba Đình (00004) S01 early + S02 early (ended the
+day before its due day) → 2/2 = 100%; Ngọc Hà (00008) S03 early, S04 late → 1/2 = 50%; city
 received 4 (online S01, S04 → 50%), completed 4, early 3, late 1 → 3/4 = 75%.
 """
 

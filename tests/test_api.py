@@ -129,6 +129,26 @@ PERIOD = {"from": "2025-10-01", "to": "2025-10-31", "as_of": AS_OF, "working_day
 HANOI = {"code": "01", "name": "Thành phố Hà Nội"}
 HANOI_WARDS = 126
 
+# October's comparison period is September (metrics.md §6), 01/09–30/09/2025: 22 weekdays less
+# the National Day holidays of Monday 01/09 and Tuesday 02/09 = 20 working days. Received in
+# it: A13, A14, A17, A18, A19 (Ba Đình, all direct); none ended by 30/09 and every due date
+# (02/10 … 05/11) is after it, so all 5 are in process within time. Every rate has a
+# denominator of 5 or 0: "chưa đủ dữ liệu"; no count is 1–4, so none is suppressed.
+SEPTEMBER_CITY = {
+    "from": "2025-09-01",
+    "to": "2025-09-30",
+    "as_of": "2025-09-30T23:59:59.999999",
+    "working_days": 20,
+    **dict.fromkeys(COUNTS, 0),
+    "received": 5,
+    "to_process": 5,
+    "in_time": 5,
+    "direct": 5,
+    **dict.fromkeys(RATES, NE),
+    "suppressed": list(RATES),
+    "coverage": {"wards_with_data": 1, "wards_total": HANOI_WARDS},
+}
+
 # Whatever a response may never contain: fixture ids, names, phones, ID numbers.
 SECRETS = ("SECRET", "Bí Mật", "0912345678", "0912 345 678", "0987.654.321", "001099012345")
 ID_NUMBER = re.compile(r"(?<![\d.])(?:\d{9}|\d{12})(?!\d)")
@@ -194,7 +214,7 @@ def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppres
     client: FlaskClient,
 ) -> None:
     assert get_json(client, f"/api/v1/kpis?{OCTOBER}") == {
-        "period": PERIOD,
+        "period": PERIOD | {"kind": "month"},  # exactly a calendar month
         "ward": {"level": "province", **HANOI},
         "field": None,
         "received": 15,  # A01–A12, B01–B03
@@ -235,9 +255,46 @@ def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppres
         "petition_satisfaction": NE,
         "data_as_of": DATA_AS_OF,
         "coverage": {"wards_with_data": 2, "wards_total": HANOI_WARDS},
+        "compare": SEPTEMBER_CITY,
         "suppressed": CITY_SUPPRESSED,
         "suppression": SUPPRESSION,
     }
+
+
+# The newest loaded record is A15's end, 10:00 04/11/2025: presets count back from that day.
+# this_month = 01/11–04/11 (A15 received: "< 5"), compared with 01/10–04/10: received A01, A02,
+# A09 (01/10), A03, A04, A10 (02/10) = 6. last_30_days = 06/10–04/11: A05–A08, A11, A12, A15,
+# B01–B03 = 10 (A16 was refused), compared with the 30 days before, 06/09–05/10: September's 5
+# and the 6 of 01–02/10 = 11. A custom range that is no calendar unit, 01/10–28/10 (October
+# but A12, received 29/10: 14), is compared with the 28 days just before it, 03/09–30/09: 5.
+@pytest.mark.parametrize(
+    ("query", "period", "kind", "received", "compare", "compare_received"),
+    [
+        ("period=this_month", ("2025-11-01", "2025-11-04"), "month", SMALL,
+         ("2025-10-01", "2025-10-04"), 6),
+        ("period=last_month", ("2025-10-01", "2025-10-31"), "month", 15,
+         ("2025-09-01", "2025-09-30"), 5),
+        ("period=last_30_days", ("2025-10-06", "2025-11-04"), "rolling", 10,
+         ("2025-09-06", "2025-10-05"), 11),
+        ("from=2025-10-01&to=2025-10-28", ("2025-10-01", "2025-10-28"), "custom", 14,
+         ("2025-09-03", "2025-09-30"), 5),
+    ],
+)  # fmt: skip
+def test_kpis_compare_block_is_the_comparison_period_of_metrics_6(
+    client: FlaskClient,
+    query: str,
+    period: tuple[str, str],
+    kind: str,
+    received: int | str,
+    compare: tuple[str, str],
+    compare_received: int,
+) -> None:
+    body = get_json(client, f"/api/v1/kpis?{query}")
+    got = (body["period"]["from"], body["period"]["to"], body["period"]["kind"])
+    assert got == (*period, kind)
+    assert body["received"] == received
+    assert (body["compare"]["from"], body["compare"]["to"]) == compare
+    assert body["compare"]["received"] == compare_received
 
 
 BA_DINH = {
@@ -403,7 +460,7 @@ def test_index766_is_an_estimate_with_hand_computed_points(client: FlaskClient) 
     assert body["estimate"] is True
     assert "ước tính" in body["title"].lower()
     assert body["period"] == PERIOD
-    assert body["previous_period"] == {"from": "2025-08-31", "to": "2025-09-30"}
+    assert body["previous_period"] == {"from": "2025-09-01", "to": "2025-09-30"}  # September
     assert [g["code"] for g in body["not_computed"]] == ["1.x"]
     assert len(body["wards"]) == HANOI_WARDS
     first, *rest = body["wards"]
@@ -560,6 +617,9 @@ BAD_PARAMETERS = [
     ("kpis", f"{OCTOBER}&field=đất đai", "field"),
     ("kpis", f"{OCTOBER}&format=csv", "format"),
     ("kpis", f"{OCTOBER}&foo=1", "foo"),
+    ("kpis", f"{OCTOBER}&period=this_month", "period"),  # a preset or a range, not both
+    ("kpis", "period=next_week", "period"),
+    ("kpis", "period=since_2025_07", "period"),  # a page preset, not one of data-contract §5
     ("wards", "to=2025-10-31", "from"),
     ("wards", "from=2025-10-31&to=2025-10-01", "from"),
     ("wards", f"{OCTOBER}&province=99", "province"),
@@ -606,6 +666,14 @@ def test_longest_range_comes_from_the_environment(
     if status == 400:
         assert body["parameter"] == "to"
         assert body["max_days"] == 31
+
+
+def test_a_preset_longer_than_the_longest_range_is_refused(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOTCUA_API_MAX_DAYS", "31")
+    body = get_json(client, "/api/v1/kpis?period=this_year", 400)  # 01/01–04/11/2025
+    assert (body["parameter"], body["max_days"]) == ("period", 31)
 
 
 def test_default_longest_range_is_two_years(client: FlaskClient) -> None:

@@ -335,8 +335,8 @@ def test_the_bad_url_alert_names_each_parameter_in_english(
         lines += [s for w, s in visible_strings(shown) if w.startswith("Div#.")]
     assert lines == [
         "Invalid period: period='next_century' (choose: today, this_week, this_month, "
-        "last_month, this_quarter, this_year, last_7_days, last_30_days, last_90_days, "
-        "since_2025_07).",
+        "last_month, this_quarter, last_quarter, this_year, last_year, last_7_days, "
+        "last_30_days, last_90_days, since_2025_07).",
         "Ward not found: ward='99999' is not in the province's list of wards.",
         "Field not found: field='Aviation' is not in the loaded data.",
         "Invalid channel: channel='fax' (choose: direct, online, postal).",

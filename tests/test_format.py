@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct, fmt_span
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,20 @@ def test_vietnamese_format(
     func: Callable[..., str], value: Any, kwargs: dict[str, Any], expected: str
 ) -> None:
     assert func(value, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "lang", "expected"),
+    [
+        (date(2026, 11, 1), date(2026, 11, 4), "vi", "1/11–4/11/2026"),
+        (date(2026, 11, 4), date(2026, 11, 4), "vi", "4/11/2026"),
+        (date(2025, 12, 29), date(2026, 1, 4), "vi", "29/12/2025–4/1/2026"),
+        (date(2026, 11, 1), date(2026, 11, 4), "en", "1 Nov–4 Nov 2026"),
+        (date(2026, 11, 4), date(2026, 11, 4), "en", "4 Nov 2026"),
+        (date(2025, 12, 29), date(2026, 1, 4), "en", "29 Dec 2025–4 Jan 2026"),
+    ],
+)
+def test_a_comparison_span_is_short_day_first_with_the_year_once(
+    date_from: date, date_to: date, lang: str, expected: str
+) -> None:
+    assert fmt_span(date_from, date_to, lang=lang) == expected

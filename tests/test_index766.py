@@ -282,7 +282,7 @@ def test_what_if_rescores_the_ward_with_one_rate_changed(
 
 BA_DINH, NGOC_HA, HOAN_KIEM = "00004", "00008", "00070"
 MARCH = Period(date(2025, 3, 1), date(2025, 3, 31))
-PREVIOUS = Period(date(2025, 1, 29), date(2025, 2, 28))  # 31 days ending the day before March
+PREVIOUS = Period(date(2025, 2, 1), date(2025, 2, 28))  # March is compared with February
 NOW = datetime(2025, 4, 20, 9, 0)
 
 DOSSIER_HEADER = (
@@ -354,7 +354,7 @@ def cur(
         yield c
 
 
-def test_previous_period_has_the_same_length() -> None:
+def test_the_previous_period_of_march_is_february() -> None:
     assert MARCH.previous() == PREVIOUS
 
 

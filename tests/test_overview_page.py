@@ -10,7 +10,8 @@ The warehouse is built by the real loader from the small file below; the figures
   66,67%, online 2/4 = 50,00%; overdue 1 (P04, due 30/10 before the end of October).
 - Ngọc Hà (00008): received 2 (P05, P06; none online), completed 1 (P06 early), in time 1 (P05,
   due 05/11) → on-time 2/2 = 100,00%, resolved 1/1 = 100,00%, online 0/2 = 0,00%.
-- previous period of October = 31/08–30/09 (S01–S04, see tests/overview_fixture.py): city
+- previous period of October = September, 01/09–30/09 (metrics §6; S01–S04, see
+  tests/overview_fixture.py): city
   received 4, completed 4, on-time 3/4 = 75%, online 2/4 = 50%. Changes: received 6 vs 4 →
   +50,0%; completed 4 vs 4 → = 0,0%; on-time 66,67 − 75 = −8,33 points; online 33,33 − 50 =
   −16,67 points. October 2025 has no dossier: every "same period last year" change is "—".
@@ -24,7 +25,7 @@ import importlib
 import json
 from collections.abc import Callable, Iterator
 from contextvars import copy_context
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -42,6 +43,7 @@ from kpi.periods import Period
 from tests.callbacks import page_callbacks
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 from ui.filters import FilterError, Selection, controls_query, parse_query
+from ui.league import DEFAULT_SORT
 
 DOSSIERS = OVERVIEW_DOSSIERS
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
@@ -373,17 +375,53 @@ def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) 
 
 def test_tiles_show_the_changes_counted_by_hand(overview: ModuleType, loaded: Path) -> None:
     page = overview.layout(**OCTOBER)
-    no_last_year = "— so với cùng kỳ năm trước"
+    # Each change names the dates it is against: September, and October 2025 (metrics §6).
+    no_last_year = "— so với 1/10–31/10/2025"
     assert {tile_id: change_lines(page, tile_id) for tile_id in TILE_IDS} == {
-        "overview-received": ["▲ +50,0% so với kỳ trước", no_last_year],
-        "overview-completed": ["= 0,0% so với kỳ trước", no_last_year],
-        "overview-on-time": ["▼ -8,33 điểm % so với kỳ trước", no_last_year],
-        "overview-online": ["▼ -16,67 điểm % so với kỳ trước", no_last_year],
+        "overview-received": ["▲ +50,0% so với 1/9–30/9/2026", no_last_year],
+        "overview-completed": ["= 0,0% so với 1/9–30/9/2026", no_last_year],
+        "overview-on-time": ["▼ -8,33 điểm % so với 1/9–30/9/2026", no_last_year],
+        "overview-online": ["▼ -16,67 điểm % so với 1/9–30/9/2026", no_last_year],
     }
     # A worse rate is marked as such in words for screen readers, and in colour for the eye.
     on_time = find(page, "overview-on-time")
     assert "giảm -8,33 điểm %" in text(on_time)
     assert any("text-danger-emphasis" in (getattr(n, "className", "") or "") for n in walk(on_time))
+
+
+# The pages' presets count from today, set here to Wednesday 04/11/2026 (the fixture's data
+# reach 10:00 02/11/2026). Received, by hand:
+# - this_month = 01/11–04/11 (P07) vs 01/10–04/10: no dossier at all there → "—";
+# - the ISO week 05/10–11/10 (P01–P04) vs the week before, 28/09–04/10: no dossier → "—";
+# - the custom 16 days 05/10–20/10 (P01–P06: 6) vs the 16 days before, 19/09–04/10: nothing
+#   received (S01–S04 came in 07–10/09) but S04 was completed there (22/09), so the base is 0
+#   received: the change is the difference, +6;
+# - last_month = October (6) vs all of September (S01–S04: 4) → +50,0%.
+# October 2025 and the other year-earlier days are empty: "—".
+@pytest.mark.parametrize(
+    ("query", "previous", "last_year"),
+    [
+        ({"period": "this_month"}, "— so với 1/10–4/10/2026", "— so với 1/11–4/11/2025"),
+        ({"from": "2026-10-05", "to": "2026-10-11"},  # an ISO week
+         "— so với 28/9–4/10/2026", "— so với 5/10–11/10/2025"),
+        ({"from": "2026-10-05", "to": "2026-10-20"},  # a custom range
+         "▲ +6 so với 19/9–4/10/2026", "— so với 5/10–20/10/2025"),
+        ({"period": "last_month"}, "▲ +50,0% so với 1/9–30/9/2026", "— so với 1/10–31/10/2025"),
+    ],
+)  # fmt: skip
+def test_each_change_names_the_dates_it_is_compared_with(
+    overview: ModuleType,
+    loaded: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    query: dict[str, str],
+    previous: str,
+    last_year: str,
+) -> None:
+    monkeypatch.setattr("kpi.periods.local_now", lambda: datetime(2026, 11, 4, 9, 0))
+    page = overview.layout(**query)
+    assert change_lines(page, "overview-received") == [previous, last_year]
+    titles = [n.title for n in walk(find(page, "overview-received")) if type(n).__name__ == "Li"]
+    assert titles == ["Kỳ trước", "Cùng kỳ năm trước"]
 
 
 def test_tiles_show_the_target_status_in_words(overview: ModuleType, loaded: Path) -> None:
@@ -443,6 +481,18 @@ def test_league_table_ranks_every_ward_with_its_movement(
         ["2", "Phường Ba Đình", "4", "3", "50,00% ✗", "66,67% ✗", "50,00% ✓", "1 ✗", "▼1"],
     ]
     assert {tuple(r[:1] + r[2:]) for r in rows[2:]} == {("—",) * 8}
+
+
+def test_the_rank_change_says_which_period_it_is_measured_from(
+    overview: ModuleType, loaded: Path
+) -> None:
+    # October's ranks moved from September's (metrics §6), drawn first and after a sort.
+    page = overview.layout(**OCTOBER)
+    assert find(page, "overview-league-compared").children == "so với 1/9–30/9/2026"
+    data = find(page, "overview-league-data").data
+    trigger = '{"column":"rank_change","type":"overview-league-sort"}.n_clicks'
+    table, _sort = run_callback(overview.sort_league, trigger, [1], DEFAULT_SORT, data)
+    assert find(table, "overview-league-compared").children == "so với 1/9–30/9/2026"
 
 
 def test_league_links_keep_the_period_and_filters(overview: ModuleType, loaded: Path) -> None:
@@ -672,6 +722,16 @@ def test_excel_export_holds_every_table_with_the_hand_counts(
     # overdue 1, on-time 4/6, resolved 3/4, online 2, online share 2/6
     assert october[3:] == [6, 0, 6, 4, 2, 1, 1, 1, 1, 4 / 6, 3 / 4, 2, 2 / 6]
     assert head[2][0] == "Kỳ trước" and head[2][3] == 4 and head[2][12] == 3 / 4
+    # Each comparison row carries its dates: September, and October a year earlier.
+    days = [(r[0], r[1].date(), r[2].date()) for r in head[1:4]]
+    assert days == [
+        ("Kỳ này", date(2026, 10, 1), date(2026, 10, 31)),
+        ("Kỳ trước", date(2026, 9, 1), date(2026, 9, 30)),
+        ("Cùng kỳ năm trước", date(2025, 10, 1), date(2025, 10, 31)),
+    ]
+    assert book["Xếp hạng phường, xã"]["A2"].value == (
+        "Thay đổi hạng = hạng kỳ trước (01/09/2026 – 30/09/2026) − hạng kỳ này (dương: tăng hạng)."
+    )
     league = rows("Xếp hạng phường, xã")
     assert league[1][:9] == [1, "00008", "Phường Ngọc Hà", 2, 1, 1.0, 1.0, 0.0, 0]
     assert league[2][:9] == [2, "00004", "Phường Ba Đình", 4, 3, 0.5, 2 / 3, 0.5, 1]

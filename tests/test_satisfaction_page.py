@@ -10,9 +10,10 @@ counted by hand:
   (R08, R11 have none; D01, D02, E01 twice) of 10 completed (D01–D09, E01) → 90,00%.
 - SIPAS (R01, R02, R03 only): access (5 + 4 + 3)/3 = 4,00; procedure (4 + 3)/2 = 3,50; staff
   (5 + 4)/2 = 4,50; result (5 + 4)/2 = 4,50; feedback: none → "chưa có dữ liệu".
-- previous period (31/08–30/09): R30 alone (4) → 1 rating, 100%, mean 4; nothing completed.
-  Changes: ratings (14 − 1)/1 → +1.300,0%; satisfied 78,57 − 100 → −21,43 points; mean = 0,00;
-  response rate "—". October 2025 is empty: "—" against last year.
+- previous period (September, 01/09–30/09, metrics §6): R30 alone (4) → 1 rating, 100%,
+  mean 4; nothing completed. Changes: ratings (14 − 1)/1 → +1.300,0%; satisfied 78,57 − 100
+  → −21,43 points; mean = 0,00; response rate "—". October 2025 is empty: "—" against last
+  year.
 - trend by week (October is ≤ 92 days): 01/10–04/10 none; 05/10–11/10 R01–R09, R21, R22 → 11,
   satisfied 9 → 81,82%, mean 46/11 = 4,18; 12/10–18/10 R10–R12 (1, 5, 4) → 3, 66,67%, 3,33;
   19/10–25/10 and 26/10–31/10 none.
@@ -124,12 +125,13 @@ def test_tiles_show_ratings_satisfied_rate_mean_and_response_rate(
         "satisfaction-mean": "4,00",
         "satisfaction-response": "90,00%",
     }
-    last_year = "— so với cùng kỳ năm trước"
+    # Each change names the dates it is against: September, and October 2025 (metrics §6).
+    last_year = "— so với 1/10–31/10/2025"
     assert {t: change_lines(page, t) for t in TILE_IDS} == {
-        "satisfaction-ratings": ["▲ +1.300,0% so với kỳ trước", last_year],
-        "satisfaction-satisfied": ["▼ -21,43 điểm % so với kỳ trước", last_year],
-        "satisfaction-mean": ["= 0,00 điểm so với kỳ trước", last_year],
-        "satisfaction-response": ["— so với kỳ trước", last_year],
+        "satisfaction-ratings": ["▲ +1.300,0% so với 1/9–30/9/2026", last_year],
+        "satisfaction-satisfied": ["▼ -21,43 điểm % so với 1/9–30/9/2026", last_year],
+        "satisfaction-mean": ["= 0,00 điểm so với 1/9–30/9/2026", last_year],
+        "satisfaction-response": ["— so với 1/9–30/9/2026", last_year],
     }
     satisfied = find(page, "satisfaction-satisfied")
     badge = next(n for n in walk(satisfied) if "mc-status" in (getattr(n, "className", "") or ""))

@@ -110,7 +110,7 @@ def test_overview_reads_in_english_with_english_numbers(
     with app.server.test_request_context("/"):
         vietnamese = json.dumps(overview.layout(**query).to_plotly_json(), default=str)
     for text in ("Overview", "On-time rate", "Received", "Ward league table", "66.67%",
-                 "vs previous period", "Download Excel"):  # fmt: skip
+                 "vs 1 Sep–30 Sep 2026", "Download Excel"):  # fmt: skip
         assert json.dumps(text)[1:-1] in english, text
     assert "66,67%" in vietnamese and json.dumps("Tổng quan")[1:-1] in vietnamese
     assert "66,67%" not in english

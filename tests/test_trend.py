@@ -29,7 +29,7 @@ from kpi import cache
 from kpi.db import cursor
 from kpi.metrics import Filters, cached_kpis, kpis
 from kpi.overview import allowed_grains, board, buckets, headline, league, trend
-from kpi.periods import PRESETS, Period, preset_period
+from kpi.periods import PRESETS, Kind, Period, preset_period
 from kpi.trend import COLUMNS, flow, wards_and_total
 from tests.test_metrics import (
     DOSSIER_HEADER,
@@ -364,6 +364,28 @@ def test_cached_kpis_answer_as_kpis_once_per_data_version(
     after = cached_kpis(cursor(db), **args)
     pd.testing.assert_frame_equal(after, kpis(cursor(db), **args), check_exact=True)
     assert after["received"].sum() == again["received"].sum() + 1
+
+
+def test_the_same_days_chosen_two_ways_keep_their_own_comparison_in_the_cache(
+    edges_db: Path,
+) -> None:
+    """October typed as dates is a month (compared with September); the same 31 days as a
+    rolling window are compared with the 31 days before (31/08–30/09). Both are cached, each
+    under its own key, whichever is asked first."""
+    cur = cursor(edges_db)
+    now = datetime(2026, 1, 9, 9)
+    month = Period(date(2025, 10, 1), date(2025, 10, 31))
+    rolling = Period(month.date_from, month.date_to, Kind.ROLLING)
+    for period, start in ((month, date(2025, 9, 1)), (rolling, date(2025, 8, 31))) * 2:
+        for frame in (
+            headline(cur, period=period, filters=Filters(HANOI), grain="week", now=now),
+            board(cur, period=period, filters=Filters(HANOI), grain="week", now=now)[0],
+        ):
+            previous = frame[frame["role"] == "previous"].iloc[0]
+            days = [pd.Timestamp(previous[c]).date() for c in ("date_from", "date_to")]
+            assert days == [start, date(2025, 9, 30)]
+        both = cached_kpis(cur, periods=[period, period.previous()], filters=Filters(HANOI))
+        assert pd.Timestamp(both.iloc[1]["date_from"]).date() == start
 
 
 def test_the_clock_is_part_of_the_key_while_it_falls_inside_the_period(edges_db: Path) -> None:

@@ -205,7 +205,7 @@ def test_layout_shows_ward_beside_city_and_every_section(loaded: Path, ward: Mod
     assert "66,67% 66,67%" in satisfaction and "3,67 3,67" in satisfaction
     assert text(find(tree, "ward-index-score")) == "62,76/100"
     assert text(find(tree, "ward-index-rank")) == (
-        "Xếp hạng 2/2 phường, xã · so với kỳ trước: +31,18 điểm"
+        "Xếp hạng 2/2 phường, xã · so với 1/9–30/9/2026: +31,18 điểm"
     )
     history_text = text(find(tree, "ward-history"))
     assert "Phường Quán Thánh Quận Ba Đình 2025 (đến 30/06) 2 2 50,00%" in history_text

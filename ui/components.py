@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
@@ -17,12 +18,22 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.flow import Summary
-from kpi.overview import Change
+from kpi.overview import LAST_YEAR, PREVIOUS, Change
 from kpi.periods import Period
 from kpi.targets import Target
 from ui.definitions import METRICS
 from ui.definitions import MetricText as MetricText  # re-exported: defined in ui.definitions
-from ui.format import NO_DATA, NO_DATA_LABEL, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.format import (
+    NO_DATA,
+    NO_DATA_LABEL,
+    as_date,
+    fmt_date,
+    fmt_datetime,
+    fmt_int,
+    fmt_number,
+    fmt_pct,
+    fmt_span,
+)
 from ui.i18n import _
 from ui.theme import STATUSES
 
@@ -52,21 +63,43 @@ def value_text(value: str) -> Component | str:
 
 @dataclass(frozen=True)
 class TileChange:
-    """One comparison line of a tile: ``▲ 1,12 điểm %`` ``so với kỳ trước``."""
+    """One comparison line of a tile: ``▲ 1,12 điểm %`` ``so với 1/9–30/9/2026``."""
 
     label: str
     text: str  # formatted change, or NO_DATA
     words: str  # what the arrow says, for screen readers ("tăng", "giảm", "không đổi")
     tone: str | None  # "good", "bad" or None (no direction of good, or no change)
+    title: str | None = None  # which comparison it is ("Kỳ trước"), as the line's tooltip
+
+
+# The two comparisons of a headline KPI (metrics.md §6), by the role of their row in a headline
+# frame (kpi.overview.headline), with the words their tooltip gives.
+COMPARISONS: tuple[tuple[str, str], ...] = (
+    (PREVIOUS, "Kỳ trước"),
+    (LAST_YEAR, "Cùng kỳ năm trước"),
+)
+
+
+def compared_with(date_from: date | datetime, date_to: date | datetime) -> str:
+    """What a change is against, by the comparison period's dates: ``so với 1/9–30/9/2026``.
+
+    metrics.md §6: a change never stands without the dates it is measured against."""
+    return _("so với {period}", period=fmt_span(as_date(date_from), as_date(date_to)))
 
 
 def tile_change(
-    label: str, change: Change | None, *, rate: bool, higher_is_better: bool | None = None
+    label: str,
+    change: Change | None,
+    *,
+    rate: bool,
+    higher_is_better: bool | None = None,
+    title: str | None = None,
 ) -> TileChange:
     """Format a change for a tile: percentage points for a rate; % (or the difference when the
-    base is 0) for a count; ``—`` when either side has no data."""
+    base is 0) for a count; ``—`` when either side has no data. ``label`` says what it is
+    against (:func:`compared_with`), ``title`` which comparison that is."""
     if change is None:
-        return TileChange(label, NO_DATA, NO_DATA_LABEL, None)
+        return TileChange(label, NO_DATA, NO_DATA_LABEL, None, title)
     delta = change.delta
     sign = "+" if delta > 0 else ""
     if rate:
@@ -76,10 +109,11 @@ def tile_change(
     else:
         text = f"{sign}{fmt_int(delta)}"
     if round(delta, 6) == 0:
-        return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None)
+        return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None, title)
     up = delta > 0
     tone = None if higher_is_better is None else ("good" if up == higher_is_better else "bad")
-    return TileChange(label, ("▲ " if up else "▼ ") + text, _("tăng") if up else _("giảm"), tone)
+    words = _("tăng") if up else _("giảm")
+    return TileChange(label, ("▲ " if up else "▼ ") + text, words, tone, title)
 
 
 def target_text(target: Target) -> str:
@@ -137,6 +171,7 @@ def _change_line(change: TileChange) -> Component:
             _(change.label),
         ],
         className="mc-change",
+        title=change.title,
     )
 
 

@@ -65,3 +65,29 @@ def fmt_datetime(value: datetime | None) -> str:
     if value is None:
         return NO_DATA
     return f"{value:%H:%M %d/%m/%Y}"
+
+
+def as_date(value: date | datetime) -> date:
+    """The day of a date or a timestamp (metrics frames give dates as timestamps)."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_span(date_from: date, date_to: date, *, lang: str | None = None) -> str:
+    """A short range of days, day first, the year written once when both ends share it.
+
+    ``1/11–4/11/2026``, one day ``4/11/2026``, across years ``29/12/2025–4/1/2026``; in English
+    the month is a word (``1 Nov–4 Nov 2026``), since ``1/11`` reads as 11 January to many.
+    """
+
+    def day(value: date, *, year: bool) -> str:
+        if (lang or current_lang()) == "en":
+            text = f"{value.day} {_MONTHS_EN[value.month - 1]}"
+            return f"{text} {value.year}" if year else text
+        return f"{value.day}/{value.month}/{value.year}" if year else f"{value.day}/{value.month}"
+
+    if date_from == date_to:
+        return day(date_to, year=True)
+    return f"{day(date_from, year=date_from.year != date_to.year)}–{day(date_to, year=True)}"

@@ -115,20 +115,29 @@ def row_href(code: str, link_search: str, unit: str) -> str:
     return f"/phuong/{code}{link_search}"
 
 
-def _header(prefix: str, column: Column, sort: Mapping[str, Any], unit: str) -> Component:
+def _header(
+    prefix: str, column: Column, sort: Mapping[str, Any], compared: str | None, unit: str
+) -> Component:
     if column.kind == "name" and unit == "province":
         column = Column(column.key, "Tỉnh, thành phố", column.kind, column.first_descending)
     active = sort.get("column") == column.key
     order = "descending" if sort.get("descending") else "ascending"
     arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
+    button = html.Button(
+        [_(column.label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
+        id={"type": f"{prefix}-league-sort", "column": column.key},
+        type="button",
+        className="btn btn-link p-0 mc-sort text-start",
+        title=_("Sắp xếp theo {column}", column=_(column.label)),
+    )
+    # The movement is against the comparison period: its dates sit under the header (§6).
+    under = (
+        [html.Div(compared, id=f"{prefix}-league-compared", className="small fw-normal")]
+        if column.kind == "move" and compared
+        else []
+    )
     return html.Th(
-        html.Button(
-            [_(column.label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
-            id={"type": f"{prefix}-league-sort", "column": column.key},
-            type="button",
-            className="btn btn-link p-0 mc-sort text-start",
-            title=_("Sắp xếp theo {column}", column=_(column.label)),
-        ),
+        [button, *under],
         scope="col",
         **({"aria-sort": order} if active else {}),
     )
@@ -142,13 +151,15 @@ def league_table(
     targets: Mapping[str, Target],
     link_search: str,
     selected_ward: str | None = None,
+    compared: str | None = None,
     unit: str = "ward",
 ) -> Component:
     """The table of every ward, sorted as ``sort`` says (``{"column", "descending"}``).
 
-    ``link_search`` is the query string each ward link keeps (the period and filters).
-    ``unit`` ``"province"``: the rows are provinces (the national view), each linking to its
-    province's overview.
+    ``link_search`` is the query string each ward link keeps (the period and filters);
+    ``compared`` says what the rank change is against (``so với 1/9–30/9/2026``), shown under
+    its header. ``unit`` ``"province"``: the rows are provinces (the national view), each
+    linking to its province's overview.
     """
     ordered = sort_rows(rows, sort["column"], descending=bool(sort["descending"]))
     body = []
@@ -182,7 +193,7 @@ def league_table(
                         legend=legend,
                     )
                 ),
-                html.Thead(html.Tr([_header(prefix, c, sort, unit) for c in COLUMNS])),
+                html.Thead(html.Tr([_header(prefix, c, sort, compared, unit) for c in COLUMNS])),
                 html.Tbody(body),
             ],
             size="sm",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -22,7 +23,9 @@ from kpi.overview import BUCKET, CURRENT, GRAINS, LAST_YEAR, PREVIOUS, allowed_g
 from kpi.periods import Period
 from kpi.targets import Target, colour
 from ui.components import (
+    COMPARISONS,
     METRICS,
+    compared_with,
     coverage_line,
     empty_state,
     kpi_tile,
@@ -42,7 +45,7 @@ from ui.figures import (
     ward_map_figure,
 )
 from ui.filters import Selection
-from ui.format import fmt_int, fmt_pct
+from ui.format import as_date, fmt_date, fmt_int, fmt_pct
 from ui.i18n import _
 from ui.league import DEFAULT_SORT, league_table
 from ui.theme import CLASS_LABELS
@@ -63,19 +66,14 @@ def _changes(
     metric: str, rows: Mapping[str, Mapping[str, Any]], *, rate: bool, target: Target | None
 ) -> list:
     current = rows[CURRENT][metric]
+    better = target.higher_is_better if target is not None else None
     out = []
-    for role, label in (
-        (PREVIOUS, _("so với kỳ trước")),
-        (LAST_YEAR, _("so với cùng kỳ năm trước")),
-    ):
-        base_row = rows.get(role)
+    for role, title in COMPARISONS:
+        base_row = rows[role]
         base = base_row[metric] if _has_data(base_row) else None
-        better = target.higher_is_better if target is not None else None
-        out.append(
-            tile_change(
-                label, compare(current, base, rate=rate), rate=rate, higher_is_better=better
-            )
-        )
+        label = compared_with(base_row["date_from"], base_row["date_to"])
+        change = compare(current, base, rate=rate)
+        out.append(tile_change(label, change, rate=rate, higher_is_better=better, title=_(title)))
     return out
 
 
@@ -268,17 +266,50 @@ def trend_section(
 
 
 def league_store(
-    league: pd.DataFrame, *, link_search: str, ward: str | None, unit: str = "ward"
+    league: pd.DataFrame,
+    *,
+    link_search: str,
+    ward: str | None,
+    compared: Period,
+    unit: str = "ward",
 ) -> dict[str, Any]:
     """What the sort callback needs to redraw the table without a query.
 
-    ``unit`` is ``"ward"`` (each row a ward: its link opens the ward page) or ``"province"``
-    (the national view: each row a province, its link opens the province's overview)."""
+    ``compared`` is the period the ranks moved from (the headline's ``previous`` row); ``unit``
+    is ``"ward"`` (each row a ward: its link opens the ward page) or ``"province"`` (the national
+    view: each row a province, its link opens the province's overview)."""
     columns = ["ward_code", "ward_name", "name_order", *[c for c in league.columns if c in (
         "received", "completed", "on_time_rate", "resolved_on_time_rate", "online_share",
         "overdue", "rank", "rank_change",
     )]]  # fmt: skip
-    return {"rows": records(league[columns]), "link": link_search, "ward": ward, "unit": unit}
+    return {
+        "rows": records(league[columns]),
+        "link": link_search,
+        "ward": ward,
+        "compared": [compared.date_from.isoformat(), compared.date_to.isoformat()],
+        "unit": unit,
+    }
+
+
+def stored_league(
+    prefix: str,
+    store: Mapping[str, Any],
+    *,
+    sort: Mapping[str, Any],
+    targets: Mapping[str, Target],
+) -> Component:
+    """The league table of a :func:`league_store`, first drawn or re-sorted."""
+    start, end = (date.fromisoformat(day) for day in store["compared"])
+    return league_table(
+        prefix,
+        store["rows"],
+        sort=sort,
+        targets=targets,
+        link_search=store["link"],
+        selected_ward=store["ward"],
+        compared=compared_with(start, end),
+        unit=store.get("unit", "ward"),
+    )
 
 
 def league_section(
@@ -286,15 +317,7 @@ def league_section(
 ) -> Component:
     """The league table section, with the stores its sort callback reads."""
     unit = store.get("unit", "ward")
-    table = league_table(
-        prefix,
-        store["rows"],
-        sort=DEFAULT_SORT,
-        targets=targets,
-        link_search=store["link"],
-        selected_ward=store["ward"],
-        unit=unit,
-    )
+    table = stored_league(prefix, store, sort=DEFAULT_SORT, targets=targets)
     title = (
         _("Bảng xếp hạng tỉnh, thành phố") if unit == "province" else _("Bảng xếp hạng phường, xã")
     )
@@ -384,7 +407,14 @@ def page_content(
     link = selection.search(with_ward=False)
     if unit == "province":  # a province's link names its province instead of the country
         link = replace(selection, province=settings().province).search(with_ward=False)
-    store = league_store(league, link_search=link, ward=selection.ward, unit=unit)
+    previous = _rows(head)[PREVIOUS]
+    store = league_store(
+        league,
+        link_search=link,
+        ward=selection.ward,
+        compared=Period(as_date(previous["date_from"]), as_date(previous["date_to"])),
+        unit=unit,
+    )
     trend = head[head["role"] == BUCKET]
     return html.Div(
         [
@@ -431,6 +461,10 @@ def export_tables(
     buckets = head[head["role"] == BUCKET].copy()
     buckets["bucket"] = _labels_of(buckets, grain)
     league_rows = league.copy()
+    previous = _rows(head)[PREVIOUS]
+    compared = (
+        f"{fmt_date(as_date(previous['date_from']))} – {fmt_date(as_date(previous['date_to']))}"
+    )
     return [
         Table("Chỉ tiêu", f"Chỉ tiêu chính – {scope}", period_cols + cols, periods),
         Table(
@@ -456,7 +490,7 @@ def export_tables(
                 Column("rank_change", "Thay đổi hạng", "int"),
             ],
             league_rows,
-            note="Thay đổi hạng = hạng kỳ trước − hạng kỳ này (dương: tăng hạng).",
+            note=(f"Thay đổi hạng = hạng kỳ trước ({compared}) − hạng kỳ này (dương: tăng hạng)."),
         ),
     ]
 

@@ -33,8 +33,10 @@ from kpi.satisfaction import (
 )
 from kpi.targets import Target, colour
 from ui.components import (
+    COMPARISONS,
     METRICS,
     TileChange,
+    compared_with,
     coverage_line,
     empty_state,
     kpi_tile,
@@ -73,32 +75,37 @@ def has_data(frame: pd.DataFrame) -> bool:
     return _has_data(now) or now["petitions"] > 0
 
 
-def _mean_change(label: str, current: float | None, base: float | None) -> TileChange:
+def _mean_change(
+    label: str, current: float | None, base: float | None, *, title: str
+) -> TileChange:
     """A mean rating's change, in points of the 1–5 scale (``▲ +0,25 điểm``)."""
     change = compare(current, base, rate=False)
     if change is None:
-        return tile_change(label, None, rate=False)
+        return tile_change(label, None, rate=False, title=title)
     delta = change.delta
     text = f"{'+' if delta > 0 else ''}{fmt_number(delta, 2)} {_('điểm')}"
     if round(delta, 6) == 0:
-        return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None)
+        return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None, title)
     up = delta > 0
     return TileChange(label, ("▲ " if up else "▼ ") + text, _("tăng" if up else "giảm"),
-                      "good" if up else "bad")  # fmt: skip
+                      "good" if up else "bad", title)  # fmt: skip
 
 
 def _changes(metric: str, rows: Mapping[str, Mapping[str, Any]], *, kind: str) -> list:
     out = []
-    for role, label in ((PREVIOUS, "so với kỳ trước"), (LAST_YEAR, "so với cùng kỳ năm trước")):
-        base_row = rows.get(role)
+    for role, title in COMPARISONS:
+        base_row = rows[role]
         base = base_row[metric] if _has_data(base_row) else None
         current = rows[CURRENT][metric]
+        label = compared_with(
+            base_row["date_from"], base_row["date_to"]
+        )  # the comparison's own dates (metrics.md §6)
         if kind == "mean":
-            out.append(_mean_change(_(label), current, base))
+            out.append(_mean_change(label, current, base, title=_(title)))
         else:
             rate = kind == "rate"
             change = compare(current, base, rate=rate)
-            out.append(tile_change(_(label), change, rate=rate, higher_is_better=True))
+            out.append(tile_change(label, change, rate=rate, higher_is_better=True, title=_(title)))
     return out
 
 

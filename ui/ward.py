@@ -24,7 +24,7 @@ from kpi.overview import BUCKET, CURRENT, default_grain
 from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
-from ui.components import METRICS, alert, coverage_line, empty_state
+from ui.components import METRICS, alert, compared_with, coverage_line, empty_state
 from ui.definitions import definition_href
 from ui.export import Column, Table
 from ui.filters import Selection
@@ -277,9 +277,11 @@ def index_points(points: pd.DataFrame, ward_code: str) -> pd.DataFrame:
 
 
 def index_section(
-    prefix: str, wards: pd.DataFrame, points: pd.DataFrame, *, ward_code: str
+    prefix: str, wards: pd.DataFrame, points: pd.DataFrame, *, ward_code: str, compared: Period
 ) -> Component:
-    """Score /100, band, rank among the province's wards, change, points per indicator."""
+    """Score /100, band, rank among the province's wards, change, points per indicator.
+
+    ``compared`` is the period the change is measured from (the estimate's previous period)."""
     title = _("Chỉ số 766 (ước tính)")
     row = index_summary(wards, ward_code)
     if row is None or _missing(row.get("score_100")):
@@ -298,9 +300,10 @@ def index_section(
             html.Span(_(row["band"] or NO_DATA), className="badge text-bg-secondary me-2"),
             html.Span(
                 _(
-                    "Xếp hạng {rank}/{ranked} phường, xã · so với kỳ trước: {change} điểm",
+                    "Xếp hạng {rank}/{ranked} phường, xã · {compared}: {change} điểm",
                     rank=fmt_int(_v(row["rank"])),
                     ranked=fmt_int(row["ranked"]),
+                    compared=compared_with(compared.date_from, compared.date_to),
                     change=change_text,
                 ),
                 id=f"{prefix}-index-rank",
@@ -537,7 +540,13 @@ def page(
             fields_section(prefix, view.fields, link_query=link),
             late_section(prefix, view.late, total=now["late"] + now["overdue"]),
             satisfaction_section(prefix, records(view.ward)[0], city, ward_name=name),
-            index_section(prefix, view.index_wards, view.index_points, ward_code=code),
+            index_section(
+                prefix,
+                view.index_wards,
+                view.index_points,
+                ward_code=code,
+                compared=selection.period.previous(),  # what kpi.index766.estimate compares with
+            ),
             history_section(prefix, view.history, view.predecessors),
         ]
     )

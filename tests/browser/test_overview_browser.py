@@ -199,14 +199,15 @@ def test_changing_the_period_updates_the_url_and_a_new_session_reproduces_it(
 
 
 def test_tiles_show_changes_and_target_status(driver: WebDriver, app_url: str) -> None:
-    # October vs 31/08–30/09 (S01–S04: received 4, on-time 3/4 = 75%): received 1.206 vs 4 →
-    # +30.050,0%; on-time 99,83 − 75 = +24,83 points; Oct 2025 has nothing: "—".
+    # October vs September (S01–S04: received 4, on-time 3/4 = 75%): received 1.206 vs 4 →
+    # +30.050,0%; on-time 99,83 − 75 = +24,83 points; Oct 2025 has nothing: "—". Each change
+    # names the dates it is against (metrics §6).
     open_page(driver, app_url + OCTOBER, ready_id="overview-received")
     assert change_lines(driver, "overview-on-time") == [
-        "▲ +24,83 điểm % so với kỳ trước",
-        "— so với cùng kỳ năm trước",
+        "▲ +24,83 điểm % so với 1/9–30/9/2026",
+        "— so với 1/10–31/10/2025",
     ]
-    assert change_lines(driver, "overview-received")[0] == "▲ +30.050,0% so với kỳ trước"
+    assert change_lines(driver, "overview-received")[0] == "▲ +30.050,0% so với 1/9–30/9/2026"
     assert "Đạt mục tiêu" in driver.find_element(By.ID, "overview-on-time").text
     assert "Chưa đạt mục tiêu" in driver.find_element(By.ID, "overview-online").text
     assert severe_console_entries(driver) == []

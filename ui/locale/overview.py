@@ -15,8 +15,9 @@ EN: dict[str, str] = {
     " để nạp dữ liệu của phường, xã; sau đó tải lại trang.": (
         " to load the wards' data; then reload the page."
     ),
-    "so với kỳ trước": "vs previous period",
-    "so với cùng kỳ năm trước": "vs same period last year",
+    "so với {period}": "vs {period}",
+    "Kỳ trước": "Previous period",
+    "Cùng kỳ năm trước": "Same period last year",
     "theo ngày": "by day",
     "theo tuần": "by week",
     "theo tháng": "by month",

@@ -17,8 +17,6 @@ EN: dict[str, str] = {
     "{n} lượt đánh giá từ 4 điểm": "{n} ratings of 4 or more",
     "Trên thang 1–5 điểm": "On a 1–5 scale",
     "Trên {n} hồ sơ đã giải quyết": "Of {n} resolved dossiers",
-    "so với kỳ trước": "vs previous period",
-    "so với cùng kỳ năm trước": "vs same period last year",
     "điểm": "points",
     "không đổi": "unchanged",
     "tăng": "up",

@@ -66,8 +66,8 @@ EN: dict[str, str] = {
     "ước tính; điểm chính thức trên Cổng Dịch vụ công quốc gia": (
         "estimate; the official score is on the National Public Service Portal"
     ),
-    "Xếp hạng {rank}/{ranked} phường, xã · so với kỳ trước: {change} điểm": (
-        "Rank {rank}/{ranked} wards · vs previous period: {change} points"
+    "Xếp hạng {rank}/{ranked} phường, xã · {compared}: {change} điểm": (
+        "Rank {rank}/{ranked} wards · {compared}: {change} points"
     ),
     "Số lượt đánh giá": "Ratings",
     "Quá hạn liên thông": "Late, inter-agency",
