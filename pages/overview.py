@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
+from kpi.metrics import due_soon_setting
 from kpi.overview import CURRENT, board, default_grain
 from kpi.targets import load_targets
 from pages._shared import Lists, View, frame, from_search, on_controls, province, trend_of, view
@@ -50,8 +51,9 @@ def _content(selection: Selection, lists: Lists) -> Component:
     if pd.isna(head[head["role"] == CURRENT]["data_as_of"].iloc[0]):
         return no_warehouse()
     return sections.page_content(
-        PREFIX, head, table, selection=selection, wards=wards, grain=grain, targets=load_targets()
-    )
+        PREFIX, head, table, selection=selection, wards=wards, grain=grain,
+        targets=load_targets(), due_soon_days=due_soon_setting(),
+    )  # fmt: skip
 
 
 def _view(query: dict[str, Any]) -> View:
