@@ -336,6 +336,7 @@ class WardView:
     fields: pd.DataFrame  # kpis of the ward by field
     late: pd.DataFrame  # late_dossiers
     due_soon: pd.DataFrame  # due_soon_dossiers
+    due_soon_days: int  # the N "due soon" was counted with (MOTCUA_DUE_SOON_DAYS)
     index_wards: pd.DataFrame  # kpi.index766.estimate: every ward of the province
     index_points: pd.DataFrame  # its points per ward and indicator
     history: pd.DataFrame  # history (pre-July-2025, by old name and year)
@@ -360,6 +361,7 @@ def ward_view(
     channel; the history ignores the period and filters (it is the ward's whole past).
     """
     now = now or local_now()
+    days = due_soon_setting()
     mine = replace(filters, ward_codes=(ward_code,))
     city = replace(filters, ward_codes=None)
     province = Filters(filters.province_code)
@@ -374,8 +376,15 @@ def ward_view(
             cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
         ),
         due_soon=due_soon_dossiers(
-            cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
+            cur,
+            ward_code=ward_code,
+            period=period,
+            filters=filters,
+            now=now,
+            due_soon_days=days,
+            limit=limit,
         ),
+        due_soon_days=days,
         index_wards=index_wards,
         index_points=index_points,
         history=history(cur, ward_code=ward_code, now=now),
