@@ -32,6 +32,8 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_SCREEN_MIN_REFRESH": "10",
     # ... and the age of the last load after which a screen says its data is stale, in minutes.
     "MOTCUA_SCREEN_STALE_MINUTES": "120",
+    # "Sắp đến hạn" (metrics.md §2): dossiers in time due within this many working days.
+    "MOTCUA_DUE_SOON_DAYS": "2",
 }
 
 
@@ -47,6 +49,7 @@ class Settings:
     api_max_days: int
     screen_min_refresh: int
     screen_stale_minutes: int
+    due_soon_days: int
 
 
 def _file_values() -> dict[str, str]:
@@ -71,7 +74,19 @@ def settings() -> Settings:
         api_max_days=int(values["MOTCUA_API_MAX_DAYS"]),
         screen_min_refresh=max(1, int(values["MOTCUA_SCREEN_MIN_REFRESH"])),
         screen_stale_minutes=max(1, int(values["MOTCUA_SCREEN_STALE_MINUTES"])),
+        due_soon_days=_working_days("MOTCUA_DUE_SOON_DAYS", values["MOTCUA_DUE_SOON_DAYS"]),
     )
+
+
+def _working_days(name: str, value: str) -> int:
+    """A whole number of working days, 0 or more; a ``ValueError`` naming the setting if not."""
+    try:
+        days = int(value)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise ValueError(f"{name}={value!r}: a whole number of working days (0 or more) is needed")
+    return days
 
 
 def local_now() -> datetime:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from kpi import facts
 from kpi.cache import cached
+from kpi.config import settings
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.periods import Period, local_now
@@ -106,17 +107,34 @@ DOSSIER_RATES_SQL = """coalesce(d.completed, 0) / nullif(b.working_days, 0) AS p
 SATISFACTION_766_SQL = """1 - ((d.late + d.overdue) + d.complained_not_late)
         / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766"""
 
-# The periods asked ($froms, $tos) with their bounds, clock (as_of) and working days: the first
-# CTEs of every metrics query (here and kpi/trend.py); {data_as_of} and {as_of} are filled in
-# with the query.
-PERIOD_BOUNDS_SQL = """freshness AS (
+# "Sắp đến hạn" (metrics.md §2, README "Due soon"): a dossier in time at as_of is due soon when
+# at most N = $due_soon_days working days lie after as_of's day up to its due day, i.e. when its
+# effective due time comes before the start of the (N+1)th working day after as_of's day (the
+# calendar's wd_seq counts working days, so that day is the working day N + 1 further on).
+# DUE_SOON_BEFORE_SQL is that instant for a row ``c`` with a column ``as_of`` (null outside the
+# calendar: nothing is due soon there); DUE_SOON_SQL the predicate over a classified dossier
+# (``klass`` of CLASS_SQL, ``status``, ``supplements``, ``due``, ``due_soon_before``). One
+# waiting for its single supplement is in time with its clock stopped: never due soon.
+DUE_SOON_BEFORE_SQL = """CAST((
+            SELECT min(w.d) FROM calendar AS a, calendar AS w
+            WHERE a.d = CAST(c.as_of AS DATE) AND w.is_working
+              AND w.wd_seq = a.wd_seq + $due_soon_days + 1
+        ) AS TIMESTAMP)"""
+DUE_SOON_SQL = """(klass = 'in_time' AND NOT (status = 'supplement' AND supplements = 1)
+                AND due < due_soon_before)"""
+
+# The periods asked ($froms, $tos) with their bounds, clock (as_of), working days and the instant
+# before which a dossier in time is due soon: the first CTEs of every metrics query (here and
+# kpi/trend.py); {data_as_of} and {as_of} are filled in with the query.
+PERIOD_BOUNDS_SQL = (
+    """freshness AS (
     {data_as_of}
 ),
 periods AS (
     SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
     FROM (SELECT unnest($froms) AS f, unnest($tos) AS t, generate_subscripts($froms, 1) AS i)
 ),
-bounds AS (
+clocked AS (
     SELECT
         p.*,
         CAST(p.date_from AS TIMESTAMP) AS p_start,
@@ -126,7 +144,14 @@ bounds AS (
         (SELECT count(*) FROM calendar AS c
           WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
     FROM periods AS p, freshness AS f
+),
+bounds AS (
+    SELECT c.*, """
+    + DUE_SOON_BEFORE_SQL
+    + """ AS due_soon_before
+    FROM clocked AS c
 )"""
+)
 
 _SQL = (
     """
@@ -165,6 +190,7 @@ population AS (
         x.*,
         p.period,
         p.as_of,
+        p.due_soon_before,
         x.received_at >= p.p_start AS is_received,
         coalesce(x.ended_at <= p.as_of, false) AS is_ended
     FROM dated AS x
@@ -198,6 +224,7 @@ dossier_agg AS (
         count(*) FILTER (WHERE klass = 'late') AS late,
         count(*) FILTER (WHERE klass = 'in_time') AS in_time,
         count(*) FILTER (WHERE klass = 'overdue') AS overdue,
+        count(*) FILTER (WHERE {due_soon}) AS due_soon,
         count(*) FILTER (WHERE klass = 'no_due') AS no_due,
         count(*) FILTER (WHERE klass = 'late' AND interagency) AS late_interagency,
         count(*) FILTER (WHERE klass IN ('early', 'on_time', 'in_time') AND has_complaint)
@@ -325,9 +352,9 @@ ORDER BY k.period, k.key
 
 COUNT_COLUMNS = (
     "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",
-    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "no_due",
-    "late_interagency", "complained_not_late", "online", "full_online", "postal", "direct",
-    "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
+    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "due_soon",
+    "no_due", "late_interagency", "complained_not_late", "online", "full_online", "postal",
+    "direct", "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
     "digitized_known", "digitized", "reused_known", "reused", "no_wait_known", "no_wait",
     "interagency_known", "interagency", "wards_with_data",
 )  # fmt: skip
@@ -391,14 +418,31 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
         petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
         wards_total=wards_total, klass=CLASS_SQL, as_of=AS_OF_SQL, data_as_of=DATA_AS_OF_SQL,
         dossier_rates=DOSSIER_RATES_SQL, satisfaction_766=SATISFACTION_766_SQL,
-        facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
+        due_soon=DUE_SOON_SQL, facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )  # fmt: skip
 
 
+def due_soon_setting(days: int | None = None) -> int:
+    """N of "due soon" (metrics.md §2): ``days`` if given, else ``MOTCUA_DUE_SOON_DAYS``.
+
+    Raises ``ValueError`` for a negative number."""
+    if days is None:
+        return settings().due_soon_days
+    if days < 0:
+        raise ValueError(f"due soon needs 0 or more working days, not {days}")
+    return int(days)
+
+
 def query_params(
-    *, periods: Sequence[Period], filters: Filters, now: datetime | None, source: str
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    now: datetime | None,
+    source: str,
+    due_soon_days: int | None = None,
 ) -> dict[str, Any]:
-    """The bound parameters every metrics query takes (periods, clock, filters), checked.
+    """The bound parameters every metrics query takes (periods, clock, filters, the working days
+    of "due soon": ``due_soon_days``, default :func:`due_soon_setting`), checked.
 
     Shared by :func:`kpis` and the day-grain path (:mod:`kpi.trend`); raises ``ValueError`` for
     an unknown ``source`` or no period."""
@@ -407,6 +451,7 @@ def query_params(
     if not periods:
         raise ValueError("at least one period is needed")
     return {
+        "due_soon_days": due_soon_setting(due_soon_days),
         "froms": [p.date_from for p in periods],
         "tos": [p.date_to for p in periods],
         "now": now or local_now(),
@@ -426,19 +471,23 @@ def kpis(
     by: str | None = None,
     now: datetime | None = None,
     source: str = "auto",
+    due_soon_days: int | None = None,
 ) -> pd.DataFrame:
     """Every metric for each period (column ``period``, 1-based in the order given) and group.
 
     ``by`` is ``None`` (one row per period, ``key`` = ``'all'``), ``'ward'`` (every ward of the
     scope, with or without data), ``'field'``, ``'procedure'`` (``label`` = its name) or
-    ``'channel'``. ``now`` defaults to the local time in Vietnam. Raises :class:`NoWarehouse`
-    when the warehouse has no tables.
+    ``'channel'``. ``now`` defaults to the local time in Vietnam. ``due_soon_days`` is N of
+    the ``due_soon`` count (in time at ``as_of``, due within the next N working days; default
+    ``MOTCUA_DUE_SOON_DAYS``). Raises :class:`NoWarehouse` when the warehouse has no tables.
 
     ``source`` chooses where the per-dossier facts come from: ``"facts"`` (the loader's
     ``dossier_facts`` table), ``"dossiers"`` (computed in the query) or ``"auto"`` (the table
     when it is current, else computed). The answers are the same.
     """
-    params = query_params(periods=periods, filters=filters, now=now, source=source)
+    params = query_params(
+        periods=periods, filters=filters, now=now, source=source, due_soon_days=due_soon_days
+    )
     try:
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         return cur.execute(_sql(by, filters, stored_facts=stored), params).df()
@@ -479,18 +528,22 @@ def cached_kpis(
     filters: Filters,
     by: str | None = None,
     now: datetime | None = None,
+    due_soon_days: int | None = None,
 ) -> pd.DataFrame:
     """:func:`kpis`, answered once per data version and clock (:func:`kpi.cache.cached`).
 
     For the pages: many leaders ask the same question between two loads. The frame is a copy,
     the caller's to change."""
     now = now or local_now()
+    days = due_soon_setting(due_soon_days)
     frame = cached(
         cur,
         "kpis",
-        (tuple(periods), filters, by),
+        (tuple(periods), filters, by, days),
         now=now,
         last_day=max(p.date_to for p in periods),
-        compute=lambda: kpis(cur, periods=periods, filters=filters, by=by, now=now),
+        compute=lambda: kpis(
+            cur, periods=periods, filters=filters, by=by, now=now, due_soon_days=days
+        ),
     )
     return frame.copy()

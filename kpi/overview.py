@@ -25,7 +25,7 @@ import pandas as pd
 
 from kpi import trend as events
 from kpi.cache import cached
-from kpi.metrics import Filters, kpis
+from kpi.metrics import Filters, due_soon_setting, kpis
 from kpi.periods import Period, local_now
 from kpi.reference import loaded_provinces, province_places, ward_places
 
@@ -43,8 +43,8 @@ RANK_METRIC = "on_time_rate"
 
 LEAGUE_COLUMNS = (
     "ward_code", "ward_name", "name_order", "lat", "lon", "received", "completed", "to_process",
-    "on_time_rate", "resolved_on_time_rate", "online_share", "overdue", "rank", "rank_previous",
-    "rank_change",
+    "on_time_rate", "resolved_on_time_rate", "online_share", "overdue", "due_soon", "rank",
+    "rank_previous", "rank_change",
 )  # fmt: skip
 
 
@@ -98,18 +98,23 @@ def _flow(
     now: datetime | None,
     naive: bool,
 ) -> pd.DataFrame:
-    """The flow metrics of ``periods`` (:data:`kpi.trend.COLUMNS`), cached unless naive."""
+    """The flow metrics of ``periods`` (:data:`kpi.trend.COLUMNS`), cached unless naive.
+
+    "Due soon" counts the working days of ``MOTCUA_DUE_SOON_DAYS``, part of the cache key."""
     now = now or local_now()
+    days = due_soon_setting()
     if naive:
-        frame = kpis(cur, periods=periods, filters=filters, by=by, now=now)
+        frame = kpis(cur, periods=periods, filters=filters, by=by, now=now, due_soon_days=days)
         return frame[list(events.COLUMNS)]
     frame = cached(
         cur,
         name,
-        (tuple(periods), filters, by),
+        (tuple(periods), filters, by, days),
         now=now,
         last_day=max(p.date_to for p in periods),
-        compute=lambda: events.flow(cur, periods=periods, filters=filters, by=by, now=now),
+        compute=lambda: events.flow(
+            cur, periods=periods, filters=filters, by=by, now=now, due_soon_days=days
+        ),
     )
     return frame.copy()  # callers may change their frame; the cached one stays as computed
 
@@ -221,14 +226,20 @@ def board(
         return _national_board(cur, period=period, filters=filters, grain=grain, now=now)
     periods = _headline_periods(period, grain)
     scope = replace(filters, ward_codes=None)
+    days = due_soon_setting()
     wards, total = cached(
         cur,
         "board",
-        (tuple(periods), scope, filters.ward_codes),
+        (tuple(periods), scope, filters.ward_codes, days),
         now=now,
         last_day=max(p.date_to for p in periods),
         compute=lambda: events.wards_and_total(
-            cur, periods=periods, filters=scope, total_of=filters.ward_codes, now=now
+            cur,
+            periods=periods,
+            filters=scope,
+            total_of=filters.ward_codes,
+            now=now,
+            due_soon_days=days,
         ),
     )
     head = _with_roles(total.copy())
@@ -307,12 +318,13 @@ def _league_of(places: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
                 "resolved_on_time_rate",
                 "online_share",
                 "overdue",
+                "due_soon",
             ]
         ]
     )
     # A ward without any dossier in the period has no figures (shown "—"), not zeros.
     empty = (out["to_process"] == 0) & (out["completed"] == 0)
-    for column in ("received", "completed", "to_process", "overdue"):
+    for column in ("received", "completed", "to_process", "overdue", "due_soon"):
         out[column] = out[column].astype("Int64").mask(empty)
     out["rank"] = _rank(out[RANK_METRIC])
     out["rank_previous"] = _rank(before[RANK_METRIC]).reindex(out.index)

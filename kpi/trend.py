@@ -12,7 +12,9 @@ disjoint, so the same figures follow from what happens on each day, computed onc
   the day it falls overdue, ended) and a cumulative sum over days gives the counts at every day
   (difference arrays: O(dossiers + days), not O(dossiers × buckets)). A bucket's
   ``in_time``/``overdue`` are the counts at the end of its last day, its ``carried_over`` the
-  open count at the end of the day before its first.
+  open count at the end of the day before its first. "Due soon" is one more span of an open
+  dossier in time: from the working day N working days before its due day until it turns
+  overdue (two steps more).
 
 A bucket whose ``as_of`` falls before its end (it holds "now" or the newest record) is judged at
 that instant, exactly as :func:`kpis` does, by a join of the open dossiers with those few buckets
@@ -37,6 +39,7 @@ from kpi.metrics import (
     AS_OF_SQL,
     DATA_AS_OF_SQL,
     DOSSIER_RATES_SQL,
+    DUE_SOON_SQL,
     PERIOD_BOUNDS_SQL,
     SATISFACTION_766_SQL,
     Filters,
@@ -53,16 +56,16 @@ ENDED_COUNTS = (
     "completed", "withdrawn", "stopped", "early", "on_time", "late", "no_due_ended",
     "late_interagency", "complained_ended", "e_result_known", "e_result",
 )  # fmt: skip
-OPEN_COUNTS = ("in_process", "awaiting_citizen", "in_time", "overdue", "no_due_open",
-               "complained_open")  # fmt: skip
+OPEN_COUNTS = ("in_process", "awaiting_citizen", "in_time", "overdue", "due_soon",
+               "no_due_open", "complained_open")  # fmt: skip
 
 # The columns of a kpis() frame this module computes, in kpis() order.
 COLUMNS = (
     "period", "date_from", "date_to", "as_of", "data_as_of", "working_days", "key",
     "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",
-    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "no_due",
-    "late_interagency", "complained_not_late", "online", "full_online", "postal", "direct",
-    "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
+    "withdrawn", "stopped", "early", "on_time", "late", "in_time", "overdue", "due_soon",
+    "no_due", "late_interagency", "complained_not_late", "online", "full_online", "postal",
+    "direct", "fee_received", "paid_online_known", "paid_online", "e_result_known", "e_result",
     "digitized_known", "digitized", "reused_known", "reused", "no_wait_known", "no_wait",
     "interagency_known", "interagency", "wards_with_data",
     "per_working_day", "on_time_rate", "resolved_on_time_rate", "online_share",
@@ -208,48 +211,69 @@ ward_agg AS (
           FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen)
     GROUP BY ALL
 ),
+-- Due soon (kpi.metrics.DUE_SOON_SQL) at the end of day z: due before the (N+1)th working day
+-- after z, i.e. at most N working days after z up to the due day: z on or after the working
+-- day N working days before the due day (or the calendar's first day if there is none).
+soon_days AS (
+    SELECT c.d AS due_day, coalesce(w.d, (SELECT min(d) FROM calendar)) AS soon_day
+    FROM calendar AS c
+    LEFT JOIN calendar AS w ON w.is_working AND w.wd_seq = c.wd_seq - $due_soon_days
+),
 -- Open on the days [rd, ed); in time on [rd, turn), overdue on [turn, ed). At the end of day z
 -- a dossier is in time while due >= z + 1 day - 1 µs, i.e. up to the day before the day of
 -- (due + 1 µs). More than one supplement: overdue throughout; a single supplement awaited:
--- in time throughout; no due time: no_due.
+-- in time throughout, never due soon; no due time: no_due. Due soon on [soon, turn).
 spans AS (
-    SELECT
-        key, rd, ed, has_complaint,
-        status IN ('supplement', 'obligation') AS awaiting,
-        supplements <= 1 AND due IS NULL AS undated,
-        CASE
-            WHEN supplements > 1 THEN rd
-            WHEN due IS NULL THEN NULL
-            WHEN status = 'supplement' AND supplements = 1 THEN ed
-            ELSE CASE
-                WHEN ed IS NOT NULL AND ed < CAST(due + INTERVAL 1 MICROSECOND AS DATE) THEN ed
-                WHEN rd > CAST(due + INTERVAL 1 MICROSECOND AS DATE) THEN rd
-                ELSE CAST(due + INTERVAL 1 MICROSECOND AS DATE)
-            END
-        END AS turn
-    FROM dated
-    WHERE ed IS NULL OR ed > rd
+    SELECT *, CASE WHEN soon_from < turn THEN soon_from END AS soon
+    FROM (
+        SELECT
+            x.key, x.rd, x.ed, x.has_complaint,
+            x.status IN ('supplement', 'obligation') AS awaiting,
+            x.supplements <= 1 AND x.due IS NULL AS undated,
+            CASE
+                WHEN x.supplements > 1 THEN x.rd
+                WHEN x.due IS NULL THEN NULL
+                WHEN x.status = 'supplement' AND x.supplements = 1 THEN x.ed
+                ELSE CASE
+                    WHEN x.ed IS NOT NULL
+                     AND x.ed < CAST(x.due + INTERVAL 1 MICROSECOND AS DATE) THEN x.ed
+                    WHEN x.rd > CAST(x.due + INTERVAL 1 MICROSECOND AS DATE) THEN x.rd
+                    ELSE CAST(x.due + INTERVAL 1 MICROSECOND AS DATE)
+                END
+            END AS turn,
+            CASE WHEN x.supplements <= 1 AND NOT (x.status = 'supplement' AND x.supplements = 1)
+                 THEN greatest(x.rd, s.soon_day) END AS soon_from
+        FROM dated AS x
+        LEFT JOIN soon_days AS s ON s.due_day = CAST(x.due AS DATE)
+        WHERE x.ed IS NULL OR x.ed > x.rd
+    )
 ),
 steps AS (
     SELECT
         key, rd AS day, 1 AS open, CAST(awaiting AS INTEGER) AS awaiting,
         CAST(undated AS INTEGER) AS undated,
-        CAST(NOT undated AS INTEGER) AS in_time, 0 AS overdue,
+        CAST(NOT undated AS INTEGER) AS in_time, 0 AS overdue, 0 AS due_soon,
         CAST(NOT undated AND has_complaint AS INTEGER) AS complained
     FROM spans
     UNION ALL
-    SELECT key, turn, 0, 0, 0, -1, 1, -CAST(has_complaint AS INTEGER)
+    SELECT
+        key, turn, 0, 0, 0, -1, 1, -CAST(soon IS NOT NULL AS INTEGER),
+        -CAST(has_complaint AS INTEGER)
     FROM spans WHERE turn IS NOT NULL
     UNION ALL
     SELECT
         key, ed, -1, -CAST(awaiting AS INTEGER), -CAST(undated AS INTEGER), 0,
-        -CAST(NOT undated AS INTEGER), 0
+        -CAST(NOT undated AS INTEGER), 0, 0
     FROM spans WHERE ed IS NOT NULL
+    UNION ALL
+    SELECT key, soon, 0, 0, 0, 0, 0, 1, 0
+    FROM spans WHERE soon IS NOT NULL
 ),
 changes AS (
     SELECT
         key, day, sum(open) AS open, sum(awaiting) AS awaiting, sum(undated) AS undated,
-        sum(in_time) AS in_time, sum(overdue) AS overdue, sum(complained) AS complained
+        sum(in_time) AS in_time, sum(overdue) AS overdue, sum(due_soon) AS due_soon,
+        sum(complained) AS complained
     FROM steps
     GROUP BY key, day
 ),
@@ -267,6 +291,7 @@ running AS (
         sum(coalesce(c.undated, 0)) OVER w AS undated,
         sum(coalesce(c.in_time, 0)) OVER w AS in_time,
         sum(coalesce(c.overdue, 0)) OVER w AS overdue,
+        sum(coalesce(c.due_soon, 0)) OVER w AS due_soon,
         sum(coalesce(c.complained, 0)) OVER w AS complained
     FROM marks AS m LEFT JOIN changes AS c ON c.key = m.key AND c.day = m.day
     WINDOW w AS (PARTITION BY m.key ORDER BY m.day
@@ -281,6 +306,7 @@ whole_open AS (
         e.awaiting AS awaiting_citizen,
         e.in_time,
         e.overdue,
+        e.due_soon,
         e.undated AS no_due_open,
         e.complained AS complained_open
     FROM whole AS b
@@ -290,23 +316,26 @@ whole_open AS (
 ),
 -- A clipped bucket is judged at its as_of instant, as kpi.metrics does.
 clipped_rows AS (
-    SELECT
-        p.period,
-        x.key,
-        x.received_at < p.p_start AS carried,
-        x.ended_at IS NULL OR x.ended_at > p.as_of AS open,
-        x.status, x.has_complaint,
-        CASE
-            WHEN x.supplements > 1 THEN 'overdue'
-            WHEN x.due IS NULL THEN 'no_due'
-            WHEN x.status = 'supplement' AND x.supplements = 1 THEN 'in_time'
-            WHEN x.due >= p.as_of THEN 'in_time'
-            ELSE 'overdue'
-        END AS klass
-    FROM dated AS x
-    JOIN clipped AS p
-      ON x.received_at <= p.as_of
-     AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
+    SELECT *, {due_soon} AS soon
+    FROM (
+        SELECT
+            p.period,
+            x.key,
+            x.received_at < p.p_start AS carried,
+            x.ended_at IS NULL OR x.ended_at > p.as_of AS open,
+            x.status, x.has_complaint, x.supplements, x.due, p.due_soon_before,
+            CASE
+                WHEN x.supplements > 1 THEN 'overdue'
+                WHEN x.due IS NULL THEN 'no_due'
+                WHEN x.status = 'supplement' AND x.supplements = 1 THEN 'in_time'
+                WHEN x.due >= p.as_of THEN 'in_time'
+                ELSE 'overdue'
+            END AS klass
+        FROM dated AS x
+        JOIN clipped AS p
+          ON x.received_at <= p.as_of
+         AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
+    )
 ),
 clipped_open AS (
     SELECT
@@ -318,6 +347,7 @@ clipped_open AS (
             AS awaiting_citizen,
         count(*) FILTER (WHERE open AND klass = 'in_time') AS in_time,
         count(*) FILTER (WHERE open AND klass = 'overdue') AS overdue,
+        count(*) FILTER (WHERE open AND soon) AS due_soon,
         count(*) FILTER (WHERE open AND klass = 'no_due') AS no_due_open,
         count(*) FILTER (WHERE open AND klass = 'in_time' AND has_complaint) AS complained_open
     FROM clipped_rows
@@ -327,7 +357,7 @@ open_agg AS (
     SELECT * FROM whole_open
     UNION ALL
     SELECT c.period, k.key, o.carried_over, o.in_process, o.awaiting_citizen, o.in_time,
-           o.overdue, o.no_due_open, o.complained_open
+           o.overdue, o.due_soon, o.no_due_open, o.complained_open
     FROM clipped AS c
     CROSS JOIN keys AS k
     LEFT JOIN clipped_open AS o ON o.period = c.period AND o.key = k.key
@@ -384,6 +414,7 @@ _COUNTS = {
     "awaiting_citizen": "o.awaiting_citizen",
     "in_time": "o.in_time",
     "overdue": "o.overdue",
+    "due_soon": "o.due_soon",
     "no_due": "coalesce(e.no_due_ended, 0) + coalesce(o.no_due_open, 0)",
     "complained_not_late": "coalesce(e.complained_ended, 0) + coalesce(o.complained_open, 0)",
     "to_process": "coalesce(r.received, 0) + coalesce(o.carried_over, 0)",
@@ -438,6 +469,7 @@ def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0, total: bool = Fal
         wards_total=wards_total,
         dossier_rates=DOSSIER_RATES_SQL,
         satisfaction_766=SATISFACTION_766_SQL,
+        due_soon=DUE_SOON_SQL,
         data_as_of=DATA_AS_OF_SQL,
         as_of=AS_OF_SQL,
         gaps="\n      ".join(
@@ -457,15 +489,19 @@ def flow(
     by: str | None = None,
     now: datetime | None = None,
     source: str = "auto",
+    due_soon_days: int | None = None,
 ) -> pd.DataFrame:
     """The dossier-flow metrics of each period, from day-grain events (any periods, any length).
 
     Equal to ``kpis(cur, periods=periods, filters=filters, by=by, now=now)[list(COLUMNS)]``:
     one row per period (column ``period``, 1-based in the order given) and key (``'all'``, or
-    every ward of the scope when ``by="ward"``). ``source`` as in :func:`kpi.metrics.kpis`.
-    Raises :class:`NoWarehouse` when the warehouse has no tables.
+    every ward of the scope when ``by="ward"``). ``source`` and ``due_soon_days`` as in
+    :func:`kpi.metrics.kpis`. Raises :class:`NoWarehouse` when the warehouse has no tables.
     """
-    return _run(cur, periods=periods, filters=filters, by=by, now=now, source=source)
+    return _run(
+        cur, periods=periods, filters=filters, by=by, now=now, source=source,
+        due_soon_days=due_soon_days,
+    )  # fmt: skip
 
 
 def wards_and_total(
@@ -476,6 +512,7 @@ def wards_and_total(
     total_of: Sequence[str] | None = None,
     now: datetime | None = None,
     source: str = "auto",
+    due_soon_days: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every ward's flow and the total of some of them, in one query.
 
@@ -490,6 +527,7 @@ def wards_and_total(
     frame = _run(
         cur, periods=periods, filters=filters, by="ward", now=now, source=source,
         total_of=list(total_of) if total_of is not None else None, total=True,
+        due_soon_days=due_soon_days,
     )  # fmt: skip
     is_total = frame["key"] == "all"
     wards = frame[~is_total].reset_index(drop=True)
@@ -508,8 +546,11 @@ def _run(
     source: str,
     total: bool = False,
     total_of: list[str] | None = None,
+    due_soon_days: int | None = None,
 ) -> pd.DataFrame:
-    params = query_params(periods=periods, filters=filters, now=now, source=source)
+    params = query_params(
+        periods=periods, filters=filters, now=now, source=source, due_soon_days=due_soon_days
+    )
     params["first_start"] = min(p.date_from for p in periods)
     params["last_end"] = max(p.date_to for p in periods) + timedelta(days=1)
     if total:

@@ -1,12 +1,13 @@
-"""The ward page's own questions: its late and overdue dossiers, its history before July 2025.
+"""The ward page's own questions: its late and overdue dossiers, those due soon, its history
+before July 2025.
 
 Everything else on the ward page comes from :func:`kpi.metrics.kpis` (and
-:mod:`kpi.overview`, :mod:`kpi.index766`). The two lists here classify dossiers with the very
-expressions of the metrics query (:data:`kpi.metrics.CLASS_SQL`, :data:`kpi.metrics.AS_OF_SQL`)
-over the same per-dossier facts (:mod:`kpi.facts`), so the late list of a period has exactly
-the ``late`` and ``overdue`` counts of its KPIs, and a history year has the figures ``kpis``
-would give for that year. No applicant data: the dossier tables hold none, and no comment is
-ever selected.
+:mod:`kpi.overview`, :mod:`kpi.index766`). The lists here classify dossiers with the very
+expressions of the metrics query (:data:`kpi.metrics.CLASS_SQL`, :data:`kpi.metrics.AS_OF_SQL`,
+:data:`kpi.metrics.DUE_SOON_SQL`) over the same per-dossier facts (:mod:`kpi.facts`), so the
+late list of a period has exactly the ``late`` and ``overdue`` counts of its KPIs, the due-soon
+list its ``due_soon`` count, and a history year has the figures ``kpis`` would give for that
+year. No applicant data: the dossier tables hold none, and no comment is ever selected.
 """
 
 from __future__ import annotations
@@ -21,11 +22,23 @@ from kpi import facts
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.index766 import estimate
-from kpi.metrics import AS_OF_SQL, CLASS_SQL, DATA_AS_OF_SQL, Filters, cached_kpis
+from kpi.metrics import (
+    AS_OF_SQL,
+    CLASS_SQL,
+    DATA_AS_OF_SQL,
+    DUE_SOON_BEFORE_SQL,
+    DUE_SOON_SQL,
+    Filters,
+    cached_kpis,
+    due_soon_setting,
+)
 from kpi.overview import headline
 from kpi.periods import REFORM_DAY, Period, local_now
 
 LATE_CLASSES = ("late", "overdue")
+DUE_SOON_COLUMNS = (
+    "dossier_id", "field", "procedure_code", "procedure_name", "due", "working_days_left",
+)  # fmt: skip
 LATE_COLUMNS = (
     "dossier_id", "field", "procedure_code", "procedure_name", "due", "ended_at", "klass",
     "days_over",
@@ -43,7 +56,9 @@ _POPULATION = """
     AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
 """
 
-_LATE_SQL = """
+# One ward's dossiers of one period, each with its on-time class at as_of: the CTEs every
+# dossier list of the page starts from (the late list, the due-soon list).
+_CLASSIFIED_SQL = """
 WITH
 freshness AS ({data_as_of}),
 periods AS (SELECT CAST($date_from AS DATE) AS date_from, CAST($date_to AS DATE) AS date_to),
@@ -64,7 +79,9 @@ population AS (
 ),
 classified AS (
     SELECT *, {klass} AS klass FROM population
-)
+)"""
+
+_LATE_SQL = """
 SELECT
     dossier_id,
     field,
@@ -79,6 +96,30 @@ SELECT
 FROM classified
 WHERE klass IN ('late', 'overdue')
 ORDER BY days_over DESC NULLS LAST, dossier_id
+LIMIT $limit
+"""
+
+# Working days left = working days after as_of's day up to and including the due day (0: due
+# on as_of's day, or on the days off that follow it).
+_DUE_SOON_SQL = """,
+horizon AS (
+    SELECT {due_soon_before} AS due_soon_before FROM bounds AS c
+),
+soon AS (
+    SELECT x.*, h.due_soon_before FROM classified AS x, horizon AS h
+)
+SELECT
+    x.dossier_id,
+    x.field,
+    x.procedure_code,
+    x.procedure_name,
+    x.due,
+    dc.wd_seq - ac.wd_seq AS working_days_left
+FROM soon AS x
+JOIN calendar AS dc ON dc.d = CAST(x.due AS DATE)
+JOIN calendar AS ac ON ac.d = CAST(x.as_of AS DATE)
+WHERE {due_soon}
+ORDER BY x.due, x.dossier_id
 LIMIT $limit
 """
 
@@ -178,7 +219,49 @@ def late_dossiers(
     ``as_of`` (0 for a dossier late by its supplements alone, null without a due time). Ties by
     dossier id; at most ``limit`` rows. ``filters`` adds its field and channel.
     """
-    params = {
+    params = _list_params(ward_code, period, filters, now, limit)
+    frame = _run(cur, _classified(cur) + _LATE_SQL, params)
+    frame["days_over"] = frame["days_over"].astype("Int64")
+    return frame[list(LATE_COLUMNS)]
+
+
+def due_soon_dossiers(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    period: Period,
+    filters: Filters | None = None,
+    now: datetime | None = None,
+    due_soon_days: int | None = None,
+    limit: int = 500,
+) -> pd.DataFrame:
+    """The ward's dossiers due soon at ``period``'s ``as_of`` (metrics.md §2), soonest first.
+
+    Dossiers in time at ``as_of`` (not one waiting for its single supplement: its clock is
+    stopped) whose effective due time comes before the (N+1)th working day after ``as_of``'s
+    day, N = ``due_soon_days`` (default ``MOTCUA_DUE_SOON_DAYS``), as the metrics' ``due_soon``
+    counts them (:data:`kpi.metrics.DUE_SOON_SQL` over the late list's classification). For a
+    period already over, ``as_of`` is its end: the warning as it stood that evening. Columns
+    :data:`DUE_SOON_COLUMNS`: ``due`` is the effective due time (catalogue limit and paused
+    days included), ``working_days_left`` the working days after ``as_of``'s day up to and
+    including the due day (0 to N). Ordered by due time, then id; at most ``limit`` rows.
+    ``filters`` adds its field and channel.
+    """
+    params = _list_params(ward_code, period, filters, now, limit)
+    params["due_soon_days"] = due_soon_setting(due_soon_days)
+    sql = _classified(cur) + _DUE_SOON_SQL.format(
+        due_soon_before=DUE_SOON_BEFORE_SQL, due_soon=DUE_SOON_SQL
+    )
+    frame = _run(cur, sql, params)
+    frame["working_days_left"] = frame["working_days_left"].astype("Int64")
+    return frame[list(DUE_SOON_COLUMNS)]
+
+
+def _list_params(
+    ward_code: str, period: Period, filters: Filters | None, now: datetime | None, limit: int
+) -> dict:
+    """The bound parameters of a dossier list (:data:`_CLASSIFIED_SQL`)."""
+    return {
         "date_from": period.date_from,
         "date_to": period.date_to,
         "now": now or local_now(),
@@ -187,16 +270,17 @@ def late_dossiers(
         "channel": filters.channel if filters else None,
         "limit": int(limit),
     }
-    sql = _LATE_SQL.format(
+
+
+def _classified(cur: duckdb.DuckDBPyConnection) -> str:
+    """The CTEs of a dossier list: the ward's population of the period, classified."""
+    return _CLASSIFIED_SQL.format(
         data_as_of=DATA_AS_OF_SQL,
         as_of=AS_OF_SQL,
         facts=_facts(cur),
         population=_POPULATION,
         klass=CLASS_SQL,
     )
-    frame = _run(cur, sql, params)
-    frame["days_over"] = frame["days_over"].astype("Int64")
-    return frame[list(LATE_COLUMNS)]
 
 
 def history(
@@ -251,6 +335,8 @@ class WardView:
     city: pd.DataFrame  # kpis of the province for the period (one row)
     fields: pd.DataFrame  # kpis of the ward by field
     late: pd.DataFrame  # late_dossiers
+    due_soon: pd.DataFrame  # due_soon_dossiers
+    due_soon_days: int  # the N "due soon" was counted with (MOTCUA_DUE_SOON_DAYS)
     index_wards: pd.DataFrame  # kpi.index766.estimate: every ward of the province
     index_points: pd.DataFrame  # its points per ward and indicator
     history: pd.DataFrame  # history (pre-July-2025, by old name and year)
@@ -267,7 +353,7 @@ def ward_view(
     now: datetime | None = None,
     limit: int = 500,
 ) -> WardView:
-    """The ward page's frames: six metric queries and three small lists.
+    """The ward page's frames: six metric queries and four small lists.
 
     ``filters`` is the province with the field and channel chosen (its ward list is replaced by
     ``ward_code``). The city row has the same field and channel; the 766 estimate covers every
@@ -275,6 +361,7 @@ def ward_view(
     channel; the history ignores the period and filters (it is the ward's whole past).
     """
     now = now or local_now()
+    days = due_soon_setting()
     mine = replace(filters, ward_codes=(ward_code,))
     city = replace(filters, ward_codes=None)
     province = Filters(filters.province_code)
@@ -288,6 +375,16 @@ def ward_view(
         late=late_dossiers(
             cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
         ),
+        due_soon=due_soon_dossiers(
+            cur,
+            ward_code=ward_code,
+            period=period,
+            filters=filters,
+            now=now,
+            due_soon_days=days,
+            limit=limit,
+        ),
+        due_soon_days=days,
         index_wards=index_wards,
         index_points=index_points,
         history=history(cur, ward_code=ward_code, now=now),

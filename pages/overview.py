@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
+from kpi.metrics import due_soon_setting
 from kpi.overview import CURRENT, board, default_grain
 from kpi.targets import load_targets
 from pages._shared import (
@@ -67,6 +68,7 @@ def _content(selection: Selection, lists: Lists) -> Component:
         wards=wards,
         grain=grain,
         targets=load_targets(),
+        due_soon_days=due_soon_setting(),
         province_name=lists.provinces.get(selection.province or ""),
     )
 

@@ -394,3 +394,32 @@ def test_the_browser_title_follows_the_language() -> None:
     assert in_vietnamese(page_title("Lĩnh vực")) == "Lĩnh vực – Một Cửa"
     assert in_english(page_title("Lĩnh vực")) == "Fields – Một Cửa"
     assert in_english(lambda: page_title("Phường/xã")(ward_code="00004")) == "Ward – Một Cửa"
+
+
+def test_the_due_soon_count_and_list_read_in_english(
+    warehouses: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With 4 working days, W08 of the ward fixture (due Thursday 05/11) is due soon, at the end
+    of October (a closed period) and at 02/11 10:00 (November, judged at the newest record)."""
+    db = warehouses["ward"]
+    monkeypatch.setenv("MOTCUA_DB", str(db))
+    monkeypatch.setenv("MOTCUA_PROVINCE", "01")
+    monkeypatch.setenv("MOTCUA_DUE_SOON_DAYS", "4")
+    november = {"from": "2026-11-01", "to": "2026-11-30"}
+    ward, overview = page("ward"), page("overview")
+    shown = in_english(
+        lambda: [
+            ward.layout("00004", **OCTOBER),
+            ward.layout("00004", **november),
+            overview.layout(**OCTOBER),
+            overview.layout(**november),
+        ]
+    )
+    strings = [s for _where, s in visible_strings(shown)]
+    assert "Dossiers due soon" in strings and "Working days left" in strings
+    assert " (within the next 4 working days): 1 dossiers" in strings
+    assert " at the end of the period (within 4 working days after 31/10/2026): 1 dossiers" in (
+        strings
+    )
+    assert "W08" in strings
+    assert untranslated(shown, fixture_data(db)) == []

@@ -476,11 +476,13 @@ def test_league_table_ranks_every_ward_with_its_movement(
 ) -> None:
     rows = league_rows(overview.layout(**OCTOBER))
     assert len(rows) == 126
+    # Due soon at the end of October (a Saturday): none; P05 (due Thursday 05/11) has 4
+    # working days left, more than 2.
     assert rows[:2] == [
-        ["1", "Phường Ngọc Hà", "2", "1", "100,00% ✓", "100,00% ✓", "0,00% ✗", "0 ✓", "▲1"],
-        ["2", "Phường Ba Đình", "4", "3", "50,00% ✗", "66,67% ✗", "50,00% ✓", "1 ✗", "▼1"],
+        ["1", "Phường Ngọc Hà", "2", "1", "100,00% ✓", "100,00% ✓", "0,00% ✗", "0 ✓", "0", "▲1"],
+        ["2", "Phường Ba Đình", "4", "3", "50,00% ✗", "66,67% ✗", "50,00% ✓", "1 ✗", "0", "▼1"],
     ]
-    assert {tuple(r[:1] + r[2:]) for r in rows[2:]} == {("—",) * 8}
+    assert {tuple(r[:1] + r[2:]) for r in rows[2:]} == {("—",) * 9}
 
 
 def test_the_rank_change_says_which_period_it_is_measured_from(
@@ -719,9 +721,9 @@ def test_excel_export_holds_every_table_with_the_hand_counts(
     october = head[1]
     assert october[0] == "Kỳ này"
     # received 6, carried 0, to process 6, completed 4, early 2, on time 1, late 1, in time 1,
-    # overdue 1, on-time 4/6, resolved 3/4, online 2, online share 2/6
-    assert october[3:] == [6, 0, 6, 4, 2, 1, 1, 1, 1, 4 / 6, 3 / 4, 2, 2 / 6]
-    assert head[2][0] == "Kỳ trước" and head[2][3] == 4 and head[2][12] == 3 / 4
+    # overdue 1, due soon 0, on-time 4/6, resolved 3/4, online 2, online share 2/6
+    assert october[3:] == [6, 0, 6, 4, 2, 1, 1, 1, 1, 0, 4 / 6, 3 / 4, 2, 2 / 6]
+    assert head[2][0] == "Kỳ trước" and head[2][3] == 4 and head[2][13] == 3 / 4
     # Each comparison row carries its dates: September, and October a year earlier.
     days = [(r[0], r[1].date(), r[2].date()) for r in head[1:4]]
     assert days == [
@@ -735,6 +737,6 @@ def test_excel_export_holds_every_table_with_the_hand_counts(
     league = rows("Xếp hạng phường, xã")
     assert league[1][:9] == [1, "00008", "Phường Ngọc Hà", 2, 1, 1.0, 1.0, 0.0, 0]
     assert league[2][:9] == [2, "00004", "Phường Ba Đình", 4, 3, 0.5, 2 / 3, 0.5, 1]
-    assert league[1][9:] == [2, 1] and league[2][9:] == [1, -1]
+    assert league[1][9:] == [0, 2, 1] and league[2][9:] == [0, 1, -1]  # due soon, ranks
     assert len(league) == 1 + 126
     assert league[3][0] is None and league[3][3] is None  # no data: empty, never 0

@@ -273,8 +273,8 @@ def test_export_workbook_has_every_table(loaded: Path, ward: ModuleType) -> None
     data = run_callback(ward.export, "ward-export-xlsx.n_clicks", 1, None, "/phuong/00004", search)
     assert data["filename"] == "motcua-phuong-00004-2026-10-01-2026-10-31.xlsx"
     book = load_workbook(io.BytesIO(base64.b64decode(data["content"])))
-    assert book.sheetnames == ["Thông tin", "Lĩnh vực", "Hồ sơ quá hạn", "Trước 1-7-2025",
-                               "Chỉ số 766"]  # fmt: skip
+    assert book.sheetnames == ["Thông tin", "Lĩnh vực", "Sắp đến hạn", "Hồ sơ quá hạn",
+                               "Trước 1-7-2025", "Chỉ số 766"]  # fmt: skip
     late = [r for r in book["Hồ sơ quá hạn"].iter_rows(min_row=4, values_only=True)]
     assert [r[0] for r in late] == ["W09", "W04", "W02", "W05", "W06"]
     assert late[0][6:] == ("Đang giải quyết quá hạn", 36)
@@ -284,4 +284,4 @@ def test_export_workbook_has_every_table(loaded: Path, ward: ModuleType) -> None
                       "5.2": 6.0, "5.3": 6.0, "5.4": 2.96}  # fmt: skip
     zipped = run_callback(ward.export, "ward-export-csv.n_clicks", None, 1, "/phuong/00004", search)
     names = zipfile.ZipFile(io.BytesIO(base64.b64decode(zipped["content"]))).namelist()
-    assert len(names) == 4
+    assert len(names) == 5

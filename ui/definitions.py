@@ -140,6 +140,18 @@ METRICS: dict[str, MetricText] = {
         "Hạn giải quyết < thời điểm tính, hoặc số lần yêu cầu bổ sung > 1.",
         "count",
     ),
+    # §2 The early warning
+    "due_soon": MetricText(
+        "Sắp đến hạn",
+        "Hồ sơ đang giải quyết trong hạn mà hạn giải quyết (đã cộng ngày tạm dừng) đến trong vài "
+        "ngày làm việc tới: cảnh báo sớm để xử lý trước khi hồ sơ trễ hạn. Số ngày làm việc đặt "
+        "trong cấu hình (MOTCUA_DUE_SOON_DAYS, mặc định 2); không tính thứ Bảy, Chủ nhật, ngày "
+        "lễ, Tết. Hồ sơ đang chờ bổ sung lần đầu không tính: thời gian giải quyết đang tạm "
+        "dừng. Kỳ đã kết thúc được tính tại thời điểm cuối kỳ.",
+        "Đang giải quyết trong hạn, không chờ bổ sung lần đầu, và số ngày làm việc sau ngày của "
+        "thời điểm tính đến hết ngày của hạn giải quyết ≤ số ngày đã cấu hình.",
+        "count",
+    ),
     # §2 The two on-time rates
     "on_time_rate": MetricText(
         "Tỷ lệ đúng hạn",
@@ -273,6 +285,7 @@ FLOW_METRICS = (
 )
 ON_TIME_CLASSES = ("early", "on_time", "late", "in_time", "overdue")
 ON_TIME_RATES = ("on_time_rate", "resolved_on_time_rate")
+EARLY_WARNING = ("due_soon",)
 CHANNEL_METRICS = (
     "online_share",
     "full_online_share",

@@ -42,6 +42,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("resolved_on_time_rate", "Giải quyết đúng/trước hạn", "rate", False),
     Column("online_share", "Tỷ lệ trực tuyến", "rate", False),
     Column("overdue", "Đang quá hạn", "count", True),
+    # Most due soon first: where the next late dossiers will come from.
+    Column("due_soon", "Sắp đến hạn", "count", True),
     Column("rank_change", "Thay đổi hạng", "move", True),
 )
 BY_KEY = {c.key: c for c in COLUMNS}

@@ -23,6 +23,7 @@ from kpi.index766 import Indicator, Methodology
 from kpi.targets import Target
 from ui.definitions import (
     CHANNEL_METRICS,
+    EARLY_WARNING,
     FLOW_METRICS,
     METRICS,
     ON_TIME_CLASSES,
@@ -123,6 +124,11 @@ DECISIONS: tuple[str, ...] = (
     "tiến độ như mọi hồ sơ khác, đồng thời được báo cáo riêng.",
     "Hồ sơ trước ngày 1/7/2025 ghi tên phường, xã cũ được chuyển sang phường, xã hiện nay theo "
     "bảng chuyển đổi đơn vị hành chính, để số liệu lịch sử khớp với bản đồ hiện tại.",
+    "Sắp đến hạn trong N ngày làm việc tới: số ngày làm việc sau ngày của thời điểm tính đến hết "
+    "ngày của hạn giải quyết không quá N. Hạn rơi vào ngày nghỉ ngay sau ngày làm việc thứ N "
+    "vẫn tính (không còn ngày làm việc nào trước đó); hạn trong chính ngày của thời điểm tính "
+    "mà chưa qua thì còn 0 ngày làm việc. Kỳ đã kết thúc được tính tại cuối kỳ: những hồ sơ lẽ "
+    "ra đã được cảnh báo vào tối ngày cuối kỳ.",
 )
 
 
@@ -597,7 +603,11 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("methodology-section-conventions", "Quy ước chung", ()),
     ("methodology-section-flow", "1. Luồng hồ sơ", FLOW_METRICS),
-    ("methodology-section-on-time", "2. Tiến độ giải quyết", ON_TIME_CLASSES + ON_TIME_RATES),
+    (
+        "methodology-section-on-time",
+        "2. Tiến độ giải quyết",
+        ON_TIME_CLASSES + ON_TIME_RATES + EARLY_WARNING,
+    ),
     ("methodology-section-channels", "3. Kênh nộp, dịch vụ trực tuyến, số hóa", CHANNEL_METRICS),
     (
         "methodology-section-satisfaction",
@@ -640,6 +650,7 @@ def page_sections(
             *metric_entries(ON_TIME_RATES, indicators),
             worked_example(),
             *clock_rules(),
+            *metric_entries(EARLY_WARNING, indicators),
         ],
         "methodology-section-channels": [
             html.P(_("Các tỷ lệ tính trên hồ sơ tiếp nhận mới trong kỳ, trừ khi ghi khác.")),

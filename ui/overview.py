@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -35,6 +35,7 @@ from ui.components import (
     tile_change,
     tile_row,
 )
+from ui.definitions import definition_href
 from ui.export import Column, Table
 from ui.figures import (
     GRAPH_CONFIG,
@@ -171,6 +172,35 @@ def tiles(
     )
 
 
+def period_is_over(as_of: datetime, period: Period) -> bool:
+    """Whether figures judged at ``as_of`` are those of the period's very end (a closed
+    period), rather than of a moment inside it (now, or the newest loaded record)."""
+    return as_of >= datetime.combine(period.date_to, time.max)
+
+
+def due_soon_line(
+    line_id: str, figures: Mapping[str, Any], *, period: Period, days: int
+) -> Component:
+    """The line "Sắp đến hạn (trong 2 ngày làm việc tới): 37 hồ sơ", its label a link to the
+    definition.
+
+    ``figures`` is a :func:`kpi.metrics.records` row (``due_soon``, ``as_of``); ``days`` the N it
+    was counted with. A period already over is judged at its end, and the line says so."""
+    metric = METRICS["due_soon"]
+    label = html.A(_(metric.label), href=definition_href("due_soon"), title=metric.tooltip)
+    count = fmt_int(figures["due_soon"])
+    if period_is_over(figures["as_of"], period):
+        rest = _(
+            " tại cuối kỳ (trong {days} ngày làm việc sau ngày {day}): {n} hồ sơ",
+            days=days,
+            day=fmt_date(period.date_to),
+            n=count,
+        )
+    else:
+        rest = _(" (trong {days} ngày làm việc tới): {n} hồ sơ", days=days, n=count)
+    return html.P([label, rest], id=line_id, className="mc-due-soon fw-semibold mt-3 mb-0")
+
+
 def trend_body(
     prefix: str, buckets: pd.DataFrame, *, grain: str, targets: Mapping[str, Target]
 ) -> list[Component]:
@@ -280,7 +310,7 @@ def league_store(
     view: each row a province, its link opens the province's overview)."""
     columns = ["ward_code", "ward_name", "name_order", *[c for c in league.columns if c in (
         "received", "completed", "on_time_rate", "resolved_on_time_rate", "online_share",
-        "overdue", "rank", "rank_change",
+        "overdue", "due_soon", "rank", "rank_change",
     )]]  # fmt: skip
     return {
         "rows": records(league[columns]),
@@ -391,13 +421,16 @@ def page_content(
     wards: Mapping[str, str],
     grain: str,
     targets: dict[str, Target],
+    due_soon_days: int,
     province_name: str | None = None,
 ) -> Component:
-    """The overview under its filters: scope, tiles, coverage line, trend, league and map.
+    """The overview under its filters: scope, tiles, the due-soon count, coverage line, trend,
+    league and map.
 
     ``head`` is :func:`kpi.overview.headline`'s frame, ``league`` :func:`kpi.overview.league`'s
-    (the national view: :func:`kpi.overview.province_league`'s); ``province_name`` names the
-    province in the title; a period without any dossier gets its empty state instead."""
+    (the national view: :func:`kpi.overview.province_league`'s), both counting "due soon" over
+    ``due_soon_days`` working days; ``province_name`` names the province in the title; a period
+    without any dossier gets its empty state instead."""
     now = head[head["role"] == CURRENT].iloc[0]
     line = coverage_line(f"{prefix}-coverage", now.to_dict(), selection.period)
     unit = "province" if selection.national else "ward"
@@ -420,6 +453,12 @@ def page_content(
         [
             scope,
             tiles(prefix, head, grain=grain, targets=targets),
+            due_soon_line(
+                f"{prefix}-due-soon",
+                records(head[head["role"] == CURRENT])[0],
+                period=selection.period,
+                days=due_soon_days,
+            ),
             line,
             trend_section(prefix, trend, period=selection.period, grain=grain, targets=targets),
             league_section(prefix, store, targets=targets),
@@ -438,6 +477,7 @@ _HEADLINE_EXPORT = (
     ("late", "Quá hạn", "int"),
     ("in_time", "Đang giải quyết trong hạn", "int"),
     ("overdue", "Đang giải quyết quá hạn", "int"),
+    ("due_soon", "Sắp đến hạn", "int"),
     ("on_time_rate", "Tỷ lệ đúng hạn", "pct"),
     ("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
     ("online", "Nộp trực tuyến", "int"),
@@ -486,6 +526,7 @@ def export_tables(
                 Column("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
                 Column("online_share", "Tỷ lệ hồ sơ trực tuyến", "pct"),
                 Column("overdue", "Đang giải quyết quá hạn", "int"),
+                Column("due_soon", "Sắp đến hạn", "int"),
                 Column("rank_previous", "Hạng kỳ trước", "int"),
                 Column("rank_change", "Thay đổi hạng", "int"),
             ],

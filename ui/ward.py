@@ -1,10 +1,10 @@
 """The sections of the ward page (``/phuong/<ward_code>``), built from :class:`kpi.ward.WardView`.
 
-Pure builders (frames in, Dash components out, no I/O): the field breakdown, the late and
-overdue dossier list, the satisfaction summary beside the city, the 766 estimate (labelled an
-estimate), the history before July 2025 under the old ward names, and the tables every export
-of the page holds. Visible text goes through :func:`ui.i18n._` (English in
-``ui/locale/ward.py``); numbers through :mod:`ui.format`.
+Pure builders (frames in, Dash components out, no I/O): the field breakdown, the dossiers due
+soon (the early warning), the late and overdue dossier list, the satisfaction summary beside the
+city, the 766 estimate (labelled an estimate), the history before July 2025 under the old ward
+names, and the tables every export of the page holds. Visible text goes through
+:func:`ui.i18n._` (English in ``ui/locale/ward.py``); numbers through :mod:`ui.format`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
-from ui.overview import tiles, trend_section
+from ui.overview import due_soon_line, period_is_over, tiles, trend_section
 from ui.theme import CLASS_LABELS
 
 FIELD_METRICS = (
@@ -167,6 +167,72 @@ def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str
     return section(
         f"{prefix}-fields-section", title, [note, _table(f"{prefix}-fields", caption, head, rows)]
     )
+
+
+# --- dossiers due soon -----------------------------------------------------------------------
+
+
+def _due_moment(value: Any) -> str:
+    """A due time day first, as the list of dossiers due soon shows it: ``28/04/2026 23:59``."""
+    value = _v(value)
+    return f"{pd.Timestamp(value):%d/%m/%Y %H:%M}" if value is not None else NO_DATA
+
+
+def due_soon_section(
+    prefix: str,
+    due_soon: pd.DataFrame,
+    figures: Mapping[str, Any],
+    *,
+    period: Period,
+    days: int,
+) -> Component:
+    """The count of dossiers due soon and their list (no applicant data), soonest first.
+
+    ``due_soon`` is :func:`kpi.ward.due_soon_dossiers`' frame, ``figures`` the ward's headline
+    row (its ``due_soon`` count and ``as_of``), ``days`` the N both were counted with."""
+    title = _("Hồ sơ sắp đến hạn")
+    count = due_soon_line(f"{prefix}-due-soon", figures, period=period, days=days)
+    if due_soon.empty:
+        message = html.P(_("Không có hồ sơ sắp đến hạn."), id=f"{prefix}-due-soon-none")
+        return section(f"{prefix}-due-soon-section", title, [count, message])
+    head = [
+        _("Mã hồ sơ"),
+        _("Thủ tục"),
+        _("Lĩnh vực"),
+        _("Hạn giải quyết"),
+        _("Số ngày làm việc còn lại"),
+    ]
+    rows = [
+        [
+            r["dossier_id"],
+            r["procedure_name"] or r["procedure_code"] or NO_DATA,
+            r["field"],
+            _due_moment(r["due"]),
+            fmt_int(_v(r["working_days_left"])),
+        ]
+        for r in records(due_soon)
+    ]
+    since = (
+        _("cuối kỳ ({day})", day=fmt_date(period.date_to))
+        if period_is_over(figures["as_of"], period)
+        else _moment(figures["as_of"])
+    )
+    note = html.P(
+        _(
+            "{shown}/{total} hồ sơ, hạn sớm nhất trước. Số ngày làm việc còn lại: số ngày làm "
+            "việc từ sau ngày tính ({since}) đến hết ngày của hạn giải quyết (đã cộng ngày tạm "
+            "dừng); 0 là hạn rơi vào chính ngày đó hoặc các ngày nghỉ liền sau. Hồ sơ đang chờ "
+            "bổ sung lần đầu không được tính: thời gian giải quyết đang tạm dừng.",
+            shown=fmt_int(len(due_soon)),
+            total=fmt_int(figures["due_soon"]),
+            since=since,
+        ),
+        id=f"{prefix}-due-soon-note",
+        className="small text-body-secondary",
+    )
+    caption = _("Danh sách hồ sơ sắp đến hạn")
+    table = _table(f"{prefix}-due-soon-list", caption, head, rows, scroll=True)
+    return section(f"{prefix}-due-soon-section", title, [count, note, table])
 
 
 # --- late and overdue dossiers ---------------------------------------------------------------
@@ -426,7 +492,8 @@ def _year_label(year: int, date_to: date) -> str:
 
 
 def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Period) -> list:
-    """The page's tables for Excel/CSV: fields, late list, history, 766 indicators."""
+    """The page's tables for Excel/CSV: fields, due-soon list, late list, history, 766
+    indicators."""
     span = f"{fmt_date(period.date_from)} – {fmt_date(period.date_to)}"
     note = _("{ward} ({code}), kỳ {span}", ward=ward_name, code=ward_code, span=span)
     fields = field_rows(view.fields)
@@ -453,6 +520,26 @@ def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Per
             ],
             fields if not fields.empty else pd.DataFrame(columns=["field", *FIELD_METRICS]),
             note=note,
+        ),
+        Table(
+            _("Sắp đến hạn"),
+            _("Hồ sơ sắp đến hạn"),
+            [
+                Column("dossier_id", _("Mã hồ sơ"), "text"),
+                Column("field", _("Lĩnh vực"), "text"),
+                Column("procedure_code", _("Mã thủ tục"), "text"),
+                Column("procedure_name", _("Thủ tục"), "text"),
+                Column("due", _("Hạn giải quyết"), "datetime"),
+                Column("working_days_left", _("Số ngày làm việc còn lại"), "int"),
+            ],
+            view.due_soon,
+            note=note
+            + " · "
+            + _(
+                "đang giải quyết trong hạn, hạn giải quyết trong {days} ngày làm việc sau thời "
+                "điểm tính",
+                days=view.due_soon_days,
+            ),
         ),
         Table(
             _("Hồ sơ quá hạn"),
@@ -538,6 +625,9 @@ def page(
                 targets=targets,
             ),
             fields_section(prefix, view.fields, link_query=link),
+            due_soon_section(
+                prefix, view.due_soon, now, period=selection.period, days=view.due_soon_days
+            ),
             late_section(prefix, view.late, total=now["late"] + now["overdue"]),
             satisfaction_section(prefix, records(view.ward)[0], city, ward_name=name),
             index_section(

@@ -116,6 +116,17 @@ EN: dict[str, str] = {
         "Dossiers from before 1/7/2025 that name a former ward or commune are mapped to today's "
         "ward by the administrative-unit crosswalk, so that historical figures match today's map."
     ),
+    "Sắp đến hạn trong N ngày làm việc tới: số ngày làm việc sau ngày của thời điểm tính đến hết "
+    "ngày của hạn giải quyết không quá N. Hạn rơi vào ngày nghỉ ngay sau ngày làm việc thứ N "
+    "vẫn tính (không còn ngày làm việc nào trước đó); hạn trong chính ngày của thời điểm tính "
+    "mà chưa qua thì còn 0 ngày làm việc. Kỳ đã kết thúc được tính tại cuối kỳ: những hồ sơ lẽ "
+    "ra đã được cảnh báo vào tối ngày cuối kỳ.": (
+        "Due soon within the next N working days: at most N working days lie after the day of "
+        "the reference time up to the end of the due day. A due day on the days off right after "
+        "the Nth working day counts too (no working day is left before it); a due time later "
+        "the same day as the reference time leaves 0 working days. A period already over is "
+        "judged at its end: the dossiers that would have been flagged on its last evening."
+    ),
     "rule|Hạn giải quyết": "Due time",
     "Hạn giải quyết = ngày hẹn trả + số ngày tạm dừng (những ngày chờ người dân bổ sung, nếu "
     "hệ thống nguồn có ghi; không ghi thì là 0). Ngày hẹn trả chỉ có ngày, không có giờ (hoặc "

@@ -169,6 +169,24 @@ EN: dict[str, str] = {
         "Of the dossiers resolved in the period, the share resolved early or on time. This is the "
         "figure wards usually cite in the press; dossiers still in process are not counted."
     ),
+    "Sắp đến hạn": "Due soon",
+    "Hồ sơ đang giải quyết trong hạn mà hạn giải quyết (đã cộng ngày tạm dừng) đến trong vài "
+    "ngày làm việc tới: cảnh báo sớm để xử lý trước khi hồ sơ trễ hạn. Số ngày làm việc đặt "
+    "trong cấu hình (MOTCUA_DUE_SOON_DAYS, mặc định 2); không tính thứ Bảy, Chủ nhật, ngày "
+    "lễ, Tết. Hồ sơ đang chờ bổ sung lần đầu không tính: thời gian giải quyết đang tạm "
+    "dừng. Kỳ đã kết thúc được tính tại thời điểm cuối kỳ.": (
+        "Dossiers in process within time whose due time (paused days included) comes within the "
+        "next few working days: the early warning to act on before a dossier turns late. The "
+        "number of working days is a setting (MOTCUA_DUE_SOON_DAYS, default 2); Saturdays, "
+        "Sundays, public holidays and Lunar New Year (Tết) are not working days. A dossier "
+        "waiting for its first supplement is not counted: its clock is paused. A period "
+        "already over is judged at its end."
+    ),
+    "Đang giải quyết trong hạn, không chờ bổ sung lần đầu, và số ngày làm việc sau ngày của "
+    "thời điểm tính đến hết ngày của hạn giải quyết ≤ số ngày đã cấu hình.": (
+        "In process within time, not waiting for a first supplement, and the working days after "
+        "the day of the reference time up to the end of the due day ≤ the configured number."
+    ),
     "(Trước hạn + Đúng hạn) / (Trước hạn + Đúng hạn + Quá hạn).": (
         "(Early + On time) / (Early + On time + Late)."
     ),

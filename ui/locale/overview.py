@@ -88,6 +88,13 @@ EN: dict[str, str] = {
     "Tải dữ liệu của các bảng trên trang, theo kỳ và bộ lọc đang chọn.": (
         "Download the data of the page's tables, for the chosen period and filters."
     ),
+    # the due-soon line (its label, "Sắp đến hạn", is a metric's: ui/locale/metrics.py)
+    " (trong {days} ngày làm việc tới): {n} hồ sơ": (
+        " (within the next {days} working days): {n} dossiers"
+    ),
+    " tại cuối kỳ (trong {days} ngày làm việc sau ngày {day}): {n} hồ sơ": (
+        " at the end of the period (within {days} working days after {day}): {n} dossiers"
+    ),
     # the export group's name; the command's placeholder when nothing is loaded
     "Tải dữ liệu": "Download data",
     "python -m etl load TỆP…": "python -m etl load FILE…",

@@ -107,4 +107,20 @@ EN: dict[str, str] = {
         "Dossiers keep the unit names of their source file; each year counts as one reporting "
         "period (2025 up to 30/6/2025)."
     ),
+    "Hồ sơ sắp đến hạn": "Dossiers due soon",
+    "Danh sách hồ sơ sắp đến hạn": "List of dossiers due soon",
+    "Không có hồ sơ sắp đến hạn.": "No dossier is due soon.",
+    "Số ngày làm việc còn lại": "Working days left",
+    "cuối kỳ ({day})": "the end of the period, {day}",
+    "{shown}/{total} hồ sơ, hạn sớm nhất trước. Số ngày làm việc còn lại: số ngày làm "
+    "việc từ sau ngày tính ({since}) đến hết ngày của hạn giải quyết (đã cộng ngày tạm "
+    "dừng); 0 là hạn rơi vào chính ngày đó hoặc các ngày nghỉ liền sau. Hồ sơ đang chờ "
+    "bổ sung lần đầu không được tính: thời gian giải quyết đang tạm dừng.": (
+        "{shown}/{total} dossiers, earliest due first. Working days left: the working days "
+        "after the day they are judged at ({since}) up to the end of the due day (paused days "
+        "included); 0 means due that same day or on the days off right after it. Dossiers "
+        "waiting for their first supplement are not counted: their clock is paused."
+    ),
+    "đang giải quyết trong hạn, hạn giải quyết trong {days} ngày làm việc sau thời "
+    "điểm tính": "in process within time, due within {days} working days after the reference time",
 }
