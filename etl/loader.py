@@ -206,7 +206,8 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple:
 
 
 def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
+    # The vocabularies first: macros.sql builds on them (``flag`` reads ``vocab_bool``), and
+    # DuckDB binds a macro's body when it is created.
     for name, words in VOCABULARIES.items():
         pairs = ", ".join(
             "'"
@@ -224,13 +225,22 @@ def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"CREATE OR REPLACE TEMP MACRO vocab_{name}(k) AS map_extract_value(MAP {{{pairs}}}, k)"
         )
+    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
 
 
 def _stage(con: duckdb.DuckDBPyConnection, kind: Kind, src: Source, mapped: dict[str, int]) -> None:
-    """Materialise the mapped columns (text) of ``src`` as temp table ``stage`` with ``_line``."""
+    """Materialise the mapped columns (text) of ``src`` as temp table ``stage`` with ``_line``.
+
+    A column the file lacks is NULL on every row. A flag column (``kind.flags``) the file has is
+    never NULL: a blank cell is staged as ``''``, which the ``flag`` macro reads as "no", because
+    an export that marks its "không chờ" dossiers with "x" leaves the others blank (metrics §3).
+    A wholly blank row is still dropped: ``''`` counts as blank.
+    """
     proj = []
     for col in kind.aliases:
-        if col in mapped:
+        if col in mapped and col in kind.flags:
+            proj.append(f"coalesce(CAST({src.columns[mapped[col]]} AS VARCHAR), '') AS \"{col}\"")
+        elif col in mapped:
             proj.append(f'{src.columns[mapped[col]]} AS "{col}"')
         else:
             proj.append(f'CAST(NULL AS VARCHAR) AS "{col}"')

@@ -54,7 +54,8 @@ def definition_href(metric: str) -> str:
     return f"{METHODOLOGY_PATH}#{anchor(metric)}"
 
 
-_KNOWN = "(chỉ tính hồ sơ có thông tin này)"
+# A flag rate is over the dossiers of the files that have the column (metrics §3).
+_KNOWN = "(chỉ tính hồ sơ từ các tệp có cột này)"
 
 METRICS: dict[str, MetricText] = {
     # §1 Dossier flow

@@ -106,10 +106,12 @@ DECISIONS: tuple[str, ...] = (
     "theo giờ.",
     "Thời điểm tính là thời điểm sớm nhất trong ba mốc: cuối kỳ, hiện tại (giờ Việt Nam) và hồ sơ "
     "mới nhất đã nạp.",
-    "Các thông tin không bắt buộc (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, "
-    "thanh toán trực tuyến, liên thông) được tính trên những hồ sơ có ghi thông tin đó; thiếu "
-    "cả cột là “không có dữ liệu”, không phải 0. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ "
-    "tiếp nhận mới có phí, lệ phí.",
+    "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
+    "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
+    "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp không "
+    "có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp không có "
+    "cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ có dữ "
+    "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.",
     "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + hồ "
     "sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số hồ "
     "sơ có phân loại tiến độ.",

@@ -1,5 +1,6 @@
 -- Parsing helpers shared by the parse_*.sql files. Temporary: they live only in the loader's
--- session. Vocabulary macros (vocab_status, vocab_bool, ...) are generated from etl/columns.py.
+-- session. Vocabulary macros (vocab_status, vocab_bool, ...) are generated from etl/columns.py
+-- and installed before this file.
 
 -- The matching key of a word: NFC, lower case, no accents (đ → d), only [a-z0-9].
 -- Must agree with etl.normalize.name_key (tests/test_normalize.py checks it).
@@ -9,6 +10,16 @@ CREATE OR REPLACE TEMP MACRO vk(x) AS
 
 -- Stored text: NFC, trimmed, empty → NULL.
 CREATE OR REPLACE TEMP MACRO txt(x) AS nullif(nfc_normalize(trim(x)), '');
+
+-- A yes/no cell of a flag column (Kind.flags in etl/columns.py; metrics §3). The loader stages a
+-- flag column the file has with '' for a blank cell, and one it lacks as NULL: a blank cell is
+-- "no", a missing column unknown. A word outside the vocabulary is NULL (the parse_*.sql files
+-- reject that row).
+CREATE OR REPLACE TEMP MACRO flag(x) AS CASE
+    WHEN x IS NULL THEN NULL
+    WHEN txt(x) IS NULL THEN false
+    ELSE vocab_bool(vk(x))
+END;
 
 -- Excel serial day numbers (1954..2119), possibly with a fraction of a day.
 CREATE OR REPLACE TEMP MACRO is_serial(x) AS regexp_full_match(trim(x), '[0-9]{5}(\.[0-9]+)?');

@@ -15,14 +15,14 @@ WITH typed AS (
         num(supplement_count)       AS n_supplement,
         try_cast(num(supplement_count) AS INTEGER) AS i_supplement,  -- NULL beyond INTEGER
         num(paused_days)            AS n_paused,
-        vocab_bool(vk(interagency)) AS b_interagency,
-        vocab_bool(vk(digitized))   AS b_digitized,
-        vocab_bool(vk(e_result))    AS b_e_result,
-        vocab_bool(vk(reused_data)) AS b_reused_data,
-        vocab_bool(vk(has_fee))     AS b_has_fee,
+        flag(interagency)           AS b_interagency,
+        flag(digitized)             AS b_digitized,
+        flag(e_result)              AS b_e_result,
+        flag(reused_data)           AS b_reused_data,
+        flag(has_fee)               AS b_has_fee,
         -- national sync codes: 1 and 2 both mean paid online
-        coalesce(vocab_bool(vk(paid_online)), CASE WHEN trim(paid_online) = '2' THEN true END) AS b_paid_online,
-        vocab_bool(vk(no_wait))     AS b_no_wait,
+        coalesce(flag(paid_online), CASE WHEN trim(paid_online) = '2' THEN true END) AS b_paid_online,
+        flag(no_wait)               AS b_no_wait,
         vocab_applicant_type(vk(applicant_type)) AS v_applicant_type
     FROM joined  -- etl/sql/join_wards.sql
 ),

@@ -7,7 +7,7 @@ WITH typed AS (
         end_of_day_if_date(ts_ok(ts_any(due_at))) AS t_due,
         ts_ok(ts_any(handled_at)) AS t_handled,
         coalesce(vocab_category(vk(category)), CASE WHEN txt(category) IS NULL THEN 'other' END) AS v_category,
-        vocab_bool(vk(unsatisfied)) AS b_unsatisfied
+        flag(unsatisfied) AS b_unsatisfied
     FROM joined  -- etl/sql/join_wards.sql
 )
 SELECT

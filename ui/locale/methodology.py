@@ -77,14 +77,19 @@ EN: dict[str, str] = {
         "The time of calculation is the earliest of three moments: the end of the period, now "
         "(Vietnam time) and the newest dossier loaded."
     ),
-    "Các thông tin không bắt buộc (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, "
-    "thanh toán trực tuyến, liên thông) được tính trên những hồ sơ có ghi thông tin đó; thiếu "
-    "cả cột là “không có dữ liệu”, không phải 0. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ "
-    "tiếp nhận mới có phí, lệ phí.": (
-        "Optional information (digitisation, data reuse, no-wait, electronic results, online "
-        "payment, inter-agency) is computed on the dossiers that record it; a missing column "
-        "gives “no data”, not 0. The online payment rate is computed on the received dossiers "
-        "that carry a fee or charge."
+    "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
+    "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
+    "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp không "
+    "có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp không có "
+    "cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ có dữ "
+    "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.": (
+        "Yes/no columns (digitisation, data reuse, no-wait, electronic results, online payment, "
+        "inter-agency): a column a file has states the fact for every dossier of that file "
+        "(“x”, “1”, “Có”, “true” mean yes; an empty cell, “0”, “Không”, “false” mean no). Only "
+        "a column the file does not have gives “no data”, not 0; when a period mixes files with "
+        "and without the column, the rate is over the dossiers of the files that have it, and "
+        "the page says so (“of … dossiers with data”). The online payment rate is computed on "
+        "the received dossiers that carry a fee or charge."
     ),
     "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + "
     "hồ sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số "
