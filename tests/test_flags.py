@@ -10,19 +10,24 @@ counted by hand.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import flask
 import pytest
+from dash.testing import ignore_register_page
 
 from etl.columns import KINDS, Kind
 from etl.loader import load_files
 from kpi.db import cursor
 from kpi.metrics import Filters, summary
 from kpi.periods import Period
+from tests.test_overview_page import find, text, walk
+from ui.definitions import known_note
 
 BAD_BOOL = "giá trị có/không không hợp lệ"
 NOW = datetime(2026, 11, 20, 9, 0)
@@ -110,16 +115,18 @@ def test_every_flag_reads_a_blank_cell_as_no_and_a_missing_column_as_unknown(
 HEADER = ["Mã hồ sơ", "Mã xã", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"]
 
 
-def dossier_file(path: Path, prefix: str, no_wait: list[str] | None) -> Path:
-    """October dossiers of Phường Cửa Nam, one per ``no_wait`` cell; ``None`` = 3 dossiers from
-    a file without the "TTHC không chờ" column."""
-    cells = no_wait if no_wait is not None else ["", "", ""]
-    rows = [[*HEADER, *(["TTHC không chờ"] if no_wait is not None else [])]]
-    for i, cell in enumerate(cells):
+def dossier_file(
+    path: Path, prefix: str, cells: list[str] | None, flag: str = "TTHC không chờ"
+) -> Path:
+    """October dossiers of Phường Cửa Nam, resolved the day they came, one per cell of the
+    ``flag`` column; ``cells=None``: 3 dossiers from a file without that column."""
+    values = cells if cells is not None else ["", "", ""]
+    rows = [[*HEADER, *([flag] if cells is not None else [])]]
+    for i, cell in enumerate(values):
         day = 5 + i % 20
         row = [f"{prefix}{i:03d}", CUA_NAM, f"{day:02d}/10/2026 08:00", f"{day:02d}/10/2026",
                f"{day:02d}/10/2026 09:00"]  # fmt: skip
-        rows.append([*row, cell] if no_wait is not None else row)
+        rows.append([*row, cell] if cells is not None else row)
     return write_csv(path, rows)
 
 
@@ -164,3 +171,53 @@ def test_no_wait_share_is_over_the_dossiers_of_files_that_have_the_column(
     assert batch.ok, batch.message
     assert [f.rejected for f in batch.files] == [0] * len(paths)
     assert no_wait_figures(warehouse) == expected
+
+
+# --- the page says when a rate is over the dossiers of some files only ------------------------
+
+
+@pytest.mark.parametrize(
+    ("known", "population", "lang", "note"),
+    [
+        (4_063, 5_000, "vi", "trên 4.063 hồ sơ có dữ liệu"),
+        (4_063, 5_000, "en", "of 4,063 dossiers with data"),
+        (4_063, 4_063, "vi", None),  # every file had the column
+        (0, 4_063, "vi", None),  # none had it: the rate itself is "no data"
+        (None, 4_063, "vi", None),
+    ],
+)
+def test_known_note_is_said_only_when_some_files_lacked_the_column(
+    known: int | None, population: int, lang: str, note: str | None
+) -> None:
+    cookie = {"Cookie": f"motcua_lang={lang}"}
+    with flask.Flask(__name__).test_request_context(headers=cookie):
+        assert known_note(known, population) == note
+
+
+def index_row(tree: Any, code: str) -> str:
+    """The text of the ward page's 766 table row of indicator ``code``."""
+    rows = [text(r) for r in walk(find(tree, "ward-index")) if type(r).__name__ == "Tr"]
+    return next(r for r in rows if r.startswith(f"{code} "))
+
+
+@pytest.mark.parametrize(
+    ("files", "digitized"),
+    [
+        # 4 dossiers from a file with "Đã số hóa" (2 "x", 2 blank), 3 from a file without it.
+        (
+            {"HB": ["x", "", "x", ""], "NO": None},
+            "4.2 Tỷ lệ số hóa hồ sơ 50,00% trên 4 hồ sơ có dữ liệu 100% 2,00 4 2,00",
+        ),
+        # every dossier's file had the column: 2 of 4, nothing to say
+        ({"HB": ["x", "", "x", ""]}, "4.2 Tỷ lệ số hóa hồ sơ 50,00% 100% 2,00 4 2,00"),
+    ],
+)
+def test_ward_page_says_a_digitised_rate_is_over_the_files_that_had_the_column(
+    tmp_path: Path, warehouse: Path, files: dict[str, list[str] | None], digitized: str
+) -> None:
+    paths = [dossier_file(tmp_path / f"{p}.csv", p, c, "Đã số hóa") for p, c in files.items()]
+    assert load_files(paths, db=warehouse).ok
+    with ignore_register_page():
+        ward = importlib.import_module("pages.ward")
+    tree = ward.layout(ward_code=CUA_NAM, **{"from": "2026-10-01", "to": "2026-10-31"})
+    assert index_row(tree, "4.2").startswith(digitized)

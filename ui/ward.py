@@ -25,7 +25,7 @@ from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
 from ui.components import METRICS, alert, coverage_line, empty_state
-from ui.definitions import definition_href
+from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
@@ -276,6 +276,16 @@ def index_points(points: pd.DataFrame, ward_code: str) -> pd.DataFrame:
     return mine.reset_index(drop=True)
 
 
+def _rate_cell(row: Mapping[str, Any]) -> Any:
+    """An indicator's rate, with "trên N hồ sơ có dữ liệu" under a flag rate that only some of
+    the period's files could give (:func:`ui.definitions.known_note`)."""
+    rate = fmt_pct(_v(row["rate"]))
+    note = known_note(row.get("known"), row.get("population"))
+    if note is None:
+        return rate
+    return [rate, html.Br(), html.Small(note, className="text-body-secondary")]
+
+
 def index_section(
     prefix: str, wards: pd.DataFrame, points: pd.DataFrame, *, ward_code: str
 ) -> Component:
@@ -324,7 +334,7 @@ def index_section(
         [
             r["code"],
             _(r["label"]),
-            fmt_pct(_v(r["rate"])),
+            _rate_cell(r),
             fmt_pct(r["full_at"], 0),
             fmt_number(_v(r["points"]), 2),
             fmt_number(r["max"], 0),

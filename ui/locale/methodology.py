@@ -85,11 +85,12 @@ EN: dict[str, str] = {
     "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.": (
         "Yes/no columns (digitisation, data reuse, no-wait, electronic results, online payment, "
         "inter-agency): a column a file has states the fact for every dossier of that file "
-        "(“x”, “1”, “Có”, “true” mean yes; an empty cell, “0”, “Không”, “false” mean no). Only "
-        "a column the file does not have gives “no data”, not 0; when a period mixes files with "
-        "and without the column, the rate is over the dossiers of the files that have it, and "
-        "the page says so (“of … dossiers with data”). The online payment rate is computed on "
-        "the received dossiers that carry a fee or charge."
+        "(“x”, “1”, “true” and the Vietnamese word for yes mean yes; an empty cell, “0”, “false” "
+        "and the word for no mean no). Only a column the file does not have gives “no data”, "
+        "not 0; when a period mixes files with and without the column, the rate is over the "
+        "dossiers of the files that have it, and the page says so (“of … dossiers with data”). "
+        "The online payment rate is computed on the received dossiers that carry a fee or "
+        "charge."
     ),
     "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + "
     "hồ sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số "

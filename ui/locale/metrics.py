@@ -290,4 +290,6 @@ EN: dict[str, str] = {
         "Petitions."
     ),
     "{definition} Cách tính: {formula}": "{definition} Formula: {formula}",
+    # beside a flag rate over only the dossiers of the files that had the column
+    "trên {count} hồ sơ có dữ liệu": "of {count} dossiers with data",
 }
