@@ -115,6 +115,29 @@ COLUMN_LABELS = {"received_at": "ngày tiếp nhận", "ward_code": "mã xã ho�
 
 Progress = Callable[[str, str], None]
 
+# How many reasons a file's summary lists, and how many of each reason's rows it quotes.
+TOP_REASONS = 5
+EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class RejectExample:
+    """One rejected row quoted in a summary: its line, the column as headed in the file, the
+    value as written (``None`` for an empty cell)."""
+
+    line: int
+    column: str | None
+    value: str | None
+
+
+@dataclass(frozen=True)
+class RejectReason:
+    """One reason a file's rows were rejected: how many rows, and the first of them."""
+
+    reason: str
+    rows: int
+    examples: tuple[RejectExample, ...]
+
 
 @dataclass
 class FileResult:
@@ -134,7 +157,7 @@ class FileResult:
     message: str = ""
     dropped_columns: list[str] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
-    top_reasons: list[tuple[str, int]] = field(default_factory=list)
+    top_reasons: list[RejectReason] = field(default_factory=list)
 
 
 @dataclass
@@ -305,6 +328,41 @@ def _resolve_wards(
     con.unregister("ward_map_df")
 
 
+def _list_rejects(con: duckdb.DuckDBPyConnection, headers: dict[str, str]) -> None:
+    """Temp table ``rejects``: one row per fault of a rejected row of ``parsed`` (``line``, its
+    position ``i`` in the row's list, the column as headed in the file, value and reason)."""
+    con.register(
+        "header_map",
+        pd.DataFrame(list(headers.items()), columns=["canonical", "header"], dtype="object"),
+    )
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE rejects AS
+        SELECT p._line AS line, p.i, CAST(coalesce(h.header, p.e.column) AS VARCHAR) AS "column",
+               p.e.value AS value, p.e.reason AS reason
+        FROM (SELECT _line, unnest(_errors) AS e, generate_subscripts(_errors, 1) AS i
+              FROM parsed WHERE len(_errors) > 0) AS p
+        LEFT JOIN header_map AS h ON h.canonical = p.e.column"""
+    )
+    con.unregister("header_map")
+
+
+def _top_reasons(con: duckdb.DuckDBPyConnection) -> list[RejectReason]:
+    """The most frequent reasons of ``rejects`` (by rows, then name), each with its first rows.
+
+    A row counts once per reason, even when two of its columns fail the same way.
+    """
+    found = con.execute(
+        """SELECT reason, count(DISTINCT line) AS n,
+                  list({'line': line, 'column': "column", 'value': value} ORDER BY line, i)[1:?]
+           FROM rejects GROUP BY reason ORDER BY n DESC, reason LIMIT ?""",
+        [EXAMPLES, TOP_REASONS],
+    ).fetchall()
+    return [
+        RejectReason(reason, n, tuple(RejectExample(**example) for example in examples))
+        for reason, n, examples in found
+    ]
+
+
 def _merge(con: duckdb.DuckDBPyConnection, kind: Kind, run_id: int) -> tuple[int, int, int, int]:
     """Merge valid parsed rows into the kind's table.
 
@@ -394,34 +452,19 @@ def _load_one(
         con, "SELECT count(*), count(*) FILTER (WHERE len(_errors) > 0) FROM parsed"
     )
     result.rows_read, result.rejected = read, rejected
-    result.top_reasons = [
-        (reason, n)
-        for reason, n in con.execute(
-            "SELECT e.reason, count(*) AS n FROM (SELECT unnest(_errors) AS e FROM parsed) "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5"
-        ).fetchall()
-    ]
+    _list_rejects(con, {canonical: src.headers[idx] for canonical, idx in mapped.items()})
+    result.top_reasons = _top_reasons(con)
     if read and rejected / read > max_reject_share:
-        top = result.top_reasons[0][0] if result.top_reasons else ""
+        top = result.top_reasons[0].reason if result.top_reasons else ""
         raise FileRefused(
             f"{name}: {rejected}/{read} dòng bị loại (quá {max_reject_share:.0%}); "
             f"lý do chính: {top}"
         )
-    headers = pd.DataFrame(
-        [(canonical, src.headers[idx]) for canonical, idx in mapped.items()],
-        columns=["canonical", "header"],
-    )
-    con.register("header_map", headers)
     con.execute(
-        """INSERT INTO etl_rejects
-        SELECT ?, ?, p._line, coalesce(h.header, p.e.column), p.e.value, p.e.reason
-        FROM (SELECT _line, unnest(_errors) AS e, generate_subscripts(_errors, 1) AS i
-              FROM parsed WHERE len(_errors) > 0) AS p
-        LEFT JOIN header_map AS h ON h.canonical = p.e.column
-        ORDER BY p._line, p.i""",
+        'INSERT INTO etl_rejects SELECT ?, ?, line, "column", value, reason FROM rejects '
+        "ORDER BY line, i",
         [result.run_id, str(path)],
     )
-    con.unregister("header_map")
     progress(name, "ghi vào kho")
     result.inserted, result.updated, result.unchanged, result.duplicates = _merge(
         con, kind, result.run_id
