@@ -28,7 +28,7 @@ from ui.components import METRICS, alert, coverage_line, empty_state
 from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
-from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.format import NO_DATA, fmt_date, fmt_int, fmt_moment, fmt_number, fmt_pct
 from ui.i18n import _
 from ui.overview import tiles, trend_section
 from ui.theme import CLASS_LABELS
@@ -172,14 +172,11 @@ def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str
 # --- late and overdue dossiers ---------------------------------------------------------------
 
 
-def _day(value: Any) -> str:
-    value = _v(value)
-    return fmt_date(pd.Timestamp(value).date()) if value is not None else NO_DATA
-
-
 def _moment(value: Any) -> str:
+    """A due time or an end as the export shows it too: the day alone for a date given without
+    a time (stored as the end of that day), else time and day (:func:`ui.format.fmt_moment`)."""
     value = _v(value)
-    return fmt_datetime(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
+    return fmt_moment(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
 
 
 def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
@@ -205,7 +202,7 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
             r["dossier_id"],
             r["field"],
             r["procedure_name"] or r["procedure_code"] or NO_DATA,
-            _day(r["due"]),
+            _moment(r["due"]),
             _moment(r["ended_at"]),
             _(CLASS_LABELS[r["klass"]]),
             fmt_int(_v(r["days_over"])),
