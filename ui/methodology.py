@@ -476,31 +476,29 @@ def targets_table(targets: dict[str, Target]) -> Component:
     )
 
 
-def public_rules(
-    *, min_count: int, min_denominator: int, small_count: str, hidden: str, not_enough: str
-) -> Component:
-    """The small-cell rules of public surfaces (metrics.md §7), from the constants of the code."""
+def public_rules(*, min_denominator: int, not_enough: str) -> Component:
+    """The rules of public surfaces (metrics.md §7), from the constants of :mod:`kpi.public`."""
     rules = [
         _(
-            "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ "
-            "hay nội dung góp ý."
+            "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ, "
+            "nội dung góp ý hay danh sách hồ sơ. Chi tiết nhất là theo phường, xã × lĩnh vực × "
+            "kỳ; không chia theo thủ tục, đối tượng nộp hay cán bộ."
         ),
         _(
-            "Số đếm từ 1 đến {top} được hiển thị là “{shown}”.",
-            top=min_count - 1,
-            shown=small_count,
+            "Số đếm là số chính xác, kể cả số nhỏ: 3 hồ sơ trễ hạn được công bố là 3 (che số nhỏ "
+            "là che đúng những chỗ chậm trễ mà người dân cần biết)."
         ),
         _(
-            "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}”.",
+            "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}” thay "
+            "cho tỷ lệ phần trăm. Đây là chuyện độ tin cậy, không phải giữ bí mật: các số đếm bên "
+            "cạnh vẫn được hiển thị.",
             n=min_denominator,
             shown=not_enough,
         ),
         _(
-            "Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các "
-            "phần của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là "
-            "“{shown}”; lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số "
-            "bị che cũng không được công bố.",
-            shown=hidden,
+            "Trong mọi bảng xếp hạng công khai, phường, xã có tỷ lệ “{shown}” đứng sau các "
+            "phường, xã được xếp hạng và không có thứ hạng.",
+            shown=not_enough,
         ),
         _(
             "Chỉ số 766 công khai: chỉ số có dưới {n} trường hợp không được tính điểm; phường, "
