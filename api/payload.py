@@ -1,11 +1,12 @@
 """What the API answers: metrics rows turned into their public form, as JSON or CSV.
 
-Public rules (metrics.md §7) come from :func:`kpi.public.publish` and nowhere else. A suppressed
-value stays in its own field as the string ``publish`` gives (``"< 5"`` for a count,
-``"chưa đủ dữ liệu"`` for a rate), so a client never mistakes it for a number; the row's
-``suppressed`` list names those fields, and :data:`SUPPRESSION` (sent with every answer) says
-what the markers mean (``"ẩn"``: a larger count hidden so that a small neighbour cannot be
-recovered from a total). Rates are fractions at full precision; timestamps ISO 8601, local time.
+Public rules (metrics.md §7) come from :mod:`kpi.public` and nowhere else: counts are exact,
+small ones included; a rate over fewer than 10 cases (or without data) stays in its own field as
+the text ``"chưa đủ dữ liệu"``, so a client never mistakes it for a number, and the row's
+``suppressed`` list names those fields; :data:`SUPPRESSION` (sent with every answer) states the
+rule. The ward table is a public ranking by the on-time rate (:func:`kpi.public.ranked`): wards
+whose rate is not reliable follow the ranked ones with ``rank`` null. Rates are fractions at full
+precision; timestamps ISO 8601, local time.
 ``/kpis`` carries its comparison period (metrics.md §6) in ``compare``, with the same figures.
 """
 
@@ -21,7 +22,7 @@ import duckdb
 
 from kpi.metrics import Filters, kpis, records
 from kpi.periods import Period
-from kpi.public import HIDDEN, MIN_COUNT, MIN_DENOMINATOR, NOT_ENOUGH, SMALL_COUNT, publish
+from kpi.public import MIN_DENOMINATOR, NOT_ENOUGH, publish, ranked
 
 # Counts published, in the order of metrics.md (§1 flow, §2 classes, §3 channels, §4).
 COUNTS: tuple[str, ...] = (
@@ -38,18 +39,19 @@ RATES: tuple[str, ...] = (
     "satisfaction_766", "petition_on_time_rate", "petition_satisfaction",
 )  # fmt: skip
 
+# The ward table's ranking rate (as the leaders' league table ranks).
+RANK_BY = "on_time_rate"
+
 SUPPRESSION: dict[str, Any] = {
     "rule": "metrics.md §7",
-    "small_count": SMALL_COUNT,
-    "min_count": MIN_COUNT,
-    "hidden": HIDDEN,
     "not_enough_data": NOT_ENOUGH,
     "min_denominator": MIN_DENOMINATOR,
+    "rank_by": RANK_BY,
     "note": (
-        f"Số đếm từ 1 đến {MIN_COUNT - 1} hiển thị '{SMALL_COUNT}'; ô bị ẩn thêm để không suy "
-        f"ngược được từ tổng hiển thị '{HIDDEN}'; tỷ lệ có mẫu số dưới {MIN_DENOMINATOR} hoặc "
-        f"không có dữ liệu hiển thị '{NOT_ENOUGH}'. Các trường bị thay thế được liệt kê trong "
-        "'suppressed'."
+        "Số đếm là số chính xác, kể cả số nhỏ. Tỷ lệ có mẫu số dưới "
+        f"{MIN_DENOMINATOR} hoặc không có dữ liệu hiển thị '{NOT_ENOUGH}' (các trường đó được "
+        "liệt kê trong 'suppressed'); phường, xã có tỷ lệ xếp hạng như vậy đứng sau các phường, "
+        "xã được xếp hạng, với 'rank' là null."
     ),
 }
 
@@ -62,7 +64,7 @@ def iso(value: date | datetime | None) -> str | None:
 def public_figures(row: Mapping[str, Any]) -> dict[str, Any]:
     """The published counts and rates of one metrics row, plus its ``suppressed`` list."""
     figures = publish(row, counts=COUNTS, rates=RATES)
-    # publish gives a number, or a marker text in place of a suppressed one.
+    # publish gives a number, or the text NOT_ENOUGH in place of an unreliable rate.
     figures["suppressed"] = [k for k, v in figures.items() if isinstance(v, str)]
     return figures
 
@@ -130,16 +132,28 @@ def kpis_body(
 
 
 def ward_rows(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict]:
-    """One published row per ward of a ``kpis(by='ward')`` frame, in the order of ``names``."""
+    """One published row per ward of a ``kpis(by='ward')`` frame, ranked by :data:`RANK_BY`
+    (best first, ties sharing the smaller rank and kept in the order of ``names``); wards whose
+    rate is not reliable follow, in the order of ``names``, with ``rank`` None."""
     by_code = {row["key"]: row for row in rows}
-    return [
+    published = [
         {"ward_code": code, "ward_name": name, **public_figures(by_code[code])}
         for code, name in names.items()
         if code in by_code
     ]
+    # rank beside the ward's name, before its figures
+    return [
+        {
+            "ward_code": r.pop("ward_code"),
+            "ward_name": r.pop("ward_name"),
+            "rank": r.pop("rank"),
+            **r,
+        }
+        for r in ranked(published, by=RANK_BY)
+    ]
 
 
-CSV_COLUMNS: tuple[str, ...] = ("ward_code", "ward_name", *COUNTS, *RATES, "suppressed")
+CSV_COLUMNS: tuple[str, ...] = ("ward_code", "ward_name", "rank", *COUNTS, *RATES, "suppressed")
 
 
 def wards_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:

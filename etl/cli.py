@@ -14,16 +14,19 @@ from typing import Annotated
 import duckdb
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from etl.loader import BatchResult, load_files
+from etl.loader import BatchResult, RejectExample, RejectReason, load_files
 from etl.readers import FileRefused
 from etl.warehouse import WarehouseBusy
 from kpi.config import settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Nạp dữ liệu Một Cửa vào kho.")
-# Summaries stay readable when piped to a file or a log (rich assumes 80 columns there).
+# Summaries stay readable when piped to a file or a log (rich assumes 80 columns there). Lines
+# that name files, rows and reasons are printed with soft_wrap (never broken), and text from a
+# file is escaped (a "[" in a value or a file name is not rich markup).
 out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)
 
@@ -34,6 +37,27 @@ DbOption = Annotated[
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+def _quote(example: RejectExample) -> str:
+    """``5 (Ngày tiếp nhận = '31/02/2026')``: a rejected row's line, column and value."""
+    column = example.column or "—"
+    if example.value is None:
+        return f"{example.line} ({column} trống)"
+    value = " ".join(example.value.split())  # a cell spanning lines stays on one line
+    if len(value) > 40:
+        value = value[:39] + "…"
+    return f"{example.line} ({column} = '{value}')"
+
+
+def reason_line(name: str, reason: RejectReason) -> str:
+    """One reject reason of a file: how many rows, why, and where the first ones are.
+
+    ``• ho_so.csv: 12 dòng: ngày giờ không hợp lệ (…) — dòng 5 (Ngày tiếp nhận = 'x'), 9 (…), …``
+    """
+    quoted = ", ".join(_quote(e) for e in reason.examples)
+    more = ", …" if reason.rows > len({e.line for e in reason.examples}) else ""
+    return f"• {name}: {_n(reason.rows)} dòng: {reason.reason} — dòng {quoted}{more}"
 
 
 def _print_batch(result: BatchResult) -> None:
@@ -63,8 +87,9 @@ def _print_batch(result: BatchResult) -> None:
             out.print(f"• {name}: đã bỏ cột dữ liệu cá nhân (không lưu): {cols}")
         if f.unknown_columns:
             out.print(f"• {name}: cột không dùng: {', '.join(f.unknown_columns)}")
-        for reason, count in f.top_reasons:
-            out.print(f"• {name}: {_n(count)} × {reason}")
+        for reason in f.top_reasons:
+            # Values come from the file: never read as rich markup; one line each, for logs.
+            out.print(reason_line(name, reason), markup=False, highlight=False, soft_wrap=True)
     if result.files and any(f.rejected for f in result.files if f.status == "ok"):
         out.print("Chi tiết dòng bị loại: python -m etl status (bảng etl_rejects).")
 
@@ -99,11 +124,11 @@ def load(
             paths, kind=kind, province=province, encoding=encoding, sheet=sheet, db=db, wait=False
         )
     except (FileRefused, WarehouseBusy) as exc:
-        err.print(f"[red]Lỗi:[/] {exc}", highlight=False)
+        err.print(f"[red]Lỗi:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     _print_batch(result)
     if not result.ok:
-        err.print(f"[red]Bị từ chối:[/] {result.message}", highlight=False)
+        err.print(f"[red]Bị từ chối:[/] {escape(result.message)}", highlight=False, soft_wrap=True)
         err.print("Dữ liệu trong kho không thay đổi; lần nạp bị từ chối được ghi vào etl_runs.")
         raise typer.Exit(1)
 
@@ -150,11 +175,11 @@ def demo(
     try:
         result = _run_load([str(f) for f in files], db=db_path)
     except (FileRefused, WarehouseBusy) as exc:
-        err.print(f"[red]Lỗi:[/] {exc}", highlight=False)
+        err.print(f"[red]Lỗi:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     _print_batch(result)
     if not result.ok:
-        err.print(f"[red]Bị từ chối:[/] {result.message}", highlight=False)
+        err.print(f"[red]Bị từ chối:[/] {escape(result.message)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 
 

@@ -49,6 +49,9 @@ class Kind:
     aliases: dict[str, list[str]]
     # The kind is recognised when all of these canonical columns are present.
     signature: tuple[str, ...]
+    # Yes/no columns (vocabulary BOOL_WORDS). A file that has one states it for every row: a
+    # blank cell means "no"; only a column the file lacks leaves the flag unknown (metrics §3).
+    flags: tuple[str, ...] = ()
 
 
 DOSSIERS = Kind(
@@ -56,6 +59,15 @@ DOSSIERS = Kind(
     label="hồ sơ",
     key="dossier_id",
     signature=("dossier_id",),
+    flags=(
+        "interagency",
+        "digitized",
+        "e_result",
+        "reused_data",
+        "has_fee",
+        "paid_online",
+        "no_wait",
+    ),
     aliases={
         "dossier_id": ["Mã hồ sơ", "Số hồ sơ", "MaHoSo", "Mã HS", "dossier_id"],
         **WARD_ALIASES,
@@ -139,6 +151,7 @@ PETITIONS = Kind(
     label="phản ánh, kiến nghị",
     key="petition_id",
     signature=("petition_id",),
+    flags=("unsatisfied",),
     aliases={
         "petition_id": ["Mã phản ánh", "Mã PAKN", "Mã phản ánh kiến nghị", "petition_id"],
         **WARD_ALIASES,
@@ -156,6 +169,7 @@ PROCEDURES = Kind(
     label="danh mục thủ tục",
     key="procedure_code",
     signature=("procedure_code", "time_limit_working_days"),
+    flags=("has_fee", "paper_result"),
     aliases={
         "procedure_code": ["Mã TTHC", "Mã thủ tục", "MaTTHC", "procedure_code"],
         "procedure_name": ["Tên TTHC", "Tên thủ tục", "Thủ tục", "TenTTHC", "procedure_name"],

@@ -115,6 +115,29 @@ COLUMN_LABELS = {"received_at": "ngày tiếp nhận", "ward_code": "mã xã ho�
 
 Progress = Callable[[str, str], None]
 
+# How many reasons a file's summary lists, and how many of each reason's rows it quotes.
+TOP_REASONS = 5
+EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class RejectExample:
+    """One rejected row quoted in a summary: its line, the column as headed in the file, the
+    value as written (``None`` for an empty cell)."""
+
+    line: int
+    column: str | None
+    value: str | None
+
+
+@dataclass(frozen=True)
+class RejectReason:
+    """One reason a file's rows were rejected: how many rows, and the first of them."""
+
+    reason: str
+    rows: int
+    examples: tuple[RejectExample, ...]
+
 
 @dataclass
 class FileResult:
@@ -134,7 +157,7 @@ class FileResult:
     message: str = ""
     dropped_columns: list[str] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
-    top_reasons: list[tuple[str, int]] = field(default_factory=list)
+    top_reasons: list[RejectReason] = field(default_factory=list)
 
 
 @dataclass
@@ -206,7 +229,8 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple:
 
 
 def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
+    # The vocabularies first: macros.sql builds on them (``flag`` reads ``vocab_bool``), and
+    # DuckDB binds a macro's body when it is created.
     for name, words in VOCABULARIES.items():
         pairs = ", ".join(
             "'"
@@ -224,13 +248,22 @@ def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"CREATE OR REPLACE TEMP MACRO vocab_{name}(k) AS map_extract_value(MAP {{{pairs}}}, k)"
         )
+    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
 
 
 def _stage(con: duckdb.DuckDBPyConnection, kind: Kind, src: Source, mapped: dict[str, int]) -> None:
-    """Materialise the mapped columns (text) of ``src`` as temp table ``stage`` with ``_line``."""
+    """Materialise the mapped columns (text) of ``src`` as temp table ``stage`` with ``_line``.
+
+    A column the file lacks is NULL on every row. A flag column (``kind.flags``) the file has is
+    never NULL: a blank cell is staged as ``''``, which the ``flag`` macro reads as "no", because
+    an export that marks its "không chờ" dossiers with "x" leaves the others blank (metrics §3).
+    A wholly blank row is still dropped: ``''`` counts as blank.
+    """
     proj = []
     for col in kind.aliases:
-        if col in mapped:
+        if col in mapped and col in kind.flags:
+            proj.append(f"coalesce(CAST({src.columns[mapped[col]]} AS VARCHAR), '') AS \"{col}\"")
+        elif col in mapped:
             proj.append(f'{src.columns[mapped[col]]} AS "{col}"')
         else:
             proj.append(f'CAST(NULL AS VARCHAR) AS "{col}"')
@@ -293,6 +326,41 @@ def _resolve_wards(
         " CAST(ward_column AS VARCHAR) ward_column FROM ward_map_df"
     )
     con.unregister("ward_map_df")
+
+
+def _list_rejects(con: duckdb.DuckDBPyConnection, headers: dict[str, str]) -> None:
+    """Temp table ``rejects``: one row per fault of a rejected row of ``parsed`` (``line``, its
+    position ``i`` in the row's list, the column as headed in the file, value and reason)."""
+    con.register(
+        "header_map",
+        pd.DataFrame(list(headers.items()), columns=["canonical", "header"], dtype="object"),
+    )
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE rejects AS
+        SELECT p._line AS line, p.i, CAST(coalesce(h.header, p.e.column) AS VARCHAR) AS "column",
+               p.e.value AS value, p.e.reason AS reason
+        FROM (SELECT _line, unnest(_errors) AS e, generate_subscripts(_errors, 1) AS i
+              FROM parsed WHERE len(_errors) > 0) AS p
+        LEFT JOIN header_map AS h ON h.canonical = p.e.column"""
+    )
+    con.unregister("header_map")
+
+
+def _top_reasons(con: duckdb.DuckDBPyConnection) -> list[RejectReason]:
+    """The most frequent reasons of ``rejects`` (by rows, then name), each with its first rows.
+
+    A row counts once per reason, even when two of its columns fail the same way.
+    """
+    found = con.execute(
+        """SELECT reason, count(DISTINCT line) AS n,
+                  list({'line': line, 'column': "column", 'value': value} ORDER BY line, i)[1:?]
+           FROM rejects GROUP BY reason ORDER BY n DESC, reason LIMIT ?""",
+        [EXAMPLES, TOP_REASONS],
+    ).fetchall()
+    return [
+        RejectReason(reason, n, tuple(RejectExample(**example) for example in examples))
+        for reason, n, examples in found
+    ]
 
 
 def _merge(con: duckdb.DuckDBPyConnection, kind: Kind, run_id: int) -> tuple[int, int, int, int]:
@@ -384,34 +452,19 @@ def _load_one(
         con, "SELECT count(*), count(*) FILTER (WHERE len(_errors) > 0) FROM parsed"
     )
     result.rows_read, result.rejected = read, rejected
-    result.top_reasons = [
-        (reason, n)
-        for reason, n in con.execute(
-            "SELECT e.reason, count(*) AS n FROM (SELECT unnest(_errors) AS e FROM parsed) "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5"
-        ).fetchall()
-    ]
+    _list_rejects(con, {canonical: src.headers[idx] for canonical, idx in mapped.items()})
+    result.top_reasons = _top_reasons(con)
     if read and rejected / read > max_reject_share:
-        top = result.top_reasons[0][0] if result.top_reasons else ""
+        top = result.top_reasons[0].reason if result.top_reasons else ""
         raise FileRefused(
             f"{name}: {rejected}/{read} dòng bị loại (quá {max_reject_share:.0%}); "
             f"lý do chính: {top}"
         )
-    headers = pd.DataFrame(
-        [(canonical, src.headers[idx]) for canonical, idx in mapped.items()],
-        columns=["canonical", "header"],
-    )
-    con.register("header_map", headers)
     con.execute(
-        """INSERT INTO etl_rejects
-        SELECT ?, ?, p._line, coalesce(h.header, p.e.column), p.e.value, p.e.reason
-        FROM (SELECT _line, unnest(_errors) AS e, generate_subscripts(_errors, 1) AS i
-              FROM parsed WHERE len(_errors) > 0) AS p
-        LEFT JOIN header_map AS h ON h.canonical = p.e.column
-        ORDER BY p._line, p.i""",
+        'INSERT INTO etl_rejects SELECT ?, ?, line, "column", value, reason FROM rejects '
+        "ORDER BY line, i",
         [result.run_id, str(path)],
     )
-    con.unregister("header_map")
     progress(name, "ghi vào kho")
     result.inserted, result.updated, result.unchanged, result.duplicates = _merge(
         con, kind, result.run_id

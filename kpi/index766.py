@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from kpi.config import DATA_DIR
-from kpi.metrics import Filters, cached_kpis
+from kpi.metrics import FLAG_RATES, Filters, cached_kpis
 from kpi.periods import Period
 
 METHODOLOGY_FILE = DATA_DIR / "index766.toml"
@@ -186,7 +186,9 @@ def estimate(
 
     Returns ``(wards, points)``: ``wards`` has ``ward_code, ward_name, score, applicable_max,
     score_100, band, rank, score_100_previous, change, rank_previous``; ``points`` has one row per
-    ward and indicator (see :func:`score_points`).
+    ward and indicator (see :func:`score_points`), with ``known`` and ``population`` for the flag
+    rates (:data:`kpi.metrics.FLAG_RATES`; NA for the other indicators), so a page can say when a
+    rate is over only the dossiers of the files that had the column.
     """
     method = method or load_methodology()
     periods = [period, period.previous()]
@@ -215,7 +217,25 @@ def estimate(
     wards["change"] = (wards["score_100"] - wards["score_100_previous"]).round(2)
     wards = wards.sort_values(["rank", "ward_code"], na_position="last").reset_index(drop=True)
     points = score_points(current[current["ward_code"].isin(active)], method)
-    return wards, points
+    return wards, _with_bases(points, frame[frame["period"] == 1])
+
+
+def _with_bases(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """``points`` with each flag rate's ``known`` and ``population`` counts from ``rows`` (the
+    period's ``kpis(by="ward")`` rows); NA for indicators that are not flag rates."""
+    bases = pd.concat(
+        [
+            rows[["key", known, population]]
+            .set_axis(["ward_code", "known", "population"], axis=1)
+            .assign(metric=metric)
+            for metric, (known, population) in FLAG_RATES.items()
+        ],
+        ignore_index=True,
+    )
+    if points.empty:
+        return points.assign(known=pd.Series(dtype="Int64"), population=pd.Series(dtype="Int64"))
+    out = points.merge(bases, on=["ward_code", "metric"], how="left")
+    return out.astype({"known": "Int64", "population": "Int64"})
 
 
 def ward_names(cur: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:

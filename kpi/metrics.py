@@ -6,7 +6,8 @@ channel and digitisation rates, ratings and SIPAS dimensions, the 766 satisfacti
 rates. Numerators and denominators are summed within the query, so a city figure is never a mean
 of ward rates; a rate with a zero denominator is ``None`` (no data). A flag a source did not
 provide (digitised, reused data, no-wait, …) is counted only where it is known, so a missing
-column gives "no data", never 0.
+column gives "no data", never 0 (the loader makes a blank cell of a column a file has "no":
+metrics §3); :data:`FLAG_RATES` names each flag rate's known count and full population.
 
 Several periods in one call share a single scan: the overview's current period, the previous
 period and the same period last year, or the months of a trend.
@@ -349,6 +350,18 @@ LEFT JOIN petition_agg AS t ON t.period = k.period AND t.key = k.key
 ORDER BY k.period, k.key
 """
 )
+
+# Flag rates (metrics §3) → (the dossiers whose flag is known, the population the rate would be
+# over if every file had the column). Known below population: the period mixes files with and
+# without the column, and the rate is over the known ones only.
+FLAG_RATES: dict[str, tuple[str, str]] = {
+    "paid_online_rate": ("paid_online_known", "fee_received"),
+    "e_result_rate": ("e_result_known", "completed"),
+    "digitized_rate": ("digitized_known", "received"),
+    "reuse_rate": ("reused_known", "received"),
+    "no_wait_share": ("no_wait_known", "received"),
+    "interagency_share": ("interagency_known", "received"),
+}
 
 COUNT_COLUMNS = (
     "received", "carried_over", "to_process", "completed", "in_process", "awaiting_citizen",

@@ -2,8 +2,9 @@
 
 One query answers every ward of a province at once (``kpis(by="ward")`` over two periods: today
 and the month to date), so a cache keyed by the data version serves thousands of screens with one
-query per province. Every figure goes through :func:`kpi.public.publish` (metrics.md §7): a
-public screen never shows a count of 1–4 or a rate over fewer than 10 cases.
+query per province. Every figure goes through :func:`kpi.public.publish` (metrics.md §7): counts
+are exact, small ones included; a rate (or mean rating) over fewer than 10 cases is "chưa đủ dữ
+liệu".
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from kpi.metrics import DATA_AS_OF_SQL, Filters, kpis, records
 from kpi.periods import Period
 from kpi.public import publish
 
-# What each slide shows: counts and rates of the metrics layer, published as a group (so the
-# complementary-suppression rule of kpi.public sees every number shown side by side).
+# What each slide shows: counts and rates of the metrics layer.
 TODAY_COUNTS = ("received", "completed", "in_process", "awaiting_citizen")
 MONTH_COUNTS = ("received",)
 MONTH_RATES = ("on_time_rate", "online_share", "no_wait_share")
@@ -105,7 +105,7 @@ def province_figures(
     Slides: ``today`` (received, completed, in process and waiting for the citizen, judged at
     ``now``), ``month`` (received, on-time rate, online share, "không chờ" share of the month to
     date) and ``satisfaction`` (ratings of the month to date, satisfied rate, mean rating).
-    Values are ints, floats, or the public markers of :mod:`kpi.public`.
+    Values are ints, floats, or the marker :data:`kpi.public.NOT_ENOUGH` for an unreliable rate.
     """
     periods = [Period(today, today), Period(today.replace(day=1), today)]
     frame = kpis(cur, periods=periods, filters=Filters(province_code), by="ward", now=now)

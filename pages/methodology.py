@@ -34,13 +34,7 @@ dash.register_page(
 
 def layout(**_query: str) -> Component:
     """The page (it takes no URL parameter; the config files are read on each load)."""
-    rules = m.public_rules(
-        min_count=public.MIN_COUNT,
-        min_denominator=public.MIN_DENOMINATOR,
-        small_count=public.SMALL_COUNT,
-        hidden=public.HIDDEN,
-        not_enough=public.NOT_ENOUGH,
-    )
+    rules = m.public_rules(min_denominator=public.MIN_DENOMINATOR, not_enough=public.NOT_ENOUGH)
     return dbc.Container(
         [
             dcc.Store(id="methodology-scrolled"),

@@ -2,7 +2,8 @@
 
 The screen is read from across a hall, so numbers are short: one decimal for a percentage, and a
 rate just below 100% never rounds up to "100%" (a hall must not read "all on time" when one
-dossier was late). The public markers of :mod:`kpi.public` are translated, never recomputed.
+dossier was late). Counts are exact (metrics §7); the one public marker of :mod:`kpi.public`,
+"chưa đủ dữ liệu" for a rate over fewer than 10 cases, is translated, never recomputed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from kpi.public import HIDDEN, NOT_ENOUGH, SMALL_COUNT
+from kpi.public import NOT_ENOUGH
 
 LANGUAGES = ("vi", "en")
 
@@ -44,9 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline": "Mất kết nối máy chủ – đang hiển thị số liệu đã có",
         "no_data": "Chưa có dữ liệu. Số liệu sẽ hiện khi hệ thống nạp dữ liệu.",
         "unknown_ward": "Không tìm thấy phường, xã mã {code}.",
-        "marker.small": SMALL_COUNT,
-        "marker.not_enough": "chưa đủ dữ liệu",
-        "marker.hidden": HIDDEN,
+        "marker.not_enough": NOT_ENOUGH,
         "no_value": "—",
     },
     "en": {
@@ -78,14 +77,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline": "Server unreachable – showing the last figures",
         "no_data": "No data yet. Figures appear once the system has loaded data.",
         "unknown_ward": "No ward or commune has the code {code}.",
-        "marker.small": SMALL_COUNT,
         "marker.not_enough": "not enough data",
-        "marker.hidden": "hidden",
         "no_value": "—",
     },
 }
 
-_MARKERS = {SMALL_COUNT: "marker.small", NOT_ENOUGH: "marker.not_enough", HIDDEN: "marker.hidden"}
+_MARKERS = {NOT_ENOUGH: "marker.not_enough"}
 
 
 def t(lang: str, key: str, **values: Any) -> str:
@@ -106,7 +103,7 @@ def figure_text(value: Any, kind: str, lang: str) -> str:
     >>> figure_text(1206, "count", "vi"), figure_text(0.99952, "rate", "vi")
     ('1.206', '99,9%')
     """
-    if isinstance(value, str):  # a public marker: "< 5", "ẩn", "chưa đủ dữ liệu"
+    if isinstance(value, str):  # the public marker "chưa đủ dữ liệu"
         return t(lang, _MARKERS[value]) if value in _MARKERS else value
     if value is None:
         return t(lang, "no_value")

@@ -147,7 +147,7 @@ def screen_model(
     lang = options.lang
     name = ward.name if ward else ward_code
     fields: dict[str, str] = {}
-    markers: list[str] = []  # fields showing words ("chưa đủ dữ liệu", "< 5"), set smaller
+    markers: list[str] = []  # fields showing words ("chưa đủ dữ liệu"), set smaller
     for slide in SLIDES.values():
         for key, kind in slide:
             group, metric = key.split(".")

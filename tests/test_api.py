@@ -3,9 +3,9 @@
 The files below are hand-written; each dossier's comment says which class of metrics.md §2 it
 falls in for October 2025 (Wednesday 01/10 … Friday 31/10, 23 working days, no holiday), and the
 expected answers are counted by hand from those comments and then put through the public rules
-of metrics.md §7 by hand: a count of 1–4 is "< 5"; when exactly one part of a breakdown is
-suppressed, the next smallest non-zero part is hidden too ("ẩn"); a rate whose denominator is
-below 10, or which has no data, is "chưa đủ dữ liệu".
+of metrics.md §7 by hand: counts are exact, small ones included; a rate whose denominator is
+below 10, or which has no data, is "chưa đủ dữ liệu"; in the ward table (a ranking by on-time
+rate) such wards follow the ranked ones with rank null.
 
 Ba Đình (00004) has 17 dossiers to process in October, Ngọc Hà (00008) 3.
 Ba Đình's dossiers:
@@ -35,9 +35,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from api import blueprint
+from api import blueprint, catalog
 from api.estimate import score
-from api.payload import COUNTS, RATES, SUPPRESSION
+from api.payload import COUNTS, RATES, SUPPRESSION, ward_rows
 from etl.loader import load_files
 from kpi.db import cursor
 from kpi.index766 import estimate, load_methodology
@@ -45,8 +45,6 @@ from kpi.metrics import Filters, records
 from kpi.periods import Period
 
 NE = "chưa đủ dữ liệu"  # written out: the expected values do not come from the code under test
-SMALL = "< 5"
-HIDDEN = "ẩn"
 
 HEADER = (
     "Mã hồ sơ,Mã xã,Họ và tên,Số điện thoại,Số CCCD,Lĩnh vực,Kênh nộp,Mức độ,Ngày tiếp nhận,"
@@ -133,7 +131,7 @@ HANOI_WARDS = 126
 # the National Day holidays of Monday 01/09 and Tuesday 02/09 = 20 working days. Received in
 # it: A13, A14, A17, A18, A19 (Ba Đình, all direct); none ended by 30/09 and every due date
 # (02/10 … 05/11) is after it, so all 5 are in process within time. Every rate has a
-# denominator of 5 or 0: "chưa đủ dữ liệu"; no count is 1–4, so none is suppressed.
+# denominator of 5 or 0: "chưa đủ dữ liệu" (counts are exact).
 SEPTEMBER_CITY = {
     "from": "2025-09-01",
     "to": "2025-09-30",
@@ -203,14 +201,14 @@ def get_json(client: FlaskClient, url: str, status: int = 200) -> Any:
 
 # --- hand-computed figures ----------------------------------------------------------------------
 
+# Rates without data or over fewer than 10 cases; every count is shown exactly.
 CITY_SUPPRESSED = [
-    "on_time", "late", "in_time", "overdue", "late_interagency", "online", "full_online",
-    "postal", "online_share", "full_online_share", "postal_share", "paid_online_rate",
-    "e_result_rate", "reuse_rate", "petition_on_time_rate", "petition_satisfaction",
+    "paid_online_rate", "e_result_rate", "reuse_rate", "petition_on_time_rate",
+    "petition_satisfaction",
 ]  # fmt: skip
 
 
-def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppressed(
+def test_kpis_for_the_city_are_the_hand_counted_figures_with_exact_counts(
     client: FlaskClient,
 ) -> None:
     assert get_json(client, f"/api/v1/kpis?{OCTOBER}") == {
@@ -222,25 +220,25 @@ def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppres
         "to_process": 20,
         "completed": 15,  # A01–A10, A13, A17, B01–B03
         "early": 8,  # A01–A05, A13, B01, B02
-        "on_time": HIDDEN,  # 5 (A06–A08, A17, B03): completed − early would give late away
-        "late": SMALL,  # 2: A09, A10
-        "in_time": SMALL,  # 3: A11, A12, A19
-        "overdue": SMALL,  # 2: A14, A18
+        "on_time": 5,  # A06–A08, A17, B03
+        "late": 2,  # A09, A10: exact, however small
+        "in_time": 3,  # A11, A12, A19
+        "overdue": 2,  # A14, A18
         "no_due": 0,
-        "late_interagency": SMALL,  # 2
+        "late_interagency": 2,
         "withdrawn": 0,
         "stopped": 0,
-        "online": HIDDEN,  # 5, hidden: postal (1) is the only small part of its breakdown
-        "full_online": SMALL,  # 3
-        "postal": SMALL,  # 1
+        "online": 5,  # A01 A02 A07 A11 B01
+        "full_online": 3,  # A01 A07 B01
+        "postal": 1,  # A05
         "direct": 9,
         "ratings": 13,
         "petitions": 0,
         "on_time_rate": (8 + 5 + 3) / 20,
         "resolved_on_time_rate": (8 + 5) / 15,
-        "online_share": NE,  # its numerator (online) is hidden
-        "full_online_share": NE,
-        "postal_share": NE,
+        "online_share": 5 / 15,  # 15 received: enough cases, whatever the numerator
+        "full_online_share": 3 / 15,
+        "postal_share": 1 / 15,
         "direct_share": 9 / 15,
         "paid_online_rate": NE,  # no fee column: no data
         "e_result_rate": NE,
@@ -262,7 +260,7 @@ def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppres
 
 
 # The newest loaded record is A15's end, 10:00 04/11/2025: presets count back from that day.
-# this_month = 01/11–04/11 (A15 received: "< 5"), compared with 01/10–04/10: received A01, A02,
+# this_month = 01/11–04/11 (A15 received: 1), compared with 01/10–04/10: received A01, A02,
 # A09 (01/10), A03, A04, A10 (02/10) = 6. last_30_days = 06/10–04/11: A05–A08, A11, A12, A15,
 # B01–B03 = 10 (A16 was refused), compared with the 30 days before, 06/09–05/10: September's 5
 # and the 6 of 01–02/10 = 11. A custom range that is no calendar unit, 01/10–28/10 (October
@@ -270,7 +268,7 @@ def test_kpis_for_the_city_are_the_hand_counted_figures_with_small_cells_suppres
 @pytest.mark.parametrize(
     ("query", "period", "kind", "received", "compare", "compare_received"),
     [
-        ("period=this_month", ("2025-11-01", "2025-11-04"), "month", SMALL,
+        ("period=this_month", ("2025-11-01", "2025-11-04"), "month", 1,
          ("2025-10-01", "2025-10-04"), 6),
         ("period=last_month", ("2025-10-01", "2025-10-31"), "month", 15,
          ("2025-09-01", "2025-09-30"), 5),
@@ -303,25 +301,25 @@ BA_DINH = {
     "to_process": 17,
     "completed": 12,
     "early": 6,  # A01–A05, A13
-    "on_time": SMALL,  # 4: A06–A08, A17
-    "late": SMALL,
-    "in_time": SMALL,
-    "overdue": SMALL,
+    "on_time": 4,  # A06–A08, A17
+    "late": 2,  # A09, A10
+    "in_time": 3,  # A11, A12, A19
+    "overdue": 2,  # A14, A18
     "no_due": 0,
-    "late_interagency": SMALL,
+    "late_interagency": 2,
     "withdrawn": 0,
     "stopped": 0,
-    "online": SMALL,  # 4
-    "full_online": SMALL,  # 2
-    "postal": SMALL,  # 1
+    "online": 4,  # A01 A02 A07 A11
+    "full_online": 2,  # A01 A07
+    "postal": 1,  # A05
     "direct": 7,
     "ratings": 11,
     "petitions": 0,
     "on_time_rate": (6 + 4 + 3) / 17,
     "resolved_on_time_rate": (6 + 4) / 12,
-    "online_share": NE,  # numerators below 5: the shares would give them back
-    "full_online_share": NE,
-    "postal_share": NE,
+    "online_share": 4 / 12,
+    "full_online_share": 2 / 12,
+    "postal_share": 1 / 12,
     "direct_share": 7 / 12,
     "paid_online_rate": NE,
     "e_result_rate": NE,
@@ -334,21 +332,18 @@ BA_DINH = {
     "satisfaction_766": 1 - (2 + 2 + 0) / 17,
     "petition_on_time_rate": NE,
     "petition_satisfaction": NE,
-    "suppressed": [
-        "on_time", "late", "in_time", "overdue", "late_interagency", "online", "full_online",
-        "postal", "online_share", "full_online_share", "postal_share", "paid_online_rate",
-        "e_result_rate", "reuse_rate", "petition_on_time_rate", "petition_satisfaction",
-    ],
+    "suppressed": CITY_SUPPRESSED,
 }  # fmt: skip
 
-# Ngọc Hà: 3 dossiers, 2 ratings. Every non-zero count is small, every rate lacks data.
+# Ngọc Hà: 3 dossiers (B01, B02 early; B03 on time), 2 ratings. Every count exact; every rate
+# over fewer than 10 cases.
 NGOC_HA = {
     **dict.fromkeys(COUNTS, 0),
-    **dict.fromkeys(["received", "to_process", "completed", "early", "on_time"], SMALL),
-    **dict.fromkeys(["online", "full_online", "direct", "ratings"], SMALL),
+    **{"received": 3, "to_process": 3, "completed": 3, "early": 2, "on_time": 1},
+    **{"online": 1, "full_online": 1, "direct": 2, "ratings": 2},  # B01 online, fully
     **dict.fromkeys(RATES, NE),
+    "suppressed": list(RATES),
 }
-NGOC_HA["suppressed"] = [k for k in (*COUNTS, *RATES) if NGOC_HA[k] in (SMALL, NE)]
 NO_DATA = {**dict.fromkeys(COUNTS, 0), **dict.fromkeys(RATES, NE), "suppressed": list(RATES)}
 
 
@@ -364,12 +359,12 @@ def test_kpis_of_one_ward_are_that_wards_figures(client: FlaskClient) -> None:
     assert {k: body[k] for k in BA_DINH} == BA_DINH
 
 
-def test_a_ward_with_three_dossiers_shows_only_small_cells_and_not_enough_data(
+def test_a_ward_with_three_dossiers_shows_its_exact_counts_and_not_enough_data(
     client: FlaskClient,
 ) -> None:
     body = get_json(client, f"/api/v1/kpis?{OCTOBER}&ward=00008")
     assert {k: body[k] for k in NGOC_HA} == NGOC_HA
-    assert body["received"] == "< 5"
+    assert body["received"] == 3
     assert body["on_time_rate"] == "chưa đủ dữ liệu"
 
 
@@ -379,11 +374,11 @@ def test_field_filter_counts_only_that_field(client: FlaskClient) -> None:
     assert body["field"] == "Đất đai"
     figures = ("received", "carried_over", "to_process", "completed", "late", "on_time_rate")
     assert {k: body[k] for k in figures} == {
-        "received": SMALL,
-        "carried_over": SMALL,
+        "received": 3,  # A09, A10, A12
+        "carried_over": 3,  # A14, A18, A19
         "to_process": 6,
-        "completed": SMALL,
-        "late": SMALL,
+        "completed": 2,  # A09, A10
+        "late": 2,
         "on_time_rate": NE,  # 6 classified: below 10
     }
 
@@ -397,11 +392,50 @@ def test_wards_lists_every_ward_of_the_province_with_the_same_public_figures(
     assert body["data_as_of"] == DATA_AS_OF
     rows = {row["ward_code"]: row for row in body["wards"]}
     assert len(rows) == HANOI_WARDS
-    assert rows["00004"] == {"ward_code": "00004", "ward_name": "Phường Ba Đình", **BA_DINH}
-    assert rows["00008"] == {"ward_code": "00008", "ward_name": "Phường Ngọc Hà", **NGOC_HA}
+    assert rows["00004"] == {
+        "ward_code": "00004", "ward_name": "Phường Ba Đình", "rank": 1, **BA_DINH
+    }  # fmt: skip
+    assert rows["00008"] == {
+        "ward_code": "00008", "ward_name": "Phường Ngọc Hà", "rank": None, **NGOC_HA
+    }  # fmt: skip
     others = [row for code, row in rows.items() if code not in ("00004", "00008")]
-    assert all({k: v for k, v in row.items() if k not in ("ward_code", "ward_name")} == NO_DATA
-               for row in others)  # fmt: skip
+    assert all({k: v for k, v in row.items() if k not in ("ward_code", "ward_name")}
+               == {"rank": None, **NO_DATA} for row in others)  # fmt: skip
+
+
+def test_wards_is_a_ranking_with_unreliable_rates_last_and_unranked(
+    client: FlaskClient, loaded: Path
+) -> None:
+    """Only Ba Đình has 10 dossiers with an on-time class (17): it is ranked, first. Every other
+    ward's on-time rate is "chưa đủ dữ liệu": they follow in Vietnamese name order, rank null."""
+    with cursor(loaded) as cur:
+        names = list(catalog.wards(cur, province_code="01"))
+    body = get_json(client, f"/api/v1/wards?{OCTOBER}")
+    order = [(row["ward_code"], row["rank"], row["on_time_rate"]) for row in body["wards"]]
+    assert order == [("00004", 1, 13 / 17)] + [(c, None, NE) for c in names if c != "00004"]
+
+
+def test_ward_table_ranks_by_on_time_rate_and_shows_small_counts_beside_unreliable_rates() -> None:
+    """Four wards, counted by hand. B has 3 late and 4 on time of 7 to process: its late count 3
+    is shown as 3, its on-time rate 4/7 (7 cases) is "chưa đủ dữ liệu" and it is unranked, after
+    the ranked wards. C 9/10 is first; A 16/20 and D 8/10 tie at 0.8: both second (A first, by
+    name order), and no third."""
+
+    def row(key: str, on_time: int, late: int) -> dict[str, Any]:
+        n = on_time + late
+        return {"key": key, "to_process": n, "received": n, "completed": n, "on_time": on_time,
+                "late": late, "on_time_rate": on_time / n}  # fmt: skip
+
+    names = {"A": "Phường A", "B": "Phường B", "C": "Phường C", "D": "Phường D"}
+    rows = [row("D", 8, 2), row("C", 9, 1), row("B", 4, 3), row("A", 16, 4)]
+    table = ward_rows(rows, names)
+    assert [(r["ward_code"], r["rank"], r["on_time_rate"], r["late"]) for r in table] == [
+        ("C", 1, 9 / 10, 1),
+        ("A", 2, 16 / 20, 4),
+        ("D", 2, 8 / 10, 2),
+        ("B", None, NE, 3),
+    ]
+    assert [list(r)[:3] for r in table] == [["ward_code", "ward_name", "rank"]] * 4
 
 
 def parse_cell(text: str) -> Any:
@@ -436,6 +470,8 @@ def test_wards_csv_parses_back_to_the_same_numbers(client: FlaskClient) -> None:
             k: expected[k] for k in (*COUNTS, *RATES)
         }
         assert row["suppressed"].split(";") == expected["suppressed"]
+    assert (rows["00004"]["rank"], rows["00008"]["rank"]) == ("1", "")  # null: an empty cell
+    assert list(table[0])[:3] == ["ward_code", "ward_name", "rank"]
 
 
 # Ba Đình's 766 estimate (metrics.md §5): 2.1 20 × 13/17 = 15.29; 4.2 4 × 9/12 = 3.00;

@@ -204,14 +204,14 @@ def fixture_data(db: Path) -> set[str]:
 
 def index766_data() -> set[str]:
     """The 766 indicator names of data/index766.toml and the file itself (shown verbatim), and
-    the markers the public API writes in place of small numbers (kpi.public), which the
-    methodology page quotes as they are published."""
+    the marker the public API writes in place of an unreliable rate (kpi.public), which the
+    methodology page quotes as it is published."""
     method = load_methodology()
     return (
         {i.label for i in method.indicators}
         | {n["label"] for n in method.not_computed}
         | {METHODOLOGY_FILE.read_text(encoding="utf-8")}
-        | {public.SMALL_COUNT, public.HIDDEN, public.NOT_ENOUGH}
+        | {public.NOT_ENOUGH}
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import importlib
 import io
 import zipfile
 from datetime import date, datetime
@@ -20,6 +21,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from dash.development.base_component import Component
+from dash.testing import ignore_register_page
 from openpyxl.worksheet.worksheet import Worksheet
 
 from etl.loader import load_files
@@ -27,6 +29,9 @@ from kpi.db import cursor
 from kpi.metrics import Filters, kpis
 from kpi.periods import Period
 from kpi.reference import ward_options
+from tests.test_overview_page import find, run_callback
+from tests.test_overview_page import text as tree_text
+from tests.test_overview_page import walk as tree_walk
 from ui.export import (
     Column,
     Table,
@@ -539,3 +544,60 @@ def test_ward_table_csv_of_a_real_warehouse(ward_table: Table) -> None:
     )
     assert by_code["00008"] == "00008,Phường Ngọc Hà,1,0,0,1,0.0,,0.0,,2026-10-08 08:00:00"
     assert by_code["00277"] == "00277,Phường Bạch Mai,0,0,0,0,,,,,2026-10-08 08:00:00"
+
+
+# --- the late list's due dates: the workbook shows what the page shows ------------------------
+
+DUE_DOSSIERS = """\
+Mã hồ sơ,Mã xã,Lĩnh vực,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái
+D01,00004,Hộ tịch,20/10/2026 08:00,27/10/2026,29/10/2026 10:00,Đã trả kết quả
+D02,00004,Hộ tịch,20/10/2026 09:00,27/10/2026 16:30,28/10/2026 09:00,Đã trả kết quả
+"""
+# As an Excel user reads a cell: its value through its number format.
+EXCEL_SHOWS = {"dd/mm/yyyy": "%d/%m/%Y", "dd/mm/yyyy hh:mm": "%d/%m/%Y %H:%M"}
+
+
+def test_late_list_export_shows_the_due_dates_the_page_shows(
+    tmp_path: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """D01 is due 27/10 (a date alone: stored as 23:59:59.999999, which Excel used to round to
+    28/10 00:00), D02 at 16:30 on 27/10. Both are late: D01 ended 29/10 10:00 (2 days begun
+    past its due), D02 28/10 09:00 (1 day), so the list is D01, D02."""
+    (tmp_path / "ho_so.csv").write_text(DUE_DOSSIERS, encoding="utf-8")
+    assert load_files([tmp_path / "ho_so.csv"], db=warehouse).ok
+    monkeypatch.setenv("MOTCUA_PROVINCE", "01")
+    with ignore_register_page():
+        ward = importlib.import_module("pages.ward")
+    query = {"from": "2026-10-01", "to": "2026-10-31"}
+
+    page_rows = [
+        [tree_text(cell) for cell in tree_walk(row) if type(cell).__name__ == "Td"]
+        for row in tree_walk(find(ward.layout(ward_code="00004", **query), "ward-late"))
+        if type(row).__name__ == "Tr"
+    ][1:]  # the header row first
+    page_due = [row[3] for row in page_rows]
+    assert page_due == ["27/10/2026", "16:30 27/10/2026"]
+
+    data = run_callback(
+        ward.export, "ward-export-xlsx.n_clicks", 1, None, "/phuong/00004",
+        "?from=2026-10-01&to=2026-10-31",
+    )  # fmt: skip
+    sheet = read(base64.b64decode(data["content"]))["Hồ sơ quá hạn"]
+    assert [c.value for c in sheet[3]][:5] == [
+        "Mã hồ sơ", "Lĩnh vực", "Mã thủ tục", "Thủ tục", "Hạn giải quyết"
+    ]  # fmt: skip
+    cells = [row[4] for row in sheet.iter_rows(min_row=4)]
+    assert [(c.value, c.number_format) for c in cells] == [
+        (datetime(2026, 10, 27, 23, 59, 59), "dd/mm/yyyy"),
+        (datetime(2026, 10, 27, 16, 30), "dd/mm/yyyy hh:mm"),
+    ]
+    shown = [f"{c.value:{EXCEL_SHOWS[c.number_format]}}" for c in cells]
+    assert shown == ["27/10/2026", "27/10/2026 16:30"]
+    # the same day and time as the page (which writes the time first)
+    page_moments = [
+        datetime.strptime(t, "%d/%m/%Y") if ":" not in t else datetime.strptime(t, "%H:%M %d/%m/%Y")
+        for t in page_due
+    ]
+    excel_moments = [datetime.strptime(t, EXCEL_SHOWS[c.number_format])
+                     for t, c in zip(shown, cells, strict=True)]  # fmt: skip
+    assert page_moments == excel_moments

@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct, fmt_span
+from ui.format import (
+    NO_DATA,
+    fmt_date,
+    fmt_datetime,
+    fmt_int,
+    fmt_moment,
+    fmt_number,
+    fmt_pct,
+    fmt_span,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +50,13 @@ from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_
         (fmt_datetime, datetime(2026, 11, 21, 14, 30), {}, "14:30 21/11/2026"),
         (fmt_datetime, datetime(2026, 1, 5, 8, 5, 59), {}, "08:05 05/01/2026"),
         (fmt_datetime, None, {}, NO_DATA),
+        # a due date given without a time is stored as the end of that day: the day alone
+        (fmt_moment, datetime(2026, 10, 27, 23, 59, 59, 999999), {}, "27/10/2026"),
+        (fmt_moment, datetime(2026, 10, 27, 23, 59, 59), {}, "27/10/2026"),
+        (fmt_moment, datetime(2026, 10, 27, 16, 30), {}, "16:30 27/10/2026"),
+        (fmt_moment, datetime(2026, 10, 27, 23, 59), {}, "23:59 27/10/2026"),
+        (fmt_moment, datetime(2026, 10, 27), {}, "00:00 27/10/2026"),
+        (fmt_moment, None, {}, NO_DATA),
     ],
 )
 def test_vietnamese_format(

@@ -488,12 +488,13 @@ VOCABULARY_CASES = [
     pytest.param(
         "Liên thông", "interagency",
         [("Có", True), ("Không", False), ("có", True), ("KHÔNG", False), ("x", True),
-         ("X", True), ("1", True), ("0", False), ("true", True), ("FALSE", False), ("", None)],
+         ("X", True), ("1", True), ("0", False), ("true", True), ("FALSE", False),
+         ("", False), ("  ", False)],  # the file has the column: a blank cell is "no"
         id="bool",
     ),
     pytest.param(
         "Thanh toán trực tuyến", "paid_online",
-        [("1", True), ("2", True), ("0", False), ("Có", True), ("Không", False), ("", None)],
+        [("1", True), ("2", True), ("0", False), ("Có", True), ("Không", False), ("", False)],
         id="paid-online-2-is-true",
     ),
     pytest.param(
@@ -737,7 +738,8 @@ def test_petitions_load(tmp_path: Path, warehouse: Path) -> None:
          "handled_at": datetime(2025, 3, 10, 16), "category": "procedure", "unsatisfied": True,
          "dossier_id": "D1", "source_row": 2},
         {**base, "petition_id": "P2", "category": "staff", "unsatisfied": False, "source_row": 3},
-        {**base, "petition_id": "P3", "category": "other", "source_row": 4},
+        # the file has the column: a blank cell is "no"
+        {**base, "petition_id": "P3", "category": "other", "unsatisfied": False, "source_row": 4},
     ]  # fmt: skip
 
 

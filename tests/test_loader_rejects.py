@@ -20,9 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.loader import BatchResult, load_files
+from etl.loader import BatchResult, RejectExample, RejectReason, load_files
 
 BAD_DATE = "ngày giờ không hợp lệ (cần ngày/tháng/năm)"
+# An impossible date says which day does not exist (not just "malformed").
+NO_FEB_29_2025 = "ngày không tồn tại (tháng 2/2025 chỉ có 28 ngày)"
+NO_MONTH_31 = "ngày không tồn tại (không có tháng 31; cần ngày/tháng/năm)"
 BAD_BOOL = "giá trị có/không không hợp lệ"
 
 
@@ -58,9 +61,9 @@ BAD_ROWS: list[tuple[dict[str, str], list[tuple[str, str | None, str]]]] = [
     ({"Mã hồ sơ": "1.23E+15"},
      [("Mã hồ sơ", "1.23E+15",
        "mã hồ sơ ở dạng số mũ (bảng tính đã làm tròn mã): định dạng cột là văn bản")]),
-    ({"Ngày tiếp nhận": "31/02/2025"}, [("Ngày tiếp nhận", "31/02/2025", BAD_DATE)]),
+    ({"Ngày tiếp nhận": "31/02/2025"}, [("Ngày tiếp nhận", "31/02/2025", NO_FEB_29_2025)]),
     ({"Ngày tiếp nhận": "05/03/25"}, [("Ngày tiếp nhận", "05/03/25", BAD_DATE)]),  # 2-digit year
-    ({"Ngày tiếp nhận": "12/31/2025"}, [("Ngày tiếp nhận", "12/31/2025", BAD_DATE)]),  # US order
+    ({"Ngày tiếp nhận": "12/31/2025"}, [("Ngày tiếp nhận", "12/31/2025", NO_MONTH_31)]),  # US
     ({"Ngày tiếp nhận": ""}, [("Ngày tiếp nhận", None, "thiếu ngày tiếp nhận")]),
     ({"Ngày có kết quả": "04/03/2025 17:00"},
      [("Ngày có kết quả", "04/03/2025 17:00", "ngày có kết quả trước ngày tiếp nhận")]),
@@ -139,13 +142,25 @@ def test_each_bad_row_is_rejected_with_its_line_column_value_and_reason(
         "SELECT rows_read, rows_inserted, rows_updated, rows_unchanged, rows_rejected, status "
         "FROM etl_runs",
     ) == [(read, 1, 0, 0, bad, "ok")]
+    # The five most frequent reasons (by rows, then name), each with its first three faults.
+    channel = "kênh nộp không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính hoặc 1/2/3)"
+    status = "trạng thái không có trong danh mục (mã 1–10 hoặc tên trạng thái)"
+    count = "Số lần yêu cầu bổ sung"
     assert f.top_reasons == [
-        (BAD_BOOL, 3),
-        ("kênh nộp không hợp lệ (Trực tiếp, Trực tuyến, Bưu chính hoặc 1/2/3)", 3),
-        (BAD_DATE, 3),
-        ("số lần bổ sung phải là số nguyên ≥ 0", 3),
-        ("thiếu mã hồ sơ", 2),
-    ]
+        RejectReason(BAD_BOOL, 3, (RejectExample(14, "Liên thông", "có thể"),
+                                   RejectExample(15, "Liên thông", "2"),
+                                   RejectExample(25, "Liên thông", "?"))),
+        RejectReason(channel, 3, (RejectExample(12, "Kênh nộp", "Fax"),
+                                  RejectExample(13, "Kênh nộp", "4"),
+                                  RejectExample(25, "Kênh nộp", "Fax"))),
+        RejectReason("số lần bổ sung phải là số nguyên ≥ 0", 3,
+                     (RejectExample(16, count, "-1"), RejectExample(17, count, "1.5"),
+                      RejectExample(18, count, "1E10"))),
+        RejectReason("thiếu mã hồ sơ", 2, (RejectExample(2, "Mã hồ sơ", None),
+                                           RejectExample(25, "Mã hồ sơ", None))),
+        RejectReason(status, 2, (RejectExample(10, "Trạng thái", "Chờ phê duyệt"),
+                                 RejectExample(11, "Trạng thái", "11"))),
+    ]  # fmt: skip
 
 
 def test_xlsx_rejects_name_the_sheet_row(tmp_path: Path, warehouse: Path) -> None:
@@ -163,7 +178,7 @@ def test_xlsx_rejects_name_the_sheet_row(tmp_path: Path, warehouse: Path) -> Non
     assert batch.ok, batch.message
     assert batch.files[0].unknown_columns == ["STT"]
     assert fetch(warehouse, 'SELECT row_number, "column", value, reason FROM etl_rejects') == [
-        (5, "Ngày tiếp nhận", "31/02/2025", BAD_DATE)
+        (5, "Ngày tiếp nhận", "31/02/2025", NO_FEB_29_2025)
     ]
     assert fetch(warehouse, "SELECT dossier_id, source_row FROM dossiers ORDER BY 1") == [
         ("X1", 4),
@@ -281,7 +296,7 @@ REFUSALS = [
     pytest.param(_no_ward_column, "no_ward.csv: thiếu cột mã xã hoặc tên phường/xã (tệp hồ sơ)",
                  id="no-ward-column"),
     pytest.param(_too_many_rejected,
-                 "mostly_bad.csv: 2/3 dòng bị loại (quá 50%); lý do chính: " + BAD_DATE,
+                 "mostly_bad.csv: 2/3 dòng bị loại (quá 50%); lý do chính: " + NO_FEB_29_2025,
                  id="too-many-rejected"),
     pytest.param(_corrupt_xlsx,
                  "corrupt.xlsx: không mở được bảng tính (invalid Zip archive: Could not find EOCD)",

@@ -243,10 +243,23 @@ def test_targets_table_is_the_targets_file(page: Any) -> None:
 
 
 def test_public_rules_quote_the_thresholds_of_the_code(page: Any) -> None:
-    rules = text(find(page, "methodology-public-rules"))
-    assert "Số đếm từ 1 đến 4 được hiển thị là “< 5”." in rules
-    assert "Tỷ lệ có mẫu số dưới 10 (hoặc không có dữ liệu) được hiển thị là “chưa đủ" in rules
-    assert "hiển thị là “ẩn”" in rules
+    """metrics.md §7 (revised): exact counts, an unreliable rate marked, unranked in rankings."""
+    rules = [text(li) for li in find(page, "methodology-public-rules").children]
+    assert rules == [
+        "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ, nội "
+        "dung góp ý hay danh sách hồ sơ. Chi tiết nhất là theo phường, xã × lĩnh vực × kỳ; không "
+        "chia theo thủ tục, đối tượng nộp hay cán bộ.",
+        "Số đếm là số chính xác, kể cả số nhỏ: 3 hồ sơ trễ hạn được công bố là 3 (che số nhỏ là "
+        "che đúng những chỗ chậm trễ mà người dân cần biết).",
+        "Tỷ lệ có mẫu số dưới 10 (hoặc không có dữ liệu) được hiển thị là “chưa đủ dữ liệu” thay "
+        "cho tỷ lệ phần trăm. Đây là chuyện độ tin cậy, không phải giữ bí mật: các số đếm bên "
+        "cạnh vẫn được hiển thị.",
+        "Trong mọi bảng xếp hạng công khai, phường, xã có tỷ lệ “chưa đủ dữ liệu” đứng sau các "
+        "phường, xã được xếp hạng và không có thứ hạng.",
+        "Chỉ số 766 công khai: chỉ số có dưới 10 trường hợp không được tính điểm; phường, xã có "
+        "dưới 10 hồ sơ phải giải quyết không có điểm công khai.",
+    ]
+    assert not any("< 5" in rule or "“ẩn”" in rule for rule in rules)
 
 
 def test_conventions_and_decisions_are_listed(page: Any) -> None:

@@ -96,7 +96,7 @@ def dossier(
     flags: Sequence[str] = ("", "", "", "", "", "", ""),
 ) -> list[str]:
     """One row of a dossier file. ``flags``: Liên thông, Đã số hóa, Có kết quả điện tử,
-    Tái sử dụng dữ liệu, Có phí, Thanh toán trực tuyến, Không chờ ("" = not given)."""
+    Tái sử dụng dữ liệu, Có phí, Thanh toán trực tuyến, Không chờ ("" = blank: "no")."""
     return [
         dossier_id, ward, field, procedure, channel, level, received, due, ended, status,
         supplements, paused, *flags,
@@ -463,7 +463,8 @@ def test_no_completed_dossier_gives_no_average_and_no_rate(
 # Channels and digitisation (§3). Flags: Liên thông, Đã số hóa, Có kết quả điện tử,
 # Tái sử dụng dữ liệu, Có phí, Thanh toán trực tuyến, Không chờ.
 
-C, K, U = "Có", "Không", ""  # yes, no, not given
+# A blank cell of a column the file has means "no" (metrics §3), like "Không".
+C, K, U = "Có", "Không", ""  # yes, no, blank
 ONLINE, DIRECT, POSTAL = "Trực tuyến", "Trực tiếp", "Bưu chính"
 BA_DINH_CHANNELS = [
     dossier("K01", "03/03/2025 08:00", "07/03/2025", "05/03/2025 10:00", RETURNED,
@@ -534,22 +535,21 @@ def test_channel_and_digitisation_rates_of_a_ward_counted_by_hand(
         "received": 10,  # K01–K10
         "completed": 10,  # K01, K02, K04–K10, K11
         "late": 3,  # K02, K07, K10
-        "late_interagency": 2,  # K02, K07 (K10's flag is not given)
+        "late_interagency": 2,  # K02, K07 (K10's flag is blank: no)
         "online_share": 4 / 10,  # K01, K02, K03, K09
         "full_online_share": 3 / 10,  # K01, K03, K09
         "postal_share": 1 / 10,  # K04
         "direct_share": 5 / 10,  # K05, K06 (no channel), K07, K08, K10
-        # with a fee: K01, K02, K04, K07, K08; paid online known for all but K08; paid K01, K04,
-        # K07
-        "paid_online_rate": 3 / 4,
-        # over completed with the flag: all but K08; yes K01, K04, K05, K06, K09, K11
-        "e_result_rate": 6 / 9,
-        # over received with the flag: all but K06; yes K01, K02, K05, K07, K08, K09
-        "digitized_rate": 6 / 9,
-        # all but K04; yes K01, K05, K06, K07, K09
-        "reuse_rate": 5 / 9,
+        # with a fee: K01, K02, K04, K07, K08; paid K01, K04, K07 (K08 blank: no)
+        "paid_online_rate": 3 / 5,
+        # over the 10 completed (K11 included); yes K01, K04, K05, K06, K09, K11
+        "e_result_rate": 6 / 10,
+        # over received; yes K01, K02, K05, K07, K08, K09 (K06 blank: no)
+        "digitized_rate": 6 / 10,
+        # yes K01, K05, K06, K07, K09 (K04 blank: no)
+        "reuse_rate": 5 / 10,
         "no_wait_share": 3 / 10,  # K05, K06, K10
-        "interagency_share": 3 / 9,  # all but K10; yes K02, K04, K07
+        "interagency_share": 3 / 10,  # K02, K04, K07 (K10 blank: no)
     }
 
 
@@ -590,12 +590,12 @@ def test_city_channel_rates_sum_numerators_and_known_denominators(
         "full_online_share": (3 + 1) / 12,
         "postal_share": 1 / 12,
         "direct_share": (5 + 1) / 12,
-        "paid_online_rate": (3 + 1) / (4 + 1),
-        "e_result_rate": (6 + 1) / (9 + 2),
-        "digitized_rate": 6 / 9,  # Ngọc Hà has no digitised flag: only Ba Đình counts
-        "reuse_rate": (5 + 1) / (9 + 2),
+        "paid_online_rate": (3 + 1) / (5 + 1),
+        "e_result_rate": (6 + 1) / (10 + 2),
+        "digitized_rate": 6 / 10,  # Ngọc Hà has no digitised column: only Ba Đình counts
+        "reuse_rate": (5 + 1) / (10 + 2),
         "no_wait_share": (3 + 1) / (10 + 2),
-        "interagency_share": (3 + 0) / (9 + 2),
+        "interagency_share": (3 + 0) / (10 + 2),
     }
 
 

@@ -1,6 +1,6 @@
-"""Public surfaces (metrics.md §7, kpi.public.publish): only the figures asked for, counts below 5
-shown as "< 5", rates over fewer than 10 as "chưa đủ dữ liệu", and no suppressed count recoverable
-from the total of its breakdown."""
+"""Public surfaces (metrics.md §7, kpi.public): only the figures asked for; counts exact, small
+ones included; a rate over fewer than 10 cases (or without data) "chưa đủ dữ liệu"; in a public
+ranking, such wards after the ranked ones, unranked."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kpi.public import HIDDEN, NOT_ENOUGH, SMALL_COUNT, denominators, publish
+from kpi.public import NOT_ENOUGH, denominators, publish, ranked
 
 # A metrics row as kpi.metrics returns it (only the keys the tests read), plus things that must
 # never reach a public surface.
@@ -43,18 +43,20 @@ ROW: dict[str, Any] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("count", "shown"),
-    [
-        ("completed", SMALL_COUNT),  # 4
-        ("stopped", SMALL_COUNT),  # 1
-        ("in_process", 0),  # 0 is not a small cell: nothing to protect
-        ("withdrawn", 5),  # 5 is shown
-        ("to_process", 68),
-    ],
-)
-def test_counts_below_five_are_shown_as_less_than_five(count: str, shown: Any) -> None:
-    assert publish(ROW, counts=[count], rates=[]) == {count: shown}
+def test_counts_are_exact_small_ones_included() -> None:
+    counts = ["completed", "stopped", "in_process", "withdrawn", "late", "no_due", "to_process",
+              "postal", "carried_over"]  # fmt: skip
+    assert publish(ROW, counts=counts, rates=[]) == {
+        "completed": 4,
+        "stopped": 1,
+        "in_process": 0,
+        "withdrawn": 5,
+        "late": 3,
+        "no_due": 6,
+        "to_process": 68,
+        "postal": 0,
+        "carried_over": 8,
+    }
 
 
 def test_a_missing_count_is_published_as_zero() -> None:
@@ -68,14 +70,36 @@ def test_a_missing_count_is_published_as_zero() -> None:
         ("on_time_rate", (40 + 12 + 7) / 62),
         ("resolved_on_time_rate", 52 / 55),  # early + on_time + late = 55
         ("satisfied_rate", NOT_ENOUGH),  # 9 ratings
+        ("mean_rating", NOT_ENOUGH),  # 9 ratings (and not in the row)
         ("petition_on_time_rate", 7 / 10),  # 10 petitions: exactly enough
         ("digitized_rate", NOT_ENOUGH),  # 60 received, but the flag is known for only 9
         ("online_share", 30 / 60),
-        ("e_result_rate", NOT_ENOUGH),  # not in the row at all
+        ("e_result_rate", NOT_ENOUGH),  # not in the row at all: no data
     ],
 )
 def test_rates_over_fewer_than_ten_are_not_enough_data(rate: str, shown: Any) -> None:
     assert publish(ROW, counts=[], rates=[rate]) == {rate: shown}
+
+
+def test_a_ward_with_3_late_of_7_shows_its_counts_and_not_its_rate() -> None:
+    """3 late and 4 on time of 7 to process: late = 3 (exact), on-time rate 4/7 over fewer than
+    10 cases: "chưa đủ dữ liệu"."""
+    row = {"to_process": 7, "received": 7, "completed": 7, "on_time": 4, "late": 3,
+           "on_time_rate": 4 / 7, "online": 2, "online_share": 2 / 7}  # fmt: skip
+    published = publish(
+        row,
+        counts=["to_process", "completed", "on_time", "late", "online"],
+        rates=["on_time_rate", "online_share"],
+    )
+    assert published == {
+        "to_process": 7,
+        "completed": 7,
+        "on_time": 4,
+        "late": 3,
+        "online": 2,
+        "on_time_rate": NOT_ENOUGH,
+        "online_share": NOT_ENOUGH,
+    }
 
 
 def test_denominators_of_the_rates_come_from_their_counts() -> None:
@@ -102,68 +126,26 @@ def test_only_the_requested_figures_are_published() -> None:
     assert "dossier_id" not in published and "key" not in published
 
 
-def test_one_small_class_hides_the_next_smallest_so_the_total_cannot_reveal_it() -> None:
-    classes = ["early", "on_time", "late", "in_time", "overdue", "no_due"]
-    published = publish(ROW, counts=["to_process", *classes], rates=[])
-    assert published == {
-        "to_process": 68,
-        "early": 40,
-        "on_time": 12,
-        "late": SMALL_COUNT,  # 3
-        "in_time": 7,
-        "overdue": 0,  # zero parts are shown and never chosen to hide
-        "no_due": HIDDEN,  # 6, the smallest non-zero other part: hidden, but not called "< 5"
-    }
-    # What a reader can work out: late + no_due = 68 − 40 − 12 − 7 − 0 = 9, not late itself.
-    known = [published[k] for k in classes if isinstance(published[k], int)]
-    assert published["to_process"] - sum(known) == 3 + 6
+def test_a_public_ranking_lists_unreliable_rates_after_the_ranked_wards_unranked() -> None:
+    rows = [
+        {"ward": "A", "rate": 0.9, "late": 1},
+        {"ward": "B", "rate": NOT_ENOUGH, "late": 3},
+        {"ward": "C", "rate": 0.95, "late": 0},
+        {"ward": "D", "rate": 0.9, "late": 2},  # ties A: the same rank, the given order kept
+        {"ward": "E", "rate": NOT_ENOUGH, "late": 0},
+        {"ward": "F", "rate": 0.5, "late": 9},
+    ]
+    assert ranked(rows, by="rate") == [
+        {"ward": "C", "rate": 0.95, "late": 0, "rank": 1},
+        {"ward": "A", "rate": 0.9, "late": 1, "rank": 2},
+        {"ward": "D", "rate": 0.9, "late": 2, "rank": 2},
+        {"ward": "F", "rate": 0.5, "late": 9, "rank": 4},
+        {"ward": "B", "rate": NOT_ENOUGH, "late": 3, "rank": None},  # its count stays visible
+        {"ward": "E", "rate": NOT_ENOUGH, "late": 0, "rank": None},
+    ]
 
 
-@pytest.mark.parametrize(
-    ("row", "counts", "expected"),
-    [
-        (  # two small parts already hide each other: nothing more to hide
-            {"early": 40, "on_time": 12, "late": 3, "in_time": 7, "overdue": 2},
-            ["early", "on_time", "late", "in_time", "overdue"],
-            {"early": 40, "on_time": 12, "late": SMALL_COUNT, "in_time": 7,
-             "overdue": SMALL_COUNT},
-        ),
-        (  # received / carried over: the small one takes the other with it
-            {"received": 50, "carried_over": 2, "to_process": 52},
-            ["received", "carried_over", "to_process"],
-            {"received": HIDDEN, "carried_over": SMALL_COUNT, "to_process": 52},
-        ),
-        (  # channels: the smallest other part goes (postal 6 before direct 50)
-            {"online": 3, "postal": 6, "direct": 50, "received": 59},
-            ["online", "postal", "direct", "received"],
-            {"online": SMALL_COUNT, "postal": HIDDEN, "direct": 50, "received": 59},
-        ),
-        (  # ties on size: the first by name goes
-            {"online": 1, "postal": 9, "direct": 9, "received": 19},
-            ["online", "postal", "direct", "received"],
-            {"online": SMALL_COUNT, "postal": 9, "direct": HIDDEN, "received": 19},
-        ),
-        (  # parts without their total: nothing can be subtracted, nothing more is hidden
-            {"online": 1, "postal": 9, "direct": 9},
-            ["online", "postal", "direct"],
-            {"online": SMALL_COUNT, "postal": 9, "direct": 9},
-        ),
-        (  # the rating distribution is a breakdown too
-            {"rating_1": 2, "rating_2": 0, "rating_3": 5, "rating_4": 30, "rating_5": 60,
-             "ratings": 97},
-            ["rating_1", "rating_2", "rating_3", "rating_4", "rating_5", "ratings"],
-            {"rating_1": SMALL_COUNT, "rating_2": 0, "rating_3": HIDDEN, "rating_4": 30,
-             "rating_5": 60, "ratings": 97},
-        ),
-        (  # the other parts are not published: no total to subtract them from
-            {"early": 40, "late": 3},
-            ["late"],
-            {"late": SMALL_COUNT},
-        ),
-    ],
-    ids=["two-small", "received", "channels", "tie", "no-total", "ratings", "alone"],
-)  # fmt: skip
-def test_complementary_suppression_in_every_breakdown(
-    row: dict[str, Any], counts: list[str], expected: dict[str, Any]
-) -> None:
-    assert publish(row, counts=counts, rates=[]) == expected
+def test_a_ranking_without_a_reliable_rate_ranks_nobody() -> None:
+    rows = [{"ward": "A", "rate": NOT_ENOUGH}, {"ward": "B", "rate": NOT_ENOUGH}]
+    assert [r["rank"] for r in ranked(rows, by="rate")] == [None, None]
+    assert ranked([], by="rate") == []

@@ -247,18 +247,21 @@ HANG_BAI = ("Phường Hàng Bài", "Quận Hoàn Kiếm", "Thành phố Hà N�
 
 def hang_bai_rows() -> list[list[Any]]:
     """4,063 dossiers from July 2021 to February 2022; every other one of the first 3,648 (1,824)
-    is "không chờ": resolved within minutes, due the same day."""
+    is "không chờ": resolved within minutes, due the same day.
+
+    As Hàng Bài's export does, the flag columns mark a "yes" with "x" and leave a "no" blank:
+    the file has the column, so a blank cell is "no" (metrics §3), not unknown."""
     days = working_days(date(2021, 7, 1), date(2022, 2, 21))
     rows = []
     for i in range(4_063):
         day = days[i % len(days)]
         received = at(day, 8 + i % 8, (17 * i) % 60)
         if i < 2 * 1_824 and i % 2 == 0:
-            due, ended, no_wait = day, received + timedelta(minutes=20), "Có"
+            due, ended, no_wait = day, received + timedelta(minutes=20), "x"
         else:
-            due, ended, no_wait = day + timedelta(days=5), at(day + timedelta(days=2), 14), "Không"
+            due, ended, no_wait = day + timedelta(days=5), at(day + timedelta(days=2), 14), ""
         rows.append([f"HB-{i:05d}", *HANG_BAI, FIELDS[i % len(FIELDS)], CHANNELS[i % 3],
-                     received, due, ended, "Không", no_wait])  # fmt: skip
+                     received, due, ended, "", no_wait])  # fmt: skip
     return rows
 
 
@@ -274,5 +277,6 @@ def test_hang_bai_no_wait_share_is_1824_of_4063(
         "province": {"code": "01", "name": "Thành phố Hà Nội"},
     }
     assert body["received"] == 4_063
-    assert body["no_wait_share"] == 1_824 / 4_063
+    assert body["no_wait_share"] == 1_824 / 4_063  # 2,239 blank cells count as "no"
+    assert body["interagency_share"] == 0.0  # a column of blank cells: none, not "no data"
     assert fmt_pct(body["no_wait_share"], 1) == "44,9%"

@@ -11,14 +11,16 @@ at 15:00 on Friday 20/11/2026 (``screen.routes.local_now``). Counted by hand for
 - F: 2 received today 09:30, waiting for a first supplement: in time, "chờ bổ sung".
 - G: 1 received 17/11, due 19/11, ended today 11:00: late (the newest record: data as of 11:00).
 
-Today: received D+E+F = 12; completed D+G = 8; in process C+E+F = 8; waiting F = 2 → "< 5".
+Today: received D+E+F = 12; completed D+G = 8; in process C+E+F = 8; waiting F = 2 (counts are
+exact, small ones included: metrics §7).
 Month 1–20/11: received 28; on time (early 17 + in time 8) / 28 = 89,2857% → "89,3%"; online
 (A+D) 17/28 = 60,714% → "60,7%"; no-wait 10/28 = 35,714% → "35,7%".
 Ratings in November: 10 × 5, 1 × 4, 1 × 1 → satisfied 11/12 = 91,67% → "91,7%"; mean 55/12 =
 4,583 → "4,6/5"; 12 ratings.
 
-Ngọc Hà (00008): 3 received today, 1 ended today, 4 ratings: every count "< 5", every rate
-"chưa đủ dữ liệu". Hoàn Kiếm (00070) has no record: counts 0, rates "chưa đủ dữ liệu".
+Ngọc Hà (00008): 3 received today (N, M×2), 1 ended today (N), 2 in process (M), 4 ratings:
+every count exact, every rate over fewer than 10 cases "chưa đủ dữ liệu". Hoàn Kiếm (00070) has
+no record: counts 0, rates "chưa đủ dữ liệu".
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from flask.testing import FlaskClient
 
 from etl.loader import load_files
 from kpi.db import cursor
-from kpi.public import NOT_ENOUGH, SMALL_COUNT
+from kpi.public import NOT_ENOUGH
 from kpi.screen import province_figures
 from screen import routes
 from screen.text import figure_text
@@ -86,7 +88,7 @@ ID_NUMBER = re.compile(r"(?<!\d)\d{12}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 BA_DINH = {
-    "today": {"received": 12, "completed": 8, "in_process": 8, "awaiting_citizen": SMALL_COUNT},
+    "today": {"received": 12, "completed": 8, "in_process": 8, "awaiting_citizen": 2},
     "month": {
         "received": 28,
         "on_time_rate": 25 / 28,
@@ -99,7 +101,7 @@ BA_DINH_FIELDS = {
     "today.received": "12",
     "today.completed": "8",
     "today.in_process": "8",
-    "today.awaiting_citizen": "< 5",
+    "today.awaiting_citizen": "2",
     "month.received": "28",
     "month.on_time_rate": "89,3%",
     "month.online_share": "60,7%",
@@ -183,20 +185,15 @@ def test_figures_of_every_ward_are_the_hand_counts(loaded: Path) -> None:
         figures = province_figures(cur, province_code="01", today=NOW.date(), now=NOW)
     assert figures["00004"] == BA_DINH
     assert figures["00008"] == {
-        "today": {
-            "received": SMALL_COUNT,
-            "completed": SMALL_COUNT,
-            "in_process": SMALL_COUNT,
-            "awaiting_citizen": 0,
-        },
+        "today": {"received": 3, "completed": 1, "in_process": 2, "awaiting_citizen": 0},
         "month": {
-            "received": SMALL_COUNT,
+            "received": 3,
             "on_time_rate": NOT_ENOUGH,
             "online_share": NOT_ENOUGH,
             "no_wait_share": NOT_ENOUGH,
         },
         "satisfaction": {
-            "ratings": SMALL_COUNT,
+            "ratings": 4,
             "satisfied_rate": NOT_ENOUGH,
             "mean_rating": NOT_ENOUGH,
         },
@@ -230,7 +227,7 @@ def test_refresh_gives_the_same_figures_as_the_page(loaded: Path, client: FlaskC
     data = client.get("/man-hinh/00004/data.json").get_json()
     assert data["fields"] == page.fields
     assert {k: v for k, v in data["texts"].items() if k in page.texts} == page.texts
-    assert data["markers"] == ["today.awaiting_citizen"]
+    assert data["markers"] == []  # every rate of Ba Đình has 10 cases or more
     assert data["ward"] == {"code": "00004", "name": "Phường Ba Đình"}
     assert data["server_time"] == "2026-11-20T15:00:00"
     assert data["build"] == routes.BUILD
@@ -241,7 +238,11 @@ def test_english_screen_uses_english_words_and_number_formats(
 ) -> None:
     data = client.get("/man-hinh/00008/data.json?lang=en").get_json()
     assert data["fields"]["month.on_time_rate"] == "not enough data"
-    assert data["fields"]["today.received"] == "< 5"
+    assert data["fields"]["today.received"] == "3"  # exact, however small
+    assert data["markers"] == [
+        "month.on_time_rate", "month.online_share", "month.no_wait_share",
+        "satisfaction.satisfied_rate", "satisfaction.mean_rating",
+    ]  # fmt: skip
     assert data["texts"]["slide.today"] == "Today, 20/11/2026"
     page = client.get("/man-hinh/00004?lang=en").get_data(as_text=True)
     assert '<html lang="en">' in page
@@ -259,7 +260,7 @@ def test_english_screen_uses_english_words_and_number_formats(
         (0.00049, "rate", "vi", "0,0%"),
         (55 / 12, "mean", "vi", "4,6/5"),
         (None, "rate", "vi", "—"),
-        (SMALL_COUNT, "count", "vi", "< 5"),
+        (3, "count", "vi", "3"),  # a small count is written as it is
         (NOT_ENOUGH, "rate", "vi", "chưa đủ dữ liệu"),
         (NOT_ENOUGH, "mean", "en", "not enough data"),
     ],

@@ -9,8 +9,11 @@ spec's open points are read"). Keys are the column names of :func:`kpi.metrics.k
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+import pandas as pd
+
+from ui.format import fmt_int
 from ui.i18n import _
 
 Unit = Literal["count", "rate", "days", "per_day", "score"]
@@ -54,7 +57,24 @@ def definition_href(metric: str) -> str:
     return f"{METHODOLOGY_PATH}#{anchor(metric)}"
 
 
-_KNOWN = "(chỉ tính hồ sơ có thông tin này)"
+def known_note(known: Any, population: Any) -> str | None:
+    """The words beside a flag rate that is over fewer dossiers than its population.
+
+    A period that mixes files with and without a flag column rates the flag over the dossiers
+    of the files that had it (metrics §3), and the page says so: "trên 4.063 hồ sơ có dữ liệu".
+    ``known`` and ``population`` are the rate's counts named by :data:`kpi.metrics.FLAG_RATES`;
+    ``None`` (nothing to say) when every dossier had the column or none did (the rate is then
+    "no data" itself).
+    """
+    if any(v is None or pd.isna(v) for v in (known, population)):
+        return None
+    if not 0 < int(known) < int(population):
+        return None
+    return _("trên {count} hồ sơ có dữ liệu", count=fmt_int(int(known)))
+
+
+# A flag rate is over the dossiers of the files that have the column (metrics §3).
+_KNOWN = "(chỉ tính hồ sơ từ các tệp có cột này)"
 
 METRICS: dict[str, MetricText] = {
     # §1 Dossier flow

@@ -3,8 +3,10 @@
 Evaluators compare our files with their own spreadsheets, so every cell holds the real value and
 the display is left to Excel number formats: counts are numbers shown ``#,##0``, rates the
 full-precision fraction shown ``0.00%``, days Excel dates shown ``dd/mm/yyyy`` (Excel draws the
-separators of the user's locale; ``12439`` appears as 12.439 on a Vietnamese machine). A missing
-value (``None``, NaN, NaT: no data, a zero denominator) is an empty cell, never 0.
+separators of the user's locale; ``12439`` appears as 12.439 on a Vietnamese machine), moments
+in whole seconds shown ``dd/mm/yyyy hh:mm``, except the end of a day (a due date given without a
+time) shown ``dd/mm/yyyy``, as the page shows it. A missing value (``None``, NaN, NaT: no data, a
+zero denominator) is an empty cell, never 0.
 
 Text is always written as text: codes keep their leading zeros (``00004``) and a value that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -46,7 +48,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.periods import TIMEZONE, local_now
-from ui.format import fmt_date, fmt_int, fmt_number, fmt_pct
+from ui.format import fmt_date, fmt_int, fmt_number, fmt_pct, is_day_end
 from ui.i18n import _
 
 SOURCE = "Một Cửa"
@@ -166,7 +168,9 @@ def _cell_value(column: Column, value: Any, row: int) -> Any:
         if isinstance(value, pd.Timestamp):
             value = value.to_pydatetime()
         if isinstance(value, datetime):
-            return value.date() if kind == "date" else _local(value)
+            # Whole seconds: Excel rounds a fraction of a second it does not show, so the end of
+            # a day (23:59:59.999999, a date given without a time) would read as the next day.
+            return value.date() if kind == "date" else _local(value).replace(microsecond=0)
         if isinstance(value, date):
             return value if kind == "date" else datetime(value.year, value.month, value.day)
     elif isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value):
@@ -191,8 +195,17 @@ def _display(column: Column, value: Any) -> str:
         "pct": fmt_pct,
         "number": fmt_number,
         "date": fmt_date,
-        "datetime": lambda v: f"{v:%d/%m/%Y %H:%M}",
+        "datetime": lambda v: fmt_date(v.date()) if is_day_end(v) else f"{v:%d/%m/%Y %H:%M}",
     }[column.kind](value)
+
+
+def _number_format(column: Column, value: Any) -> str:
+    """The Excel format of one cell: its column kind's, except that a moment at the end of a
+    day (a date given without a time) shows its day alone, as the page does
+    (:func:`ui.format.fmt_moment`)."""
+    if column.kind == "datetime" and isinstance(value, datetime) and is_day_end(value):
+        return NUMBER_FORMATS["date"]
+    return NUMBER_FORMATS[column.kind]
 
 
 def _column_values(table: Table) -> list[list[Any]]:
@@ -267,10 +280,9 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
         cell = _write(ws, header_row, j, _text(column.header), "General")
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
     values = _column_values(table)
-    formats = [NUMBER_FORMATS[c.kind] for c in table.columns]
     for i, row in enumerate(values, start=header_row + 1):
-        for j, value in enumerate(row, start=1):
-            _write(ws, i, j, value, formats[j - 1])
+        for j, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
+            _write(ws, i, j, value, _number_format(column, value))
     for j, column in enumerate(table.columns, start=1):
         texts = [_display(column, row[j - 1]) for row in values]
         ws.column_dimensions[get_column_letter(j)].width = _width(texts, column.header)
@@ -301,7 +313,7 @@ def _info_sheet(
         row = 3
     row += 1
     ws.cell(row=row, column=1, value="Thời điểm tạo").font = _HEADER_FONT
-    _write(ws, row, 2, generated_at, NUMBER_FORMATS["datetime"])
+    _write(ws, row, 2, generated_at.replace(microsecond=0), NUMBER_FORMATS["datetime"])
     ws.cell(row=row + 1, column=1, value="Nguồn").font = _HEADER_FONT
     _write(ws, row + 1, 2, SOURCE, "@")
     row += 3

@@ -9,7 +9,7 @@ In English (:func:`ui.i18n.current_lang`, or ``lang=``) the separators are swapp
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
 from ui.i18n import current_lang
@@ -91,3 +91,23 @@ def fmt_span(date_from: date, date_to: date, *, lang: str | None = None) -> str:
     if date_from == date_to:
         return day(date_to, year=True)
     return f"{day(date_from, year=date_from.year != date_to.year)}–{day(date_to, year=True)}"
+
+
+# The last second of a day. A date given without a time is stored as the end of that day
+# (23:59:59.999999, the loader's end_of_day_if_date); some systems write 23:59:59 for the same.
+DAY_END = time(23, 59, 59)
+
+
+def is_day_end(moment: datetime) -> bool:
+    """True for a moment in the last second of its day: a date given without a time."""
+    return moment.time() >= DAY_END
+
+
+def fmt_moment(value: datetime | None) -> str:
+    """Format a due time or an end: the day alone for the end of a day (a date given without a
+    time: ``'27/10/2026'``), else time first (``'16:30 27/10/2026'``); ``None`` → ``'—'``.
+
+    The Excel export shows such a cell the same way (:mod:`ui.export`)."""
+    if value is None:
+        return NO_DATA
+    return fmt_date(value.date()) if is_day_end(value) else fmt_datetime(value)

@@ -107,10 +107,12 @@ DECISIONS: tuple[str, ...] = (
     "theo giờ.",
     "Thời điểm tính là thời điểm sớm nhất trong ba mốc: cuối kỳ, hiện tại (giờ Việt Nam) và hồ sơ "
     "mới nhất đã nạp.",
-    "Các thông tin không bắt buộc (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, "
-    "thanh toán trực tuyến, liên thông) được tính trên những hồ sơ có ghi thông tin đó; thiếu "
-    "cả cột là “không có dữ liệu”, không phải 0. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ "
-    "tiếp nhận mới có phí, lệ phí.",
+    "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
+    "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
+    "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp không "
+    "có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp không có "
+    "cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ có dữ "
+    "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.",
     "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + hồ "
     "sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số hồ "
     "sơ có phân loại tiến độ.",
@@ -480,31 +482,29 @@ def targets_table(targets: dict[str, Target]) -> Component:
     )
 
 
-def public_rules(
-    *, min_count: int, min_denominator: int, small_count: str, hidden: str, not_enough: str
-) -> Component:
-    """The small-cell rules of public surfaces (metrics.md §7), from the constants of the code."""
+def public_rules(*, min_denominator: int, not_enough: str) -> Component:
+    """The rules of public surfaces (metrics.md §7), from the constants of :mod:`kpi.public`."""
     rules = [
         _(
-            "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ "
-            "hay nội dung góp ý."
+            "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ, "
+            "nội dung góp ý hay danh sách hồ sơ. Chi tiết nhất là theo phường, xã × lĩnh vực × "
+            "kỳ; không chia theo thủ tục, đối tượng nộp hay cán bộ."
         ),
         _(
-            "Số đếm từ 1 đến {top} được hiển thị là “{shown}”.",
-            top=min_count - 1,
-            shown=small_count,
+            "Số đếm là số chính xác, kể cả số nhỏ: 3 hồ sơ trễ hạn được công bố là 3 (che số nhỏ "
+            "là che đúng những chỗ chậm trễ mà người dân cần biết)."
         ),
         _(
-            "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}”.",
+            "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}” thay "
+            "cho tỷ lệ phần trăm. Đây là chuyện độ tin cậy, không phải giữ bí mật: các số đếm bên "
+            "cạnh vẫn được hiển thị.",
             n=min_denominator,
             shown=not_enough,
         ),
         _(
-            "Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các "
-            "phần của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là "
-            "“{shown}”; lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số "
-            "bị che cũng không được công bố.",
-            shown=hidden,
+            "Trong mọi bảng xếp hạng công khai, phường, xã có tỷ lệ “{shown}” đứng sau các "
+            "phường, xã được xếp hạng và không có thứ hạng.",
+            shown=not_enough,
         ),
         _(
             "Chỉ số 766 công khai: chỉ số có dưới {n} trường hợp không được tính điểm; phường, "

@@ -25,10 +25,10 @@ from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
 from ui.components import METRICS, alert, compared_with, coverage_line, empty_state
-from ui.definitions import definition_href
+from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
-from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number, fmt_pct
+from ui.format import NO_DATA, fmt_date, fmt_int, fmt_moment, fmt_number, fmt_pct
 from ui.i18n import _
 from ui.overview import due_soon_line, period_is_over, tiles, trend_section
 from ui.theme import CLASS_LABELS
@@ -238,14 +238,11 @@ def due_soon_section(
 # --- late and overdue dossiers ---------------------------------------------------------------
 
 
-def _day(value: Any) -> str:
-    value = _v(value)
-    return fmt_date(pd.Timestamp(value).date()) if value is not None else NO_DATA
-
-
 def _moment(value: Any) -> str:
+    """A due time or an end as the export shows it too: the day alone for a date given without
+    a time (stored as the end of that day), else time and day (:func:`ui.format.fmt_moment`)."""
     value = _v(value)
-    return fmt_datetime(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
+    return fmt_moment(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
 
 
 def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
@@ -271,7 +268,7 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
             r["dossier_id"],
             r["field"],
             r["procedure_name"] or r["procedure_code"] or NO_DATA,
-            _day(r["due"]),
+            _moment(r["due"]),
             _moment(r["ended_at"]),
             _(CLASS_LABELS[r["klass"]]),
             fmt_int(_v(r["days_over"])),
@@ -342,6 +339,16 @@ def index_points(points: pd.DataFrame, ward_code: str) -> pd.DataFrame:
     return mine.reset_index(drop=True)
 
 
+def _rate_cell(row: Mapping[str, Any]) -> Any:
+    """An indicator's rate, with "trên N hồ sơ có dữ liệu" under a flag rate that only some of
+    the period's files could give (:func:`ui.definitions.known_note`)."""
+    rate = fmt_pct(_v(row["rate"]))
+    note = known_note(row.get("known"), row.get("population"))
+    if note is None:
+        return rate
+    return [rate, html.Br(), html.Small(note, className="text-body-secondary")]
+
+
 def index_section(
     prefix: str, wards: pd.DataFrame, points: pd.DataFrame, *, ward_code: str, compared: Period
 ) -> Component:
@@ -393,7 +400,7 @@ def index_section(
         [
             r["code"],
             _(r["label"]),
-            fmt_pct(_v(r["rate"])),
+            _rate_cell(r),
             fmt_pct(r["full_at"], 0),
             fmt_number(_v(r["points"]), 2),
             fmt_number(r["max"], 0),

@@ -7,7 +7,7 @@ WITH typed AS (
         end_of_day_if_date(ts_ok(ts_any(due_at))) AS t_due,
         ts_ok(ts_any(handled_at)) AS t_handled,
         coalesce(vocab_category(vk(category)), CASE WHEN txt(category) IS NULL THEN 'other' END) AS v_category,
-        vocab_bool(vk(unsatisfied)) AS b_unsatisfied
+        flag(unsatisfied) AS b_unsatisfied
     FROM joined  -- etl/sql/join_wards.sql
 )
 SELECT
@@ -29,11 +29,11 @@ SELECT
             _ward_error),
         err(txt(received_at) IS NULL, 'received_at', NULL, 'thiếu ngày tiếp nhận'),
         err(txt(received_at) IS NOT NULL AND t_received IS NULL, 'received_at', received_at,
-            'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),
+            date_error(received_at)),
         err(txt(due_at) IS NOT NULL AND t_due IS NULL, 'due_at', due_at,
-            'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),
+            date_error(due_at)),
         err(txt(handled_at) IS NOT NULL AND t_handled IS NULL, 'handled_at', handled_at,
-            'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),
+            date_error(handled_at)),
         err(t_due < t_received, 'due_at', due_at, 'hạn xử lý trước ngày tiếp nhận'),
         err(t_handled < t_received, 'handled_at', handled_at, 'ngày xử lý trước ngày tiếp nhận'),
         err(v_category IS NULL, 'category', category,

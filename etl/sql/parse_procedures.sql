@@ -5,8 +5,8 @@ WITH typed AS (
         *,
         num(time_limit_working_days) AS n_limit,
         vocab_online_level(vk(online_level)) AS v_online_level,
-        vocab_bool(vk(has_fee)) AS b_has_fee,
-        vocab_bool(vk(paper_result)) AS b_paper_result
+        flag(has_fee) AS b_has_fee,
+        flag(paper_result) AS b_paper_result
     FROM stage
 )
 SELECT

@@ -37,7 +37,7 @@ SELECT
             _ward_error),
         err(txt(rated_at) IS NULL, 'rated_at', NULL, 'thiếu thời gian đánh giá'),
         err(txt(rated_at) IS NOT NULL AND t_rated IS NULL, 'rated_at', rated_at,
-            'ngày giờ không hợp lệ (cần ngày/tháng/năm)'),
+            date_error(rated_at)),
         err(v_rating IS NULL, 'rating', rating,
             'mức độ hài lòng không hợp lệ (1–5 hoặc Rất hài lòng … Rất không hài lòng)'),
         err(txt(access) IS NOT NULL AND v_access IS NULL, 'access', access, 'điểm phải từ 1 đến 5'),

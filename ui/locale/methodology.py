@@ -77,14 +77,20 @@ EN: dict[str, str] = {
         "The time of calculation is the earliest of three moments: the end of the period, now "
         "(Vietnam time) and the newest dossier loaded."
     ),
-    "Các thông tin không bắt buộc (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, "
-    "thanh toán trực tuyến, liên thông) được tính trên những hồ sơ có ghi thông tin đó; thiếu "
-    "cả cột là “không có dữ liệu”, không phải 0. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ "
-    "tiếp nhận mới có phí, lệ phí.": (
-        "Optional information (digitisation, data reuse, no-wait, electronic results, online "
-        "payment, inter-agency) is computed on the dossiers that record it; a missing column "
-        "gives “no data”, not 0. The online payment rate is computed on the received dossiers "
-        "that carry a fee or charge."
+    "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
+    "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
+    "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp không "
+    "có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp không có "
+    "cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ có dữ "
+    "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.": (
+        "Yes/no columns (digitisation, data reuse, no-wait, electronic results, online payment, "
+        "inter-agency): a column a file has states the fact for every dossier of that file "
+        "(“x”, “1”, “true” and the Vietnamese word for yes mean yes; an empty cell, “0”, “false” "
+        "and the word for no mean no). Only a column the file does not have gives “no data”, "
+        "not 0; when a period mixes files with and without the column, the rate is over the "
+        "dossiers of the files that have it, and the page says so (“of … dossiers with data”). "
+        "The online payment rate is computed on the received dossiers that carry a fee or "
+        "charge."
     ),
     "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + "
     "hồ sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số "
@@ -310,26 +316,29 @@ EN: dict[str, str] = {
     "Xanh": "Green",
     "Vàng": "Amber",
     "Đỏ": "Red",
-    "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ hay "
-    "nội dung góp ý.": (
+    "Chỉ công bố số tổng hợp: không bao giờ có mã hồ sơ, thông tin người nộp, tên cán bộ, nội "
+    "dung góp ý hay danh sách hồ sơ. Chi tiết nhất là theo phường, xã × lĩnh vực × kỳ; không "
+    "chia theo thủ tục, đối tượng nộp hay cán bộ.": (
         "Only aggregate figures are published: never a dossier number, applicant information, a "
-        "staff member's name or the text of a comment."
+        "staff member's name, the text of a comment or a list of dossiers. The finest breakdown "
+        "is ward × field × period; never by procedure, applicant type or staff member."
     ),
-    "Số đếm từ 1 đến {top} được hiển thị là “{shown}”.": (
-        "Counts from 1 to {top} are shown as “{shown}”."
+    "Số đếm là số chính xác, kể cả số nhỏ: 3 hồ sơ trễ hạn được công bố là 3 (che số nhỏ là che "
+    "đúng những chỗ chậm trễ mà người dân cần biết).": (
+        "Counts are exact, small ones included: 3 late dossiers are published as 3 (hiding small "
+        "counts would hide exactly the delays the public is owed)."
     ),
-    "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}”.": (
+    "Tỷ lệ có mẫu số dưới {n} (hoặc không có dữ liệu) được hiển thị là “{shown}” thay cho tỷ lệ "
+    "phần trăm. Đây là chuyện độ tin cậy, không phải giữ bí mật: các số đếm bên cạnh vẫn được "
+    "hiển thị.": (
         "Rates with a denominator under {n} (or with no data) are shown as “{shown}” (not enough "
-        "data)."
+        "data) instead of a percentage. This is about reliability, not secrecy: the counts beside "
+        "them stay visible."
     ),
-    "Không để suy ra được ô bị che từ tổng bên cạnh: khi trong một nhóm (một tổng và các phần "
-    "của nó) chỉ có một ô bị che, ô nhỏ nhất tiếp theo cũng bị che và hiển thị là “{shown}”; "
-    "lặp lại cho đến khi không nhóm nào để lộ ô bị che. Tỷ lệ tính từ một số bị che cũng không "
-    "được công bố.": (
-        "A hidden cell must not be recoverable from a total next to it: when a group (a total and "
-        "its parts) has only one hidden cell, the next smallest cell is hidden too and shown as "
-        "“{shown}” (hidden); this repeats until no group reveals a hidden cell. Rates computed "
-        "from a hidden number are not published either."
+    "Trong mọi bảng xếp hạng công khai, phường, xã có tỷ lệ “{shown}” đứng sau các phường, xã "
+    "được xếp hạng và không có thứ hạng.": (
+        "In every public ranking, a ward whose rate is “{shown}” (not enough data) is listed after "
+        "the ranked wards, without a rank."
     ),
     "Chỉ số 766 công khai: chỉ số có dưới {n} trường hợp không được tính điểm; phường, xã có "
     "dưới {n} hồ sơ phải giải quyết không có điểm công khai.": (

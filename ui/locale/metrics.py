@@ -216,36 +216,38 @@ EN: dict[str, str] = {
     "Trong các hồ sơ tiếp nhận mới có phí, lệ phí, tỷ lệ hồ sơ đã thanh toán trực tuyến.": (
         "Of the dossiers received that carry a fee or charge, the share paid online."
     ),
-    "Hồ sơ thanh toán trực tuyến / Hồ sơ tiếp nhận mới có phí (chỉ tính hồ sơ có thông tin này).": (
-        "Dossiers paid online / Received dossiers with a fee (only dossiers that record this "
-        "information)."
+    "Hồ sơ thanh toán trực tuyến / Hồ sơ tiếp nhận mới có phí (chỉ tính hồ sơ từ các tệp có cột "
+    "này).": (
+        "Dossiers paid online / Received dossiers with a fee (only dossiers from files "
+        "that have this column)."
     ),
     "Trong các hồ sơ đã giải quyết trong kỳ, tỷ lệ hồ sơ được cấp kết quả điện tử.": (
         "Of the dossiers resolved in the period, the share given an electronic result."
     ),
-    "Hồ sơ có kết quả điện tử / Đã giải quyết (chỉ tính hồ sơ có thông tin này).": (
-        "Dossiers with an electronic result / Resolved (only dossiers that record this "
-        "information)."
+    "Hồ sơ có kết quả điện tử / Đã giải quyết (chỉ tính hồ sơ từ các tệp có cột này).": (
+        "Dossiers with an electronic result / Resolved (only dossiers from files "
+        "that have this column)."
     ),
     "Tỷ lệ hồ sơ tiếp nhận mới được số hóa thành phần hồ sơ khi tiếp nhận.": (
         "Share of the dossiers received whose documents were digitised at reception."
     ),
-    "Hồ sơ được số hóa / Tiếp nhận mới (chỉ tính hồ sơ có thông tin này).": (
-        "Digitised dossiers / Received (only dossiers that record this information)."
+    "Hồ sơ được số hóa / Tiếp nhận mới (chỉ tính hồ sơ từ các tệp có cột này).": (
+        "Digitised dossiers / Received (only dossiers from files that have this column)."
     ),
     "Tỷ lệ hồ sơ tiếp nhận mới sử dụng lại dữ liệu, giấy tờ đã số hóa, để người dân không phải "
     "nộp lại.": (
         "Share of the dossiers received that reused data or documents already digitised, so that "
         "citizens did not have to submit them again."
     ),
-    "Hồ sơ sử dụng lại dữ liệu số hóa / Tiếp nhận mới (chỉ tính hồ sơ có thông tin này).": (
-        "Dossiers reusing digitised data / Received (only dossiers that record this information)."
+    "Hồ sơ sử dụng lại dữ liệu số hóa / Tiếp nhận mới (chỉ tính hồ sơ từ các tệp có cột này).": (
+        "Dossiers reusing digitised data / Received (only dossiers from files that have this "
+        "column)."
     ),
     "Tỷ lệ hồ sơ tiếp nhận mới được giải quyết ngay trong lúc người dân chờ.": (
         "Share of the dossiers received that were resolved on the spot while the citizen waited."
     ),
-    "Hồ sơ “không chờ” / Tiếp nhận mới (chỉ tính hồ sơ có thông tin này).": (
-        "“No-wait” dossiers / Received (only dossiers that record this information)."
+    "Hồ sơ “không chờ” / Tiếp nhận mới (chỉ tính hồ sơ từ các tệp có cột này).": (
+        "“No-wait” dossiers / Received (only dossiers from files that have this column)."
     ),
     "Tỷ lệ hồ sơ tiếp nhận mới phải liên thông giữa nhiều cơ quan. Hồ sơ quá hạn được tách "
     "theo có liên thông hay không, để thấy trễ hạn có dồn vào hồ sơ liên thông không.": (
@@ -253,8 +255,8 @@ EN: dict[str, str] = {
         "agencies). Late dossiers are split by whether they are inter-agency, to show whether "
         "delays concentrate there."
     ),
-    "Hồ sơ liên thông / Tiếp nhận mới (chỉ tính hồ sơ có thông tin này).": (
-        "Inter-agency dossiers / Received (only dossiers that record this information)."
+    "Hồ sơ liên thông / Tiếp nhận mới (chỉ tính hồ sơ từ các tệp có cột này).": (
+        "Inter-agency dossiers / Received (only dossiers from files that have this column)."
     ),
     "Số lượt người dân đánh giá mức độ hài lòng trong kỳ (thang 1–5), kể cả lượt đánh giá "
     "không gắn với hồ sơ nào; một hồ sơ có thể được đánh giá nhiều lần.": (
@@ -308,4 +310,6 @@ EN: dict[str, str] = {
         "Petitions."
     ),
     "{definition} Cách tính: {formula}": "{definition} Formula: {formula}",
+    # beside a flag rate over only the dossiers of the files that had the column
+    "trên {count} hồ sơ có dữ liệu": "of {count} dossiers with data",
 }
