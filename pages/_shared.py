@@ -32,6 +32,7 @@ from ui.filters import (
     invalid_alert,
     parse_query,
     search_query,
+    url_id,
     view_answer,
 )
 
@@ -116,7 +117,7 @@ def frame(
     header = [heading, export_buttons(prefix)] if exports else [heading]
     return dbc.Container(
         [
-            dcc.Location(id=f"{prefix}-url", refresh=False),
+            dcc.Location(id=url_id(prefix), refresh=False),
             *([dcc.Location(id=f"{prefix}-nav", refresh="callback-nav")] if navigates else []),
             html.Div(
                 header,

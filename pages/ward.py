@@ -33,6 +33,7 @@ from ui.filters import (
     control_inputs,
     invalid_alert,
     search_query,
+    url_id,
     view_outputs,
 )
 from ui.i18n import _, page_title
@@ -109,7 +110,7 @@ def layout(ward_code: str | None = None, **query: Any) -> Component:
 @callback(
     *view_outputs(PREFIX),
     *control_inputs(PREFIX, ("period", "from", "to", "field", "channel")),
-    State(f"{PREFIX}-url", "pathname"),
+    State(url_id(PREFIX), "pathname"),
     prevent_initial_call=True,
 )
 def update(
@@ -131,8 +132,8 @@ def update(
 @callback(
     Output(f"{PREFIX}-nav", "href"),
     Input(f"{PREFIX}-ward", "value"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def open_ward(ward: str | None, pathname: str | None, search: str | None) -> str:
@@ -145,8 +146,8 @@ def open_ward(ward: str | None, pathname: str | None, search: str | None) -> str
 @callback(
     Output(f"{PREFIX}-trend", "children"),
     Input(f"{PREFIX}-grain", "value"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def update_grain(grain: str, pathname: str | None, search: str | None) -> list[Component]:
@@ -158,8 +159,8 @@ def update_grain(grain: str, pathname: str | None, search: str | None) -> list[C
     Output(EXPORT.download, "data"),
     Input(EXPORT.xlsx, "n_clicks"),
     Input(EXPORT.csv, "n_clicks"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def export(_xlsx: int | None, _csv: int | None, pathname: str | None, search: str | None) -> Any:

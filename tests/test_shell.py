@@ -147,3 +147,68 @@ def test_scripts_travel_compressed_to_a_browser_that_accepts_it(client) -> None:
     assert packed.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.data) == plain.data
     assert len(packed.data) < len(plain.data) / 2
+
+
+LAND = "field=%C4%90%E1%BA%A5t+%C4%91ai"  # Đất đai
+
+
+@pytest.mark.parametrize(
+    ("pathname", "search", "kept"),
+    [
+        ("/", f"?period=last_month&{LAND}", f"?period=last_month&{LAND}"),
+        ("/", "", ""),
+        (None, None, ""),
+        # Every filter, in canonical order; procedure (a /linh-vuc drill-down) and unknown
+        # parameters stay behind; province is passed through as given.
+        ("/linh-vuc", f"?channel=online&procedure=1.001193&{LAND}&from=2026-10-01&to=2026-10-31"
+         "&utm=x&province=22&ward=00004",
+         f"?from=2026-10-01&to=2026-10-31&province=22&ward=00004&{LAND}&channel=online"),
+        # A repeated parameter counts by its last value, as on the pages.
+        ("/hai-long", "?period=today&period=last_month", "?period=last_month"),
+        # The ward page's ward is its path: the other pages get it as ward=.
+        ("/phuong/00004", "?period=last_month&channel=online",
+         "?period=last_month&ward=00004&channel=online"),
+        ("/phuong/00004/", "?ward=00008", "?ward=00004"),
+        ("/phuong/", "?period=today", "?period=today"),
+        # A bad value is carried on as it is: the next page's alert names it.
+        ("/", "?field=Aviation", "?field=Aviation"),
+    ],
+)  # fmt: skip
+def test_the_navbar_links_keep_the_period_and_filters(
+    pathname: str | None, search: str | None, kept: str
+) -> None:
+    import app
+
+    assert app.nav_hrefs(pathname, search) == [
+        "/" + kept,
+        "/linh-vuc" + kept,
+        "/hai-long" + kept,
+        "/phuong-phap" + kept,
+    ]
+
+
+def test_the_navbar_follows_the_page_location_once_its_filters_changed() -> None:
+    """A filter changes the page's own location only: its search wins over the shell's."""
+    import app
+
+    shell, page = "?period=last_month", "?period=last_month&channel=online"
+    assert app.keep_filters("/", shell, [page])[1] == "/linh-vuc" + page
+    assert app.keep_filters("/phuong-phap", shell, [])[1] == "/linh-vuc" + shell  # no page url
+    assert app.keep_filters("/", shell, [None])[1] == "/linh-vuc" + shell  # not yet mounted
+
+
+def test_the_shell_callback_rewrites_every_navbar_link(client) -> None:
+    import app
+
+    client.get("/")  # the first request registers the pages' callbacks
+    layout = json.loads(client.get("/_dash-layout").text)
+    outputs = "...".join(f"{app.nav_id(path)}.href" for _l, path, _a in app.NAV)
+    spec = app.app.callback_map[f"..{outputs}.."]
+    inputs = [(i["id"], i["property"]) for i in spec["inputs"]]
+    assert inputs == [
+        ("shell-url", "pathname"),
+        ("shell-url", "search"),
+        ('{"page":["ALL"],"type":"page-url"}', "search"),
+    ]
+    ids = json.dumps(layout)
+    assert all(f'"id": "{app.nav_id(path)}"' in ids for _l, path, _a in app.NAV)

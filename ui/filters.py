@@ -32,6 +32,12 @@ from ui.components import alert
 from ui.i18n import _
 
 PARAMETERS = ("period", "from", "to", "ward", "field", "channel")
+# The parameters a link to another leaders' page keeps (the navbar's links): the period and
+# the filters, ``province`` included (passed through as the URL gives it); not ``procedure``,
+# which only /linh-vuc reads.
+KEPT = ("period", "from", "to", "province", "ward", "field", "channel")
+WARD_PATH = "/phuong/"  # a ward's page is WARD_PATH + its code: the path names the ward
+PAGE_URL = "page-url"  # the type of every page's own dcc.Location id (see url_id)
 CUSTOM = "custom"  # the period menu's value for an explicit from/to range
 ALL = "all"  # the ward, field and channel menus' value for "no filter"
 
@@ -419,6 +425,29 @@ def filter_bar(
 
 # --- the glue every page's filter callback shares ---------------------------------------------
 
+
+def url_id(prefix: str) -> dict[str, str]:
+    """The id of a page's own ``dcc.Location`` (``{"type": "page-url", "page": prefix}``).
+
+    A dict id, so the shell can listen to whichever page is shown (``ALL``): the filters change
+    the page's URL without telling any other location (``refresh=False``)."""
+    return {"type": PAGE_URL, "page": prefix}
+
+
+def kept_search(pathname: str | None, search: str | None) -> str:
+    """The query string a link to another page keeps from the current URL (``""``: none).
+
+    The :data:`KEPT` parameters as the URL gives them (validating them is the page's work: a bad
+    value keeps its alert on the next page), in that order; on a ward's page the ward is its
+    path (``/phuong/00004``), carried on as ``ward=00004``."""
+    query = search_query(search)
+    path = (pathname or "").rstrip("/")
+    if path.startswith(WARD_PATH) and path[len(WARD_PATH) :]:
+        query["ward"] = path[len(WARD_PATH) :]
+    kept = {name: query[name] for name in KEPT if query.get(name)}
+    return "?" + urlencode(kept) if kept else ""
+
+
 CONTROLS = ("period", "from", "to", "ward", "field", "channel")
 
 
@@ -435,7 +464,7 @@ def changed_control(prefix: str, triggered_id: object) -> str | None:
 def view_outputs(prefix: str) -> list[Output]:
     """What a page's filter callback updates: the URL, the period controls, the content."""
     return [
-        Output(f"{prefix}-url", "search"),
+        Output(url_id(prefix), "search"),
         Output(f"{prefix}-period", "value"),
         Output(f"{prefix}-from", "value"),
         Output(f"{prefix}-to", "value"),
