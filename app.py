@@ -13,9 +13,11 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, dcc, html
 from dash.development.base_component import Component
+from flask import Response, request
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
+from pages._shared import page_missing
 from screen import blueprint as screen_blueprint
 from ui.filters import PAGE_URL, kept_search
 from ui.i18n import _, current_lang, current_theme
@@ -181,8 +183,22 @@ def create_app() -> dash.Dash:
     return app
 
 
+def not_found_status(response: Response) -> Response:
+    """An address without a page answers HTTP 404 (Flask ``after_request`` hook).
+
+    Dash serves every path from one index route with 200, the page deciding in the browser
+    what to show; here the same question is asked once on the server (pages._shared.
+    page_missing: no such page, or no such ward), so a link checker, a search engine or a
+    monitoring probe sees the not-found page the reader sees."""
+    catch_all = app.config.routes_pathname_prefix + "<path:path>"
+    if request.endpoint == catch_all and response.status_code == 200 and page_missing(request.path):
+        response.status_code = 404
+    return response
+
+
 app = create_app()
 server = app.server
+server.after_request(not_found_status)
 server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
 server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public hall screen
 

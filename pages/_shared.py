@@ -8,9 +8,10 @@ content, or the alert that says why there is none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html, no_update
 from dash.development.base_component import Component
@@ -55,6 +56,52 @@ def province() -> str:
 def lists() -> Lists:
     """Ward code → name, the loaded fields, procedure code → name; empty when nothing is loaded."""
     return allow_lists(province())
+
+
+def unknown_ward(code: str | None, wards: Mapping[str, str]) -> bool:
+    """A ward code that is not one of the province's wards; never while nothing is loaded
+    (``wards`` empty: the ward page then says there is no data yet, not that the ward is
+    unknown)."""
+    return bool(wards) and code not in wards
+
+
+NOT_FOUND_PAGE = "not_found_404"  # the module Dash's router shows for a path without a page
+
+
+def _path_variables(path: str, template: str) -> dict[str, str] | None:
+    """The variables of ``path`` in a page's ``path_template`` (``/phuong/<ward_code>``), one
+    non-empty segment each; ``None`` when the path is not of that form."""
+    parts, slots = path.strip("/").split("/"), template.strip("/").split("/")
+    if len(parts) != len(slots):
+        return None
+    variables = {}
+    for part, slot in zip(parts, slots, strict=True):
+        if slot.startswith("<") and slot.endswith(">"):
+            if not part:
+                return None
+            variables[slot[1:-1]] = part
+        elif part != slot:
+            return None
+    return variables
+
+
+def page_missing(path: str) -> bool:
+    """Whether the app has nothing to show at ``path``: the one check behind the 404 status.
+
+    Missing: a path no page registers (Dash's router then shows pages/not_found_404.py, whose
+    own ``/404`` counts as missing too), or a ward's page (``/phuong/<ward_code>``) for a code
+    that is not one of the province's wards (the ward page then shows the same not-found
+    page). Paths compare as Dash's router compares them, without their outer slashes."""
+    for module, page in dash.page_registry.items():
+        if module.rsplit(".", 1)[-1] == NOT_FOUND_PAGE:
+            continue
+        template = page.get("path_template")
+        variables = _path_variables(path, template) if template else None
+        if variables is not None:
+            return "ward_code" in variables and unknown_ward(variables["ward_code"], lists()[0])
+        if not template and path.strip("/") == page["path"].strip("/"):
+            return False
+    return True
 
 
 def selection(query: dict[str, Any], known: Lists, *, procedures: bool = False) -> Selection:

@@ -22,7 +22,17 @@ from kpi.db import NoWarehouse, cursor
 from kpi.overview import default_grain
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
-from pages._shared import Lists, View, frame, lists, on_controls, province, selection, trend_of
+from pages._shared import (
+    Lists,
+    View,
+    frame,
+    lists,
+    on_controls,
+    province,
+    selection,
+    trend_of,
+    unknown_ward,
+)
 from ui import ward as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
@@ -72,8 +82,8 @@ def _parse(
     known = lists()
     if not known[0]:
         return known, None, no_warehouse()
-    if code not in known[0]:
-        return known, None, sections.unknown_ward(code)
+    if unknown_ward(code, known[0]):
+        return known, None, sections.unknown_ward(PREFIX, code)
     query = {k: v for k, v in query.items() if k != "ward"}  # the path names the ward
     try:
         chosen = selection(query, known)
@@ -100,8 +110,11 @@ def _from_url(pathname: str | None, search: str | None) -> Selection | None:
 
 
 def layout(ward_code: str | None = None, **query: Any) -> Component:
-    """The page of the ward ``ward_code`` for the URL parameters."""
+    """The page of the ward ``ward_code`` for the URL parameters; the not-found page (HTTP
+    404, app.py) when the province has no such ward."""
     answer = _view(ward_code, query)
+    if unknown_ward(ward_code, answer.lists[0]):
+        return answer.content
     title = answer.lists[0].get(ward_code or "", _("Phường, xã"))
     heading = html.H1(title, id=f"{PREFIX}-title", className="h3 mb-0")
     return frame(PREFIX, heading, answer, navigates=True)

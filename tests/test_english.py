@@ -280,7 +280,7 @@ def _find(tree: Any, component_id: Any) -> Any:
     return find(tree, component_id)
 
 
-LEADERS_PAGES = ("overview", "ward", "fields", "satisfaction", "methodology")
+LEADERS_PAGES = ("overview", "ward", "fields", "satisfaction", "methodology", "not_found_404")
 
 
 @pytest.mark.parametrize("name", LEADERS_PAGES)

@@ -212,3 +212,75 @@ def test_the_shell_callback_rewrites_every_navbar_link(client) -> None:
     ]
     ids = json.dumps(layout)
     assert all(f'"id": "{app.nav_id(path)}"' in ids for _l, path, _a in app.NAV)
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/", 200),
+        ("/linh-vuc", 200),
+        ("/linh-vuc/", 200),  # as Dash's router compares paths: without the outer slashes
+        ("/hai-long?period=last_month", 200),
+        ("/phuong-phap", 200),
+        ("/phuong/00004", 200),  # Phường Ba Đình, a ward of Hà Nội (the default province)
+        ("/phuong/00004?ward=99999", 200),  # the path names the ward; ward= is ignored there
+        ("/khong-co", 404),
+        ("/linh-vuc/dat-dai", 404),
+        ("/phuong/99999", 404),
+        ("/phuong/99999?period=last_month", 404),
+        ("/phuong/22222", 404),  # a ward, but of another province
+        ("/phuong/", 404),
+        ("/phuong/00004/thang-10", 404),
+        ("/404", 404),  # the not-found page's own path is not a page either
+        ("/api/v1/khong-co", 404),
+        ("/man-hinh/99999", 404),  # the hall screen's own not-found page
+        ("/assets/motcua.css", 200),
+    ],
+)
+def test_an_address_without_a_page_answers_404(warehouse, path: str, status: int) -> None:
+    import app
+
+    answer = app.server.test_client().get(path)
+    assert answer.status_code == status
+    if path.startswith(("/khong-co", "/phuong/99999")):
+        assert '<html lang="vi"' in answer.text  # the app's page, drawn by the router
+
+
+def test_before_anything_is_loaded_a_ward_page_is_not_a_404(tmp_path, monkeypatch) -> None:
+    """Nothing loaded: the ward page says there is no data yet, so it cannot call a ward
+    unknown."""
+    import app
+
+    monkeypatch.setenv("MOTCUA_DB", str(tmp_path / "not-loaded-yet.duckdb"))
+    client = app.server.test_client()
+    assert client.get("/phuong/99999").status_code == 200
+    assert client.get("/khong-co").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("cookie", "texts"),
+    [
+        ("", ["Lỗi 404", "Không tìm thấy trang",
+              "Không có trang nào ở địa chỉ này: liên kết có thể đã cũ hoặc bị gõ nhầm.",
+              "Về trang Tổng quan"]),
+        ("motcua_lang=en", ["Error 404", "Page not found",
+                            "There is no page at this address: the link may be out of date "
+                            "or mistyped.", "Back to the overview"]),
+    ],
+)  # fmt: skip
+def test_the_not_found_page_reads_in_the_readers_language(cookie: str, texts: list[str]) -> None:
+    import importlib
+
+    from dash.testing import ignore_register_page
+
+    import app
+
+    with ignore_register_page():
+        page = importlib.import_module("pages.not_found_404")
+    from tests.test_overview_page import find
+
+    with app.server.test_request_context("/khong-co", headers={"Cookie": cookie}):
+        body = find(page.layout(period="last_month"), "not-found").children
+    assert [part.children for part in body] == texts
+    assert body[-1].href == "/"
+    assert find(body, "not-found-title").children == texts[1]

@@ -225,10 +225,17 @@ def _anchors(tree: object) -> list:
     return [n for n in walk(tree) if type(n).__name__ == "A"]
 
 
-def test_unknown_ward_is_an_alert(loaded: Path, ward: ModuleType) -> None:
+def test_unknown_ward_is_the_not_found_page(loaded: Path, ward: ModuleType) -> None:
+    """No filter bar, no sections: the page says the ward is not found (HTTP 404: app.py)."""
     tree = ward.layout(ward_code="99999", **OCTOBER_QUERY)
-    content = text(find(tree, "ward-content"))
-    assert content.startswith("Không tìm thấy phường, xã Mã '99999' không có trong danh sách")
+    assert text(find(tree, "ward-not-found")) == (
+        "Lỗi 404 Không tìm thấy phường, xã Mã '99999' không có trong danh sách phường, xã của "
+        "tỉnh/thành phố. Về trang Tổng quan"
+    )
+    assert find(tree, "ward-not-found-title").children == "Không tìm thấy phường, xã"
+    link = [n for n in walk(tree) if getattr(n, "href", None)]
+    assert [(n.children, n.href) for n in link] == [("Về trang Tổng quan", "/")]
+    assert not [n for n in walk(tree) if getattr(n, "id", None) == "ward-filters"]
 
 
 def test_invalid_url_is_an_alert(loaded: Path, ward: ModuleType) -> None:

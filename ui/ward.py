@@ -24,7 +24,7 @@ from kpi.overview import BUCKET, CURRENT, default_grain
 from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
-from ui.components import METRICS, alert, coverage_line, empty_state
+from ui.components import METRICS, coverage_line, empty_state, not_found
 from ui.definitions import definition_href
 from ui.export import Column, Table
 from ui.filters import Selection
@@ -117,17 +117,15 @@ def _table(
     )
 
 
-def unknown_ward(ward_code: str | None) -> Component:
-    """The alert for a ward code that is not one of the province's wards."""
-    return alert(
+def unknown_ward(prefix: str, ward_code: str | None) -> Component:
+    """The not-found page of a ward code that is not one of the province's wards (HTTP 404)."""
+    return not_found(
         _("Không tìm thấy phường, xã"),
-        detail=[
-            _(
-                "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố. ",
-                code=repr(ward_code or ""),
-            ),
-            html.A(_("Về trang Tổng quan"), href="/"),
-        ],
+        _(
+            "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố.",
+            code=repr(ward_code or ""),
+        ),
+        prefix=f"{prefix}-not-found",
     )
 
 

@@ -96,11 +96,12 @@ def test_ward_menu_opens_another_ward(driver: WebDriver, app_url: str) -> None:
     assert severe_console_entries(driver) == []
 
 
-def test_unknown_ward_shows_an_alert(driver: WebDriver, app_url: str) -> None:
+def test_unknown_ward_shows_the_not_found_page(driver: WebDriver, app_url: str) -> None:
+    # Its HTTP status (404) and console: tests/browser/test_navigation_browser.py.
     driver.get(f"{app_url}/phuong/99999?{OCTOBER}")
-    wait_for(driver, "ward-content")
-    assert "Không tìm thấy phường, xã" in driver.find_element(By.ID, "ward-content").text
-    assert severe_console_entries(driver) == []
+    wait_for(driver, "ward-not-found")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Không tìm thấy phường, xã"
+    assert driver.find_elements(By.ID, "ward-filters") == []
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1920, 1080)])
