@@ -180,6 +180,66 @@ def _moment(value: Any) -> str:
     return fmt_datetime(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
 
 
+# The late list's columns: header and class. The id, the procedure, the due date and the days
+# over always show; the field and the end date ("mc-late-minor") make way on screens narrower
+# than a laptop, and on a phone each dossier is a stacked card (assets/motcua.css, "Ward page").
+LATE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Mã hồ sơ", "mc-late-id"),
+    ("Lĩnh vực", "mc-late-field mc-late-minor"),
+    ("Thủ tục", "mc-late-procedure"),
+    ("Hạn giải quyết", "mc-late-due"),
+    ("Ngày có kết quả", "mc-late-end mc-late-minor"),
+    ("Tình trạng", "mc-late-status"),
+    ("Số ngày quá hạn", "mc-late-days"),
+)
+
+
+def _late_table(table_id: str, caption: str, rows: Sequence[Sequence[str]]) -> Component:
+    """The late list as a table whose cells carry their column's class and header (the phone's
+    card shows the header beside the value); explicit roles keep it a table for screen readers
+    when the card layout changes the cells' display."""
+    heads = [_(head) for head, _class in LATE_COLUMNS]
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(
+                    html.Tr(
+                        [
+                            html.Th(head, scope="col", className=cls, role="columnheader")
+                            for head, (_head, cls) in zip(heads, LATE_COLUMNS, strict=True)
+                        ],
+                        role="row",
+                    ),
+                    role="rowgroup",
+                ),
+                html.Tbody(
+                    [
+                        html.Tr(
+                            [
+                                html.Td(value, className=cls, role="cell", **{"data-label": head})
+                                for value, head, (_head, cls) in zip(
+                                    row, heads, LATE_COLUMNS, strict=True
+                                )
+                            ],
+                            role="row",
+                        )
+                        for row in rows
+                    ],
+                    role="rowgroup",
+                ),
+            ],
+            id=table_id,
+            className="table table-sm table-striped mc-num-table mc-late",
+            role="table",
+        ),
+        className="table-responsive mc-scroll-list",
+        tabIndex=0,
+        role="region",
+        **{"aria-label": caption},
+    )
+
+
 def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
     """The late and overdue dossiers (no applicant data), with how many are shown of ``total``."""
     title = _("Hồ sơ quá hạn và đang giải quyết quá hạn")
@@ -189,15 +249,6 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
             id=f"{prefix}-late-none",
         )
         return section(f"{prefix}-late-section", title, [message])
-    head = [
-        _("Mã hồ sơ"),
-        _("Lĩnh vực"),
-        _("Thủ tục"),
-        _("Hạn giải quyết"),
-        _("Ngày có kết quả"),
-        _("Tình trạng"),
-        _("Số ngày quá hạn"),
-    ]
     rows = [
         [
             r["dossier_id"],
@@ -223,7 +274,7 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
         className="small text-body-secondary",
     )
     caption = _("Danh sách hồ sơ quá hạn và đang giải quyết quá hạn")
-    table = _table(f"{prefix}-late", caption, head, rows, scroll=True)
+    table = _late_table(f"{prefix}-late", caption, rows)
     return section(f"{prefix}-late-section", title, [note, table])
 
 
