@@ -277,3 +277,34 @@ def test_screenshots_and_no_horizontal_overflow(
     assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"
     driver.save_screenshot(str(artifacts / f"overview-{width}x{height}.png"))
     assert severe_console_entries(driver) == []
+
+
+def test_on_a_phone_the_league_note_and_the_map_legend_are_whole(
+    driver: WebDriver, app_url: str
+) -> None:
+    """Both used to run past the right edge of a 390 px phone: the note in the caption of the
+    sideways-scrolling table, the legend's last entries past the map's width."""
+    driver.set_window_size(390, 844)
+    open_page(driver, app_url + OCTOBER, ready_id="overview-league")
+    wait(driver).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map .legend .traces"))
+    )
+    inner = driver.execute_script("return window.innerWidth")
+
+    def span(selector: str) -> list[list[float]]:
+        return driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => {"
+            " const r = e.getBoundingClientRect(); return [r.left, r.right]; })",
+            selector,
+        )
+
+    [note] = span("#overview-league-note")
+    assert 0 <= note[0] < note[1] <= inner
+    assert driver.find_element(By.ID, "overview-league-note").text.endswith(
+        "phường, xã chưa có dữ liệu luôn ở cuối."
+    )
+    [graph] = span("#overview-map .svg-container")
+    entries = span("#overview-map .legend .traces")
+    assert len(entries) == 3  # on target (Hoàn Kiếm, Ngọc Hà), below it (Ba Đình), no data
+    assert all(graph[0] <= left < right <= min(graph[1], inner) for left, right in entries)
+    assert severe_console_entries(driver) == []
