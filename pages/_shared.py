@@ -188,7 +188,10 @@ def on_controls(
     """A filter changed: the page's view of the controls' query, as :func:`view_answer` gives it.
 
     ``triggered`` is ``ctx.triggered_id``; ``controls`` the values :func:`controls_query` takes."""
-    query = controls_query(changed_control(prefix, triggered), **controls)
+    try:
+        query = controls_query(changed_control(prefix, triggered), **controls)
+    except FilterError as exc:  # a typed date that is not one: say so, keep the URL as it is
+        return view_answer(None, invalid_alert(exc))
     answer = page_view(query)
     return view_answer(answer.selection, answer.content, with_ward=with_ward)
 

@@ -295,12 +295,12 @@ def test_a_ward_without_petitions_gets_full_points_and_says_why(
 def test_callback_puts_the_ward_in_the_url_and_recomputes(
     page_module: ModuleType, loaded: Path
 ) -> None:
-    controls = ("custom", "2026-10-01", "2026-10-31", "00004", "all", "all")
+    controls = ("custom", "01/10/2026", "31/10/2026", "00004", "all", "all")
     url, preset, date_from, date_to, content = run_callback(
         page_module.update, "satisfaction-ward.value", *controls
     )
     assert (url, preset, date_from, date_to) == (
-        "?from=2026-10-01&to=2026-10-31&ward=00004", "custom", "2026-10-01", "2026-10-31",
+        "?from=2026-10-01&to=2026-10-31&ward=00004", "custom", "01/10/2026", "31/10/2026",
     )  # fmt: skip
     assert tile_values(content) == {
         "satisfaction-ratings": "12",

@@ -255,15 +255,15 @@ def test_filter_change_updates_url_and_numbers(loaded: Path, ward: ModuleType) -
         ward.update,
         "ward-field.value",
         "custom",
-        "2026-10-01",
-        "2026-10-31",
+        "01/10/2026",
+        "31/10/2026",
         "Đất đai",
         "all",
         "/phuong/00004",
     )
     search, preset, first, last, content = out
     assert search == "?from=2026-10-01&to=2026-10-31&field=%C4%90%E1%BA%A5t+%C4%91ai"
-    assert (preset, first, last) == ("custom", "2026-10-01", "2026-10-31")
+    assert (preset, first, last) == ("custom", "01/10/2026", "31/10/2026")
     # Đất đai: W04, W05, W06 received, W09 carried over; none early, on time or in time.
     assert tile_value(content, "ward-on-time") == "0,00%"
     assert tile_value(content, "ward-received") == "3"

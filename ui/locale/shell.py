@@ -25,6 +25,10 @@ EN: dict[str, str] = {
     "Kỳ báo cáo": "Period",
     "Từ ngày": "From",
     "Đến ngày": "To",
+    "(ngày/tháng/năm)": "(day/month/year)",
+    "{label}: {value} không phải là một ngày (cần dạng ngày/tháng/năm, ví dụ 21/11/2026).": (
+        "{label}: {value} is not a date (expected day/month/year, for example 21/11/2026)."
+    ),
     "Kênh nộp": "Channel",
     "Tất cả phường, xã": "All wards",
     "Tất cả lĩnh vực": "All fields",
