@@ -11,12 +11,15 @@ from pathlib import Path
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import ALL, Input, Output, dcc, html
 from dash.development.base_component import Component
+from flask import Response, request
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
+from pages._shared import page_missing
 from screen import blueprint as screen_blueprint
+from ui.filters import PAGE_URL, kept_search
 from ui.i18n import _, current_lang, current_theme
 
 ROOT = Path(__file__).resolve().parent
@@ -29,6 +32,23 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Hài lòng", "/hai-long", "exact"),
     ("Phương pháp", "/phuong-phap", "exact"),
 )
+SHELL_URL = "shell-url"
+
+
+def nav_id(path: str) -> str:
+    """The id of the navbar link to ``path``: ``shell-nav-linh-vuc`` (``/``: ``shell-nav-home``)."""
+    return "shell-nav-" + (path.strip("/") or "home")
+
+
+def nav_hrefs(pathname: str | None, search: str | None) -> list[str]:
+    """The navbar links' addresses from the current URL: each page keeps its period and filters.
+
+    ``/linh-vuc?period=last_month&field=Đất+đai`` gives ``/?period=last_month&field=…``,
+    ``/hai-long?…`` and so on, in the order of :data:`NAV` (ui.filters.kept_search says what is
+    kept)."""
+    kept = kept_search(pathname, search)
+    return [path + kept for _label, path, _active in NAV]
+
 
 # Dash's default page, in Vietnamese.
 INDEX_STRING = """<!DOCTYPE html>
@@ -74,7 +94,7 @@ def shell() -> Component:
     A function, so Dash builds it for each visit in the reader's language.
     """
     links = [
-        dbc.NavLink(_(label, context="page"), href=path, active=active)
+        dbc.NavLink(_(label, context="page"), href=path, active=active, id=nav_id(path))
         for label, path, active in NAV
     ]
     english = current_lang() == "en"
@@ -115,8 +135,22 @@ def shell() -> Component:
                 class_name="mb-3 mc-navbar",
             ),
             html.Main(dash.page_container, id="main"),
+            # Hears every navigation (links, the back button): the navbar follows the URL.
+            dcc.Location(id=SHELL_URL, refresh=False),
         ]
     )
+
+
+def keep_filters(
+    pathname: str | None, search: str | None, page_searches: list[str | None]
+) -> list[str]:
+    """The navbar's links for the URL shown: callback of the shell's location and the page's.
+
+    A page's filters change its own location only (``refresh=False``, ui.filters.url_id), so
+    the page's search, when there is one, is the current one; pages without filters
+    (methodology, not found) have only the shell's."""
+    current = next((s for s in page_searches if s is not None), search)
+    return nav_hrefs(pathname, current)
 
 
 def create_app() -> dash.Dash:
@@ -140,11 +174,31 @@ def create_app() -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.layout = shell
+    app.callback(
+        [Output(nav_id(path), "href") for _label, path, _active in NAV],
+        Input(SHELL_URL, "pathname"),
+        Input(SHELL_URL, "search"),
+        Input({"type": PAGE_URL, "page": ALL}, "search"),
+    )(keep_filters)
     return app
+
+
+def not_found_status(response: Response) -> Response:
+    """An address without a page answers HTTP 404 (Flask ``after_request`` hook).
+
+    Dash serves every path from one index route with 200, the page deciding in the browser
+    what to show; here the same question is asked once on the server (pages._shared.
+    page_missing: no such page, or no such ward), so a link checker, a search engine or a
+    monitoring probe sees the not-found page the reader sees."""
+    catch_all = app.config.routes_pathname_prefix + "<path:path>"
+    if request.endpoint == catch_all and response.status_code == 200 and page_missing(request.path):
+        response.status_code = 404
+    return response
 
 
 app = create_app()
 server = app.server
+server.after_request(not_found_status)
 server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
 server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public hall screen
 

@@ -8,9 +8,11 @@ content, or the alert that says why there is none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
@@ -35,6 +37,7 @@ from ui.filters import (
     province_href,
     province_of,
     search_query,
+    url_id,
     view_answer,
 )
 
@@ -81,6 +84,64 @@ def _province_of(query: dict[str, Any]) -> str | None:
     except NoWarehouse:
         return default
     return province_of(query, default=default, provinces=known, ward_province=homes)
+
+
+def unknown_ward(code: str | None, wards: Mapping[str, str]) -> bool:
+    """A ward code that is not one of the province's wards; never while nothing is loaded
+    (``wards`` empty: the ward page then says there is no data yet, not that the ward is
+    unknown)."""
+    return bool(wards) and code not in wards
+
+
+def ward_lists(code: str | None) -> Lists:
+    """The allow-lists of a ward's page: those of the ward's own province (ward codes are
+    national), or of the configured province for a code that is no ward's."""
+    home = None
+    if code is not None:
+        with contextlib.suppress(NoWarehouse), cursor() as cur:
+            home = reference.ward_province(cur, ward_code=code)
+    return lists(home or province())
+
+
+NOT_FOUND_PAGE = "not_found_404"  # the module Dash's router shows for a path without a page
+
+
+def _path_variables(path: str, template: str) -> dict[str, str] | None:
+    """The variables of ``path`` in a page's ``path_template`` (``/phuong/<ward_code>``), one
+    non-empty segment each; ``None`` when the path is not of that form."""
+    parts, slots = path.strip("/").split("/"), template.strip("/").split("/")
+    if len(parts) != len(slots):
+        return None
+    variables = {}
+    for part, slot in zip(parts, slots, strict=True):
+        if slot.startswith("<") and slot.endswith(">"):
+            if not part:
+                return None
+            variables[slot[1:-1]] = part
+        elif part != slot:
+            return None
+    return variables
+
+
+def page_missing(path: str) -> bool:
+    """Whether the app has nothing to show at ``path``: the one check behind the 404 status.
+
+    Missing: a path no page registers (Dash's router then shows pages/not_found_404.py, whose
+    own ``/404`` counts as missing too), or a ward's page (``/phuong/<ward_code>``) for a code
+    that is not one of the province's wards (the ward page then shows the same not-found
+    page). Paths compare as Dash's router compares them, without their outer slashes."""
+    for module, page in dash.page_registry.items():
+        if module.rsplit(".", 1)[-1] == NOT_FOUND_PAGE:
+            continue
+        template = page.get("path_template")
+        variables = _path_variables(path, template) if template else None
+        if variables is not None:
+            return "ward_code" in variables and unknown_ward(
+                variables["ward_code"], ward_lists(variables["ward_code"]).wards
+            )
+        if not template and path.strip("/") == page["path"].strip("/"):
+            return False
+    return True
 
 
 def selection(query: dict[str, Any], known: Lists, *, procedures: bool = False) -> Selection:
@@ -150,7 +211,7 @@ def frame(
     header = [heading, export_buttons(prefix)] if exports else [heading]
     return dbc.Container(
         [
-            dcc.Location(id=f"{prefix}-url", refresh=False),
+            dcc.Location(id=url_id(prefix), refresh=False),
             dcc.Location(id=f"{prefix}-nav", refresh="callback-nav"),
             html.Div(
                 header,
@@ -180,7 +241,10 @@ def on_controls(
     """A filter changed: the page's view of the controls' query, as :func:`view_answer` gives it.
 
     ``triggered`` is ``ctx.triggered_id``; ``controls`` the values :func:`controls_query` takes."""
-    query = controls_query(changed_control(prefix, triggered), **controls)
+    try:
+        query = controls_query(changed_control(prefix, triggered), **controls)
+    except FilterError as exc:  # a typed date that is not one: say so, keep the URL as it is
+        return view_answer(None, invalid_alert(exc))
     answer = page_view(query)
     return view_answer(answer.selection, answer.content, with_ward=with_ward)
 
@@ -191,7 +255,7 @@ def province_navigation(prefix: str, path: str) -> None:
     @callback(
         Output(f"{prefix}-nav", "href", allow_duplicate=True),
         Input(f"{prefix}-province", "value"),
-        State(f"{prefix}-url", "search"),
+        State(url_id(prefix), "search"),
         prevent_initial_call=True,
     )
     def open_province(chosen: str | None, search: str | None) -> str:

@@ -29,7 +29,7 @@ from pages._shared import (
 from ui import fields as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
-from ui.filters import Selection, control_inputs, search_query, view_outputs
+from ui.filters import Selection, control_inputs, search_query, url_id, view_outputs
 from ui.i18n import _, page_title
 
 dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
@@ -71,7 +71,7 @@ def layout(**query: Any) -> Component:
 @callback(
     *view_outputs(PREFIX),
     *control_inputs(PREFIX),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "search"),
     State(f"{PREFIX}-province", "value"),
     prevent_initial_call=True,
 )
@@ -116,7 +116,7 @@ def sort_table(
     Output(EXPORT.download, "data"),
     Input(EXPORT.xlsx, "n_clicks"),
     Input(EXPORT.csv, "n_clicks"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str, Any]:

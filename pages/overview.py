@@ -32,7 +32,7 @@ from pages._shared import (
 from ui import overview as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
-from ui.filters import Selection, control_inputs, view_outputs
+from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
 from ui.league import next_sort, row_href
 
@@ -108,7 +108,7 @@ def update(
 @callback(
     Output(f"{PREFIX}-trend", "children"),
     Input(f"{PREFIX}-grain", "value"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def update_grain(grain: str, search: str | None) -> list[Component]:
@@ -153,7 +153,7 @@ def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
     Output(EXPORT.download, "data"),
     Input(EXPORT.xlsx, "n_clicks"),
     Input(EXPORT.csv, "n_clicks"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str, Any]:

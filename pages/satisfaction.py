@@ -30,7 +30,7 @@ from pages._shared import (
 from ui import satisfaction as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
-from ui.filters import Selection, control_inputs, view_outputs
+from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
@@ -123,7 +123,7 @@ def sort_wards(
     Output(EXPORT.download, "data"),
     Input(EXPORT.xlsx, "n_clicks"),
     Input(EXPORT.csv, "n_clicks"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def export(_xlsx: int | None, _csv: int | None, search: str | None) -> Any:

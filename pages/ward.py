@@ -9,7 +9,6 @@ Excel/CSV of every table. Glue only: kpi/ward.py answers, ui/ward.py and ui/over
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -19,7 +18,6 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi import reference
 from kpi.db import NoWarehouse, cursor
 from kpi.overview import default_grain
 from kpi.targets import load_targets
@@ -30,10 +28,11 @@ from pages._shared import (
     frame,
     lists,
     on_controls,
-    province,
     province_navigation,
     selection,
     trend_of,
+    unknown_ward,
+    ward_lists,
 )
 from ui import ward as sections
 from ui.components import no_warehouse
@@ -45,6 +44,7 @@ from ui.filters import (
     control_inputs,
     invalid_alert,
     search_query,
+    url_id,
     view_outputs,
 )
 from ui.i18n import _, page_title
@@ -81,15 +81,11 @@ def _parse(
     code: str | None, query: dict[str, Any]
 ) -> tuple[Lists, Selection | None, Component | None]:
     """The allow-lists and the selection of a ward and URL, or the alert saying what is wrong."""
-    home = None
-    if code is not None:
-        with contextlib.suppress(NoWarehouse), cursor() as cur:
-            home = reference.ward_province(cur, ward_code=code)
-    known = lists(home or province())  # ward codes are national: the ward's own province
+    known = ward_lists(code)  # ward codes are national: the ward's own province
     if not known.wards:
         return known, None, no_warehouse()
-    if code not in known.wards:
-        return known, None, sections.unknown_ward(code)
+    if unknown_ward(code, known.wards):
+        return known, None, sections.unknown_ward(PREFIX, code)
     # The path names the ward, and so its province.
     query = {k: v for k, v in query.items() if k not in ("ward", "province")}
     try:
@@ -117,8 +113,11 @@ def _from_url(pathname: str | None, search: str | None) -> Selection | None:
 
 
 def layout(ward_code: str | None = None, **query: Any) -> Component:
-    """The page of the ward ``ward_code`` for the URL parameters."""
+    """The page of the ward ``ward_code`` for the URL parameters; the not-found page (HTTP
+    404, app.py) when the province has no such ward."""
     answer = _view(ward_code, query)
+    if unknown_ward(ward_code, answer.lists.wards):
+        return answer.content
     title = answer.lists.wards.get(ward_code or "", _("Phường, xã"))
     heading = html.H1(title, id=f"{PREFIX}-title", className="h3 mb-0")
     return frame(PREFIX, heading, answer)
@@ -127,7 +126,7 @@ def layout(ward_code: str | None = None, **query: Any) -> Component:
 @callback(
     *view_outputs(PREFIX),
     *control_inputs(PREFIX, ("period", "from", "to", "field", "channel")),
-    State(f"{PREFIX}-url", "pathname"),
+    State(url_id(PREFIX), "pathname"),
     prevent_initial_call=True,
 )
 def update(
@@ -149,8 +148,8 @@ def update(
 @callback(
     Output(f"{PREFIX}-nav", "href"),
     Input(f"{PREFIX}-ward", "value"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def open_ward(ward: str | None, pathname: str | None, search: str | None) -> str:
@@ -163,8 +162,8 @@ def open_ward(ward: str | None, pathname: str | None, search: str | None) -> str
 @callback(
     Output(f"{PREFIX}-trend", "children"),
     Input(f"{PREFIX}-grain", "value"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def update_grain(grain: str, pathname: str | None, search: str | None) -> list[Component]:
@@ -176,8 +175,8 @@ def update_grain(grain: str, pathname: str | None, search: str | None) -> list[C
     Output(EXPORT.download, "data"),
     Input(EXPORT.xlsx, "n_clicks"),
     Input(EXPORT.csv, "n_clicks"),
-    State(f"{PREFIX}-url", "pathname"),
-    State(f"{PREFIX}-url", "search"),
+    State(url_id(PREFIX), "pathname"),
+    State(url_id(PREFIX), "search"),
     prevent_initial_call=True,
 )
 def export(_xlsx: int | None, _csv: int | None, pathname: str | None, search: str | None) -> Any:

@@ -226,6 +226,8 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
             module.layout(**EMPTY_PERIOD),
             run_callback(module.update, "overview-ward.value", *OCTOBER_CONTROLS, "00004",
                          "all", "all"),
+            run_callback(module.update, "overview-from.value", "custom", "10/31/2026",
+                         "31/10/2026", "all", "all", "all"),  # a typed date that is not one
             run_callback(module.update_grain, "overview-grain.value", "day", SEARCH),
             run_callback(module.update_grain, "overview-grain.value", "month", SEARCH),
             run_callback(module.sort_league, '{"column":"received","type":'
@@ -280,7 +282,7 @@ def _find(tree: Any, component_id: Any) -> Any:
     return find(tree, component_id)
 
 
-LEADERS_PAGES = ("overview", "ward", "fields", "satisfaction", "methodology")
+LEADERS_PAGES = ("overview", "ward", "fields", "satisfaction", "methodology", "not_found_404")
 
 
 @pytest.mark.parametrize("name", LEADERS_PAGES)

@@ -42,7 +42,14 @@ from etl.loader import load_files
 from kpi.periods import Period
 from tests.callbacks import page_callbacks
 from tests.overview_fixture import OVERVIEW_DOSSIERS
-from ui.filters import FilterError, Selection, controls_query, parse_query
+from ui.filters import (
+    FilterError,
+    Selection,
+    controls_query,
+    filter_bar,
+    parse_query,
+    typed_day,
+)
 from ui.league import DEFAULT_SORT
 
 DOSSIERS = OVERVIEW_DOSSIERS
@@ -296,21 +303,21 @@ def test_warehouse_without_dossiers_shows_how_to_load_data(
     [
         (
             "overview-ward",
-            ("custom", "2026-10-01", "2026-10-31", "00004", "all", "all"),
+            ("custom", "01/10/2026", "31/10/2026", "00004", "all", "all"),
             "?from=2026-10-01&to=2026-10-31&ward=00004",
-            ("custom", "2026-10-01", "2026-10-31"),
+            ("custom", "01/10/2026", "31/10/2026"),
         ),
         (
-            "overview-to",
-            ("last_month", "2026-10-01", "2026-10-31", "all", "all", "all"),
+            "overview-to",  # dates typed day first, whatever the separator, or as in the URL
+            ("last_month", "1.10.2026", "2026-10-31", "all", "all", "all"),
             "?from=2026-10-01&to=2026-10-31",
-            ("custom", "2026-10-01", "2026-10-31"),
+            ("custom", "01/10/2026", "31/10/2026"),
         ),
         (
             "overview-period",
-            ("since_2025_07", "2026-10-01", "2026-10-31", "00008", "Hộ tịch", "online"),
+            ("since_2025_07", "01/10/2026", "31/10/2026", "00008", "Hộ tịch", "online"),
             "?period=since_2025_07&ward=00008&field=H%E1%BB%99+t%E1%BB%8Bch&channel=online",
-            ("since_2025_07", "2025-07-01", None),  # to = today, whatever day the test runs
+            ("since_2025_07", "01/07/2025", None),  # to = today, whatever day the test runs
         ),
     ],
 )
@@ -343,12 +350,80 @@ def test_callback_recomputes_the_tiles_for_the_chosen_ward(
 def test_callback_with_a_reversed_range_keeps_the_url_and_says_why(
     overview: ModuleType, loaded: Path
 ) -> None:
-    controls = ("custom", "2026-10-31", "2026-10-01", "all", "all", "all")
+    controls = ("custom", "31/10/2026", "01/10/2026", "all", "all", "all")
     url, preset, date_from, date_to, content = run_callback(
         overview.update, "overview-from.value", *controls
     )
     assert (url, preset, date_from, date_to) == (dash.no_update,) * 4
     assert "Ngày bắt đầu (31/10/2026) sau ngày kết thúc" in text(content)
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "problems"),
+    [
+        ("10/31/2026", "01/11/2026",  # month first: not a day of the year
+         [("from", "Từ ngày: '10/31/2026' không phải là một ngày (cần dạng ngày/tháng/năm, ví "
+                   "dụ 21/11/2026).")]),
+        ("31/02/2026", "hôm qua",
+         [("from", "Từ ngày: '31/02/2026' không phải là một ngày (cần dạng ngày/tháng/năm, ví "
+                   "dụ 21/11/2026)."),
+          ("to", "Đến ngày: 'hôm qua' không phải là một ngày (cần dạng ngày/tháng/năm, ví dụ "
+                 "21/11/2026).")]),
+    ],
+)  # fmt: skip
+def test_a_typed_date_that_is_not_one_keeps_the_url_and_says_which(
+    overview: ModuleType,
+    loaded: Path,
+    date_from: str,
+    date_to: str,
+    problems: list[tuple[str, str]],
+) -> None:
+    controls = ("custom", date_from, date_to, "all", "all", "all")
+    url, preset, shown_from, shown_to, content = run_callback(
+        overview.update, "overview-from.value", *controls
+    )
+    assert (url, preset, shown_from, shown_to) == (dash.no_update,) * 4
+    lines = [n for n in walk(content) if getattr(n, "data-parameter", None)]
+    assert [(getattr(n, "data-parameter"), n.children) for n in lines] == problems
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [
+        ("21/11/2026", "2026-11-21"),
+        ("1/7/2025", "2025-07-01"),
+        ("01.07.2025", "2025-07-01"),
+        ("01-07-2025", "2025-07-01"),
+        (" 21/11/2026 ", "2026-11-21"),
+        ("2026-11-21", "2026-11-21"),  # the URL's own form, pasted in
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_typed_date_is_read_day_first(typed: str | None, url: str | None) -> None:
+    assert typed_day(typed, "from") == url
+
+
+@pytest.mark.parametrize("typed", ["11/21/2026", "31/02/2026", "21/11/26", "2026/11/21", "x"])
+def test_a_typed_date_that_is_not_one_is_refused(typed: str) -> None:
+    with pytest.raises(FilterError) as caught:
+        typed_day(typed, "to")
+    assert [p.parameter for p in caught.value.problems] == ["to"]
+
+
+def test_the_filter_bar_shows_its_dates_day_first() -> None:
+    """Text fields, not the browser's date inputs: day first whatever the browser's language."""
+    bar = filter_bar(
+        "overview",
+        parse_query({"from": "2026-10-01", "to": "2026-10-31"}, wards={}, fields=[]),
+        wards={"00004": "Phường Ba Đình"},
+        fields=[],
+    )
+    dates = [find(bar, f"overview-{name}") for name in ("from", "to")]
+    assert [(d.type, d.value, d.placeholder) for d in dates] == [
+        ("text", "01/10/2026", "dd/mm/yyyy"),
+        ("text", "31/10/2026", "dd/mm/yyyy"),
+    ]
 
 
 def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) -> None:

@@ -193,6 +193,24 @@ def test_trend_by_week_counted_by_hand(page_module: ModuleType, loaded: Path) ->
     assert list(rate.y) == [None, 81.8182, 66.6667, None, None]  # gaps, never 0%
 
 
+def test_trend_draws_the_rate_and_its_target_over_the_ratings_bars(
+    page_module: ModuleType, loaded: Path
+) -> None:
+    """Plotly draws an overlaying axis's traces above the base axis's: the bars are on the base
+    axis, the lines on the overlaying one; the bars reach two thirds of the height at most."""
+    figure = find(page_module.layout(**OCTOBER), "satisfaction-trend-graph").figure
+    axes = [(t.type, t.name, t.yaxis) for t in figure.data]
+    assert axes == [
+        ("bar", "Số lượt đánh giá", "y"),
+        ("scatter", "Tỷ lệ hài lòng", "y2"),
+        ("scatter", "Mục tiêu 90%", "y2"),
+    ]
+    assert figure.layout.yaxis2.overlaying == "y"
+    assert (figure.layout.yaxis2.side, figure.layout.yaxis.side) == ("left", "right")
+    assert list(figure.layout.yaxis2.range) == [0, 102]
+    assert list(figure.layout.yaxis.range) == [0, 11 * 1.5]  # the busiest week: 11 ratings
+
+
 OTHER_WARD = ["—", "0", "—", "—", "—", "—", "0", "—"]
 BA_DINH = ["1", "Phường Ba Đình", "12", "75,00% ✗", "3,92", "88,89%", "60,00%", "3", "66,67%"]
 NGOC_HA = ["—", "Phường Ngọc Hà ít đánh giá", "2", "100,00%", "4,50", "100,00%", "100,00%", "0",
@@ -279,12 +297,12 @@ def test_a_ward_without_petitions_gets_full_points_and_says_why(
 def test_callback_puts_the_ward_in_the_url_and_recomputes(
     page_module: ModuleType, loaded: Path
 ) -> None:
-    controls = ("custom", "2026-10-01", "2026-10-31", "00004", "all", "all")
+    controls = ("custom", "01/10/2026", "31/10/2026", "00004", "all", "all")
     url, preset, date_from, date_to, content = run_callback(
         page_module.update, "satisfaction-ward.value", *controls
     )
     assert (url, preset, date_from, date_to) == (
-        "?from=2026-10-01&to=2026-10-31&ward=00004", "custom", "2026-10-01", "2026-10-31",
+        "?from=2026-10-01&to=2026-10-31&ward=00004", "custom", "01/10/2026", "31/10/2026",
     )  # fmt: skip
     assert tile_values(content) == {
         "satisfaction-ratings": "12",

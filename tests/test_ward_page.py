@@ -225,10 +225,17 @@ def _anchors(tree: object) -> list:
     return [n for n in walk(tree) if type(n).__name__ == "A"]
 
 
-def test_unknown_ward_is_an_alert(loaded: Path, ward: ModuleType) -> None:
+def test_unknown_ward_is_the_not_found_page(loaded: Path, ward: ModuleType) -> None:
+    """No filter bar, no sections: the page says the ward is not found (HTTP 404: app.py)."""
     tree = ward.layout(ward_code="99999", **OCTOBER_QUERY)
-    content = text(find(tree, "ward-content"))
-    assert content.startswith("Không tìm thấy phường, xã Mã '99999' không có trong danh sách")
+    assert text(find(tree, "ward-not-found")) == (
+        "Lỗi 404 Không tìm thấy phường, xã Mã '99999' không có trong danh sách phường, xã của "
+        "tỉnh/thành phố. Về trang Tổng quan"
+    )
+    assert find(tree, "ward-not-found-title").children == "Không tìm thấy phường, xã"
+    link = [n for n in walk(tree) if getattr(n, "href", None)]
+    assert [(n.children, n.href) for n in link] == [("Về trang Tổng quan", "/")]
+    assert not [n for n in walk(tree) if getattr(n, "id", None) == "ward-filters"]
 
 
 def test_invalid_url_is_an_alert(loaded: Path, ward: ModuleType) -> None:
@@ -248,15 +255,15 @@ def test_filter_change_updates_url_and_numbers(loaded: Path, ward: ModuleType) -
         ward.update,
         "ward-field.value",
         "custom",
-        "2026-10-01",
-        "2026-10-31",
+        "01/10/2026",
+        "31/10/2026",
         "Đất đai",
         "all",
         "/phuong/00004",
     )
     search, preset, first, last, content = out
     assert search == "?from=2026-10-01&to=2026-10-31&field=%C4%90%E1%BA%A5t+%C4%91ai"
-    assert (preset, first, last) == ("custom", "2026-10-01", "2026-10-31")
+    assert (preset, first, last) == ("custom", "01/10/2026", "31/10/2026")
     # Đất đai: W04, W05, W06 received, W09 carried over; none early, on time or in time.
     assert tile_value(content, "ward-on-time") == "0,00%"
     assert tile_value(content, "ward-received") == "3"

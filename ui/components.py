@@ -14,7 +14,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from kpi.flow import Summary
@@ -307,3 +307,23 @@ def no_warehouse() -> Component:
         for part in NO_WAREHOUSE_HINT
     ]
     return alert(NO_WAREHOUSE, detail=hint, color="info")
+
+
+def not_found(title: str, detail: str, *, prefix: str = "not-found") -> Component:
+    """The page of an address the app has no page for, with the way back to the overview.
+
+    ``title`` and ``detail`` arrive translated. The HTTP status (404) is set by the app for
+    the same addresses (app.py, pages._shared.page_missing)."""
+    return dbc.Container(
+        html.Div(
+            [
+                html.P(_("Lỗi 404"), className="text-body-secondary small mb-1"),
+                html.H1(title, id=f"{prefix}-title", className="h3"),
+                html.P(detail, id=f"{prefix}-detail"),
+                dcc.Link(_("Về trang Tổng quan"), href="/", className="btn btn-primary"),
+            ],
+            id=prefix,
+            className="mc-not-found",
+        ),
+        fluid="xl",
+    )

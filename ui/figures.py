@@ -187,7 +187,15 @@ def ward_map_figure(frame: pd.DataFrame, *, target: Target) -> go.Figure:
         height=460,
         hovermode="closest",
         margin={"l": 8, "r": 8, "t": 40, "b": 8},
-        legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": _("Tỷ lệ đúng hạn: ")}},
+        # The legend's title on a line of its own: beside the entries, plotly wraps them as
+        # if it were not there, and a phone loses the last entry past the right edge.
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "title": {"text": _("Tỷ lệ đúng hạn: "), "side": "top"},
+        },
     )
     return fig
 

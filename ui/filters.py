@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, dcc, html, no_update
+from dash import Input, Output, html, no_update
 from dash.development.base_component import Component
 
 from kpi.config import settings
@@ -34,6 +34,12 @@ from ui.components import alert
 from ui.i18n import _
 
 PARAMETERS = ("period", "from", "to", "province", "ward", "field", "channel")
+# The parameters a link to another leaders' page keeps (the navbar's links): the period and
+# the filters, ``province`` included (passed through as the URL gives it); not ``procedure``,
+# which only /linh-vuc reads.
+KEPT = ("period", "from", "to", "province", "ward", "field", "channel")
+WARD_PATH = "/phuong/"  # a ward's page is WARD_PATH + its code: the path names the ward
+PAGE_URL = "page-url"  # the type of every page's own dcc.Location id (see url_id)
 CUSTOM = "custom"  # the period menu's value for an explicit from/to range
 ALL = "all"  # the ward, field and channel menus' value for "no filter"
 NATIONAL = "all"  # ``province=all``: the whole country (every loaded province, ranked)
@@ -51,6 +57,10 @@ MAX_DAY = date(2099, 12, 31)
 MAX_RANGE_DAYS = 3660
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date typed in the filter bar: day first (21/11/2026, 21.11.2026, 21-11-2026, 1/7/2026), or
+# the URL's own form (2026-11-21) pasted in.
+_TYPED_DAY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+DAY_PLACEHOLDER = "dd/mm/yyyy"
 _ECHO = 40  # characters of a bad value quoted back in a message
 
 
@@ -336,6 +346,44 @@ def province_of(
     return default
 
 
+def fmt_day(day: date) -> str:
+    """A day as the filter bar shows it, day first whatever the browser's language: 01/10/2026."""
+    return f"{day:%d/%m/%Y}"
+
+
+def typed_day(text: str | None, name: str) -> str | None:
+    """The URL form (``2026-11-21``) of a date typed in the filter bar's ``name`` field
+    (``"from"`` or ``"to"``): day first, ``21/11/2026`` (``.`` or ``-`` also separate), or the
+    URL's own form pasted in; ``None`` when the field is empty. Raises :class:`FilterError`
+    naming the field when the text is not a date."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if _DATE.fullmatch(text):
+            return date.fromisoformat(text).isoformat()
+        match = _TYPED_DAY.fullmatch(text)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day).isoformat()
+    except ValueError:
+        pass  # 31/02/2026: the same message as any other text that is not a date
+    label = _("Từ ngày") if name == "from" else _("Đến ngày")
+    raise FilterError(
+        [
+            ParameterProblem(
+                name,
+                _(
+                    "{label}: {value} không phải là một ngày (cần dạng ngày/tháng/năm, ví dụ "
+                    "21/11/2026).",
+                    label=label,
+                    value=_quote(text),
+                ),
+            )
+        ]
+    )
+
+
 def controls_query(
     changed: str | None,
     *,
@@ -350,15 +398,26 @@ def controls_query(
 ) -> dict[str, str]:
     """URL parameters from the filter bar's values; ``changed`` names the control just used.
 
-    Editing a date (``changed`` is ``'from'`` or ``'to'``) or choosing "custom" gives a range;
-    choosing a preset gives ``period``. ``ALL`` or an empty menu adds nothing. ``procedure``
-    (a page's drill-down, not a control) is kept unless the field just changed: a procedure
-    belongs to its field. ``province`` (the province menu's value: choosing another opens its
-    page, :func:`province_href`) is kept.
+    Editing a date (``changed`` is ``'from'`` or ``'to'``) or choosing "custom" gives a range
+    (the dates as typed, day first: :func:`typed_day`, which raises :class:`FilterError` for
+    text that is not a date); choosing a preset gives ``period``. ``ALL`` or an empty menu adds
+    nothing. ``procedure`` (a page's drill-down, not a control) is kept unless the field just
+    changed: a procedure belongs to its field. ``province`` (the province menu's value:
+    choosing another opens its page, :func:`province_href`) is kept.
     """
     if changed in ("from", "to") or preset == CUSTOM:
-        query = {"from": date_from or "", "to": date_to or ""}
-        query = {k: v for k, v in query.items() if v}
+        problems: list[ParameterProblem] = []
+        query = {}
+        for name, text in (("from", date_from), ("to", date_to)):
+            try:
+                day = typed_day(text, name)
+            except FilterError as exc:
+                problems += exc.problems
+                continue
+            if day:
+                query[name] = day
+        if problems:
+            raise FilterError(problems)
     else:
         query = {"period": preset or DEFAULT_PRESET}
     for name, value in (("ward", ward), ("field", field), ("channel", channel)):
@@ -392,18 +451,24 @@ def _select(
 
 
 def _date(control_id: str, label: str, value: str | None, disabled: bool) -> Component:
+    """A date field that shows and takes the day first (21/11/2026) whatever the browser's
+    language: a text field, not the browser's own date input, which follows the browser's
+    locale (month first in an English (US) one). Read on Enter or on leaving the field."""
     return dbc.Col(
         [
-            dbc.Label(label, html_for=control_id),
-            dcc.Input(
+            dbc.Label(
+                [label, html.Span(" " + _("(ngày/tháng/năm)"), className="visually-hidden")],
+                html_for=control_id,
+            ),
+            dbc.Input(
                 id=control_id,
-                type="date",
+                type="text",
                 value=value,
-                min=MIN_DAY.isoformat(),
-                max=MAX_DAY.isoformat(),
+                placeholder=DAY_PLACEHOLDER,
+                maxlength=10,
+                autocomplete="off",
                 debounce=True,
                 disabled=disabled,
-                className="form-control",
             ),
         ],
         xs=6,
@@ -447,8 +512,8 @@ def filter_bar(
         province_menu.insert(0, {"label": _("Toàn quốc"), "value": NATIONAL})
     controls = [
         _select(f"{prefix}-period", _("Kỳ báo cáo"), presets, preset, disabled=disabled),
-        _date(f"{prefix}-from", _("Từ ngày"), period.date_from.isoformat(), disabled),
-        _date(f"{prefix}-to", _("Đến ngày"), period.date_to.isoformat(), disabled),
+        _date(f"{prefix}-from", _("Từ ngày"), fmt_day(period.date_from), disabled),
+        _date(f"{prefix}-to", _("Đến ngày"), fmt_day(period.date_to), disabled),
         _select(
             f"{prefix}-province",
             _("Tỉnh, thành phố"),
@@ -493,6 +558,29 @@ def filter_bar(
 
 # --- the glue every page's filter callback shares ---------------------------------------------
 
+
+def url_id(prefix: str) -> dict[str, str]:
+    """The id of a page's own ``dcc.Location`` (``{"type": "page-url", "page": prefix}``).
+
+    A dict id, so the shell can listen to whichever page is shown (``ALL``): the filters change
+    the page's URL without telling any other location (``refresh=False``)."""
+    return {"type": PAGE_URL, "page": prefix}
+
+
+def kept_search(pathname: str | None, search: str | None) -> str:
+    """The query string a link to another page keeps from the current URL (``""``: none).
+
+    The :data:`KEPT` parameters as the URL gives them (validating them is the page's work: a bad
+    value keeps its alert on the next page), in that order; on a ward's page the ward is its
+    path (``/phuong/00004``), carried on as ``ward=00004``."""
+    query = search_query(search)
+    path = (pathname or "").rstrip("/")
+    if path.startswith(WARD_PATH) and path[len(WARD_PATH) :]:
+        query["ward"] = path[len(WARD_PATH) :]
+    kept = {name: query[name] for name in KEPT if query.get(name)}
+    return "?" + urlencode(kept) if kept else ""
+
+
 CONTROLS = ("period", "from", "to", "ward", "field", "channel")
 
 
@@ -509,7 +597,7 @@ def changed_control(prefix: str, triggered_id: object) -> str | None:
 def view_outputs(prefix: str) -> list[Output]:
     """What a page's filter callback updates: the URL, the period controls, the content."""
     return [
-        Output(f"{prefix}-url", "search"),
+        Output(url_id(prefix), "search"),
         Output(f"{prefix}-period", "value"),
         Output(f"{prefix}-from", "value"),
         Output(f"{prefix}-to", "value"),
@@ -536,8 +624,8 @@ def view_answer(
     return (
         selection.search(with_ward=with_ward),
         selection.preset or CUSTOM,
-        period.date_from.isoformat(),
-        period.date_to.isoformat(),
+        fmt_day(period.date_from),
+        fmt_day(period.date_to),
         content,
     )
 

@@ -185,22 +185,35 @@ def league_table(
         selected = row["ward_code"] == selected_ward
         body.append(html.Tr(cells, className="table-active" if selected else None))
     legend = " · ".join(f"{s.symbol} {_(s.label).lower()}" for s in STATUSES.values())
+    note = _(
+        "Xếp hạng theo tỷ lệ đúng hạn; màu ô so với mục tiêu: {legend}. Bấm tiêu "
+        "đề cột để sắp xếp; phường, xã chưa có dữ liệu luôn ở cuối.",
+        legend=legend,
+    )
+    head = html.Thead(html.Tr([_header(prefix, c, sort, compared, unit) for c in COLUMNS]))
+    name = (
+        _("Bảng xếp hạng tỉnh, thành phố") if unit == "province" else _("Bảng xếp hạng phường, xã")
+    )
+    return boxed_table(f"{prefix}-league-note", note, name, head, html.Tbody(body))
+
+
+def boxed_table(note_id: str, note: str, name: str, head: Component, body: Component) -> Component:
+    """A sortable table of wards in its scrolling box (sticky header), its note above the box.
+
+    Not in the caption: a caption is as wide as its table, which on a phone scrolls sideways
+    inside the box, so the note's end was cut off. The caption keeps the table's ``name`` for
+    screen readers."""
     return html.Div(
-        dbc.Table(
-            [
-                html.Caption(
-                    _(
-                        "Xếp hạng theo tỷ lệ đúng hạn; màu ô so với mục tiêu: {legend}. Bấm tiêu "
-                        "đề cột để sắp xếp; phường, xã chưa có dữ liệu luôn ở cuối.",
-                        legend=legend,
-                    )
+        [
+            html.P(note, id=note_id, className="small text-body-secondary mb-2"),
+            html.Div(
+                dbc.Table(
+                    [html.Caption(name, className="visually-hidden"), head, body],
+                    size="sm",
+                    hover=True,
+                    class_name="mc-league mb-0",
                 ),
-                html.Thead(html.Tr([_header(prefix, c, sort, compared, unit) for c in COLUMNS])),
-                html.Tbody(body),
-            ],
-            size="sm",
-            hover=True,
-            class_name="mc-league mb-0",
-        ),
-        className="table-responsive mc-league-wrap",
+                className="table-responsive mc-league-wrap",
+            ),
+        ]
     )

@@ -51,6 +51,7 @@ from ui.export import Column, Table
 from ui.figures import GRAPH_CONFIG, bucket_label
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
+from ui.league import boxed_table
 from ui.overview import scope_title
 from ui.satisfaction_figures import ratings_figure, satisfaction_trend_figure, sipas_figure
 from ui.theme import RATING_LABELS, STATUSES
@@ -585,20 +586,12 @@ def ward_table(
         "ít đánh giá được đánh dấu và xếp sau. Bấm tiêu đề cột để sắp xếp.",
         n=MIN_RATINGS,
     )
-    return html.Div(
-        dbc.Table(
-            [
-                html.Caption(caption),
-                html.Thead(html.Tr([_ward_header(prefix, k, lbl, sort)
-                                    for k, lbl, _kind, _f in WARD_COLUMNS])),
-                html.Tbody(body),
-            ],
-            size="sm",
-            hover=True,
-            class_name="mc-league mb-0",
-        ),
-        className="table-responsive mc-league-wrap",
-    )  # fmt: skip
+    head = html.Thead(
+        html.Tr([_ward_header(prefix, k, lbl, sort) for k, lbl, _kind, _f in WARD_COLUMNS])
+    )
+    return boxed_table(
+        f"{prefix}-wards-note", caption, _("Theo phường, xã"), head, html.Tbody(body)
+    )
 
 
 def ward_section(

@@ -69,21 +69,30 @@ def satisfaction_trend_figure(
 
     ``frame`` has one row per bucket: ``date_from``, ``date_to``, ``satisfied_rate``, ``ratings``.
     A bucket without ratings has no point (a gap), never 0%.
+
+    Plotly draws an overlaying axis's traces above the base axis's whatever the trace order, so
+    the bars are on the base axis (``y``, its ticks on the right) and the rate and its target on
+    the overlaying one (``y2``, on the left): the lines are drawn over the bars. The count axis
+    reaches 1.5 × the busiest bucket, so the bars stay in the lower two thirds, under a
+    satisfied rate that is usually near its target, and are half transparent where a line
+    crosses them.
     """
     x = _labels(frame, grain)
+    counts = [int(v) for v in frame["ratings"]]
     fig = go.Figure(layout=_BASE_LAYOUT)
     fig.add_bar(
         x=x,
-        y=[int(v) for v in frame["ratings"]],
+        y=counts,
         name=count_label,
-        yaxis="y2",
-        marker={"color": SATISFACTION_COLOURS["ratings"]},
+        yaxis="y",
+        marker={"color": SATISFACTION_COLOURS["ratings"], "opacity": 0.6},
         hovertemplate="%{y:,d}",
     )
     fig.add_scatter(
         x=x,
         y=_pct(frame["satisfied_rate"]),
         name=rate_label,
+        yaxis="y2",
         mode="lines+markers",
         line={"color": SATISFACTION_COLOURS["satisfied_rate"], "width": 2},
         marker={"size": 6},
@@ -95,21 +104,33 @@ def satisfaction_trend_figure(
             x=x,
             y=[target.target * 100] * len(x),
             name=target_label,
+            yaxis="y2",
             mode="lines",
             line={"color": SATISFACTION_COLOURS["satisfied_rate"], "width": 1, "dash": "dash"},
             hoverinfo="skip",
         )
     fig.update_layout(
         height=320,
-        yaxis={"range": [0, 102], "ticksuffix": "%", "gridcolor": "#e9ecef", "fixedrange": True},
-        yaxis2={
-            "overlaying": "y",
+        yaxis={
             "side": "right",
-            "rangemode": "tozero",
+            "range": [0, max([*counts, 1]) * 1.5],
             "showgrid": False,
             "fixedrange": True,
             "tickformat": ",d",
         },
+        yaxis2={
+            "overlaying": "y",
+            "side": "left",
+            "range": [0, 102],
+            "tickmode": "linear",  # its own 0, 20, …, 100%, not ticks placed by the count's
+            "tick0": 0,
+            "dtick": 20,
+            "ticksuffix": "%",
+            "gridcolor": "#e9ecef",
+            "fixedrange": True,
+        },
+        # Above the chart: under it, a phone's upright bucket labels ran into it.
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         margin={"l": 48, "r": 48, "t": 12, "b": 40},
     )
     fig.update_xaxes(type="category", fixedrange=True, automargin=True)

@@ -24,7 +24,7 @@ from kpi.overview import BUCKET, CURRENT, default_grain
 from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
-from ui.components import METRICS, alert, compared_with, coverage_line, empty_state
+from ui.components import METRICS, compared_with, coverage_line, empty_state, not_found
 from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
@@ -117,17 +117,15 @@ def _table(
     )
 
 
-def unknown_ward(ward_code: str | None) -> Component:
-    """The alert for a ward code that is not one of the province's wards."""
-    return alert(
+def unknown_ward(prefix: str, ward_code: str | None) -> Component:
+    """The not-found page of a ward code that is not one of the province's wards (HTTP 404)."""
+    return not_found(
         _("Không tìm thấy phường, xã"),
-        detail=[
-            _(
-                "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố. ",
-                code=repr(ward_code or ""),
-            ),
-            html.A(_("Về trang Tổng quan"), href="/"),
-        ],
+        _(
+            "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố.",
+            code=repr(ward_code or ""),
+        ),
+        prefix=f"{prefix}-not-found",
     )
 
 
@@ -245,6 +243,66 @@ def _moment(value: Any) -> str:
     return fmt_moment(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
 
 
+# The late list's columns: header and class. The id, the procedure, the due date and the days
+# over always show; the field and the end date ("mc-late-minor") make way on screens narrower
+# than a laptop, and on a phone each dossier is a stacked card (assets/motcua.css, "Ward page").
+LATE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Mã hồ sơ", "mc-late-id"),
+    ("Lĩnh vực", "mc-late-field mc-late-minor"),
+    ("Thủ tục", "mc-late-procedure"),
+    ("Hạn giải quyết", "mc-late-due"),
+    ("Ngày có kết quả", "mc-late-end mc-late-minor"),
+    ("Tình trạng", "mc-late-status"),
+    ("Số ngày quá hạn", "mc-late-days"),
+)
+
+
+def _late_table(table_id: str, caption: str, rows: Sequence[Sequence[str]]) -> Component:
+    """The late list as a table whose cells carry their column's class and header (the phone's
+    card shows the header beside the value); explicit roles keep it a table for screen readers
+    when the card layout changes the cells' display."""
+    heads = [_(head) for head, _class in LATE_COLUMNS]
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(caption),
+                html.Thead(
+                    html.Tr(
+                        [
+                            html.Th(head, scope="col", className=cls, role="columnheader")
+                            for head, (_head, cls) in zip(heads, LATE_COLUMNS, strict=True)
+                        ],
+                        role="row",
+                    ),
+                    role="rowgroup",
+                ),
+                html.Tbody(
+                    [
+                        html.Tr(
+                            [
+                                html.Td(value, className=cls, role="cell", **{"data-label": head})
+                                for value, head, (_head, cls) in zip(
+                                    row, heads, LATE_COLUMNS, strict=True
+                                )
+                            ],
+                            role="row",
+                        )
+                        for row in rows
+                    ],
+                    role="rowgroup",
+                ),
+            ],
+            id=table_id,
+            className="table table-sm table-striped mc-num-table mc-late",
+            role="table",
+        ),
+        className="table-responsive mc-scroll-list",
+        tabIndex=0,
+        role="region",
+        **{"aria-label": caption},
+    )
+
+
 def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
     """The late and overdue dossiers (no applicant data), with how many are shown of ``total``."""
     title = _("Hồ sơ quá hạn và đang giải quyết quá hạn")
@@ -254,15 +312,6 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
             id=f"{prefix}-late-none",
         )
         return section(f"{prefix}-late-section", title, [message])
-    head = [
-        _("Mã hồ sơ"),
-        _("Lĩnh vực"),
-        _("Thủ tục"),
-        _("Hạn giải quyết"),
-        _("Ngày có kết quả"),
-        _("Tình trạng"),
-        _("Số ngày quá hạn"),
-    ]
     rows = [
         [
             r["dossier_id"],
@@ -288,7 +337,7 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
         className="small text-body-secondary",
     )
     caption = _("Danh sách hồ sơ quá hạn và đang giải quyết quá hạn")
-    table = _table(f"{prefix}-late", caption, head, rows, scroll=True)
+    table = _late_table(f"{prefix}-late", caption, rows)
     return section(f"{prefix}-late-section", title, [note, table])
 
 

@@ -44,6 +44,8 @@ PAGES: list[tuple[str, str]] = [
     ("fields", f"/linh-vuc?{OCTOBER}"),
     ("fields-field", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai"),
     ("fields-procedure", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai&procedure=1.001193"),
+    ("not-found", "/khong-co"),
+    ("ward-unknown", f"/phuong/99999?{OCTOBER}"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver import Chrome
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
@@ -186,8 +187,8 @@ def test_changing_the_period_updates_the_url_and_a_new_session_reproduces_it(
     )
     assert driver.current_url == app_url + "/?period=since_2025_07"
     assert tile_values(driver) == SINCE_REFORM
-    # The date inputs follow the preset (the browser shows them in its own locale).
-    assert driver.find_element(By.ID, "overview-from").get_attribute("value") == "2025-07-01"
+    # The date fields follow the preset, day first.
+    assert driver.find_element(By.ID, "overview-from").get_attribute("value") == "01/07/2025"
     assert severe_console_entries(driver) == []
     fresh = driver_factory()
     open_page(fresh, driver.current_url, ready_id="overview-received")
@@ -277,4 +278,71 @@ def test_screenshots_and_no_horizontal_overflow(
     scroll = driver.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"
     driver.save_screenshot(str(artifacts / f"overview-{width}x{height}.png"))
+    assert severe_console_entries(driver) == []
+
+
+def test_on_a_phone_the_league_note_and_the_map_legend_are_whole(
+    driver: WebDriver, app_url: str
+) -> None:
+    """Both used to run past the right edge of a 390 px phone: the note in the caption of the
+    sideways-scrolling table, the legend's last entries past the map's width."""
+    driver.set_window_size(390, 844)
+    open_page(driver, app_url + OCTOBER, ready_id="overview-league")
+    wait(driver).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map .legend .traces"))
+    )
+    inner = driver.execute_script("return window.innerWidth")
+
+    def span(selector: str) -> list[list[float]]:
+        return driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => {"
+            " const r = e.getBoundingClientRect(); return [r.left, r.right]; })",
+            selector,
+        )
+
+    [note] = span("#overview-league-note")
+    assert 0 <= note[0] < note[1] <= inner
+    assert driver.find_element(By.ID, "overview-league-note").text.endswith(
+        "phường, xã chưa có dữ liệu luôn ở cuối."
+    )
+    [graph] = span("#overview-map .svg-container")
+    entries = span("#overview-map .legend .traces")
+    assert len(entries) == 3  # on target (Hoàn Kiếm, Ngọc Hà), below it (Ba Đình), no data
+    assert all(graph[0] <= left < right <= min(graph[1], inner) for left, right in entries)
+    assert severe_console_entries(driver) == []
+
+
+def test_dates_are_shown_and_typed_day_first_in_an_english_us_browser(
+    driver: WebDriver, app_url: str, artifacts: Path
+) -> None:
+    """The browser's own date input would show 10/01/2026 here; the URL stays YYYY-MM-DD."""
+    open_page(driver, app_url + OCTOBER, ready_id="overview-received")
+    assert driver.execute_script("return navigator.language") == "en-US"
+    field = driver.find_element(By.ID, "overview-from")
+    assert (field.get_attribute("value"), field.get_attribute("placeholder")) == (
+        "01/10/2026",
+        "dd/mm/yyyy",
+    )
+    assert driver.find_element(By.ID, "overview-to").get_attribute("value") == "31/10/2026"
+    driver.save_screenshot(str(artifacts / "overview-dates-en-US.png"))
+    field.clear()
+    field.send_keys("5/10/2026" + Keys.ENTER)
+    wait(driver).until(ec.url_contains("from=2026-10-05"))
+    assert urlsplit(driver.current_url).query == "from=2026-10-05&to=2026-10-31"
+    wait(driver).until(
+        lambda d: d.find_element(By.ID, "overview-from").get_attribute("value") == "05/10/2026"
+    )
+    assert Select(driver.find_element(By.ID, "overview-period")).first_selected_option.text == (
+        "Khoảng ngày tùy chọn"
+    )
+    # Month first is not a date here: the alert names the field, the URL stays.
+    field = driver.find_element(By.ID, "overview-to")
+    field.clear()
+    field.send_keys("10/31/2026" + Keys.ENTER)
+    wait(driver).until(
+        ec.text_to_be_present_in_element(
+            (By.ID, "overview-content"), "Đến ngày: '10/31/2026' không phải là một ngày"
+        )
+    )
+    assert urlsplit(driver.current_url).query == "from=2026-10-05&to=2026-10-31"
     assert severe_console_entries(driver) == []

@@ -145,3 +145,24 @@ def test_screenshots_and_no_horizontal_overflow(
     assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"
     driver.save_screenshot(str(artifacts / f"satisfaction-{width}x{height}.png"))
     assert severe_console_entries(driver) == []
+
+
+def test_the_trend_lines_are_drawn_over_the_bars(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER, ready_id="satisfaction-trend-graph")
+    graph = "#satisfaction-trend-graph"
+    wait(driver).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, f"{graph} .scatterlayer .trace"))
+    )
+    # SVG paints in document order: every line (the rate, the 90% target) after every bar.
+    order = driver.execute_script(
+        """
+        const graph = document.querySelector(arguments[0]);
+        const bars = [...graph.querySelectorAll('.barlayer .trace')];
+        const lines = [...graph.querySelectorAll('.scatterlayer .trace')];
+        return [bars.length, lines.length, lines.every(line => bars.every(bar =>
+            bar.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING))];
+        """,
+        graph,
+    )
+    assert order == [1, 2, True]
+    assert severe_console_entries(driver) == []

@@ -96,11 +96,12 @@ def test_ward_menu_opens_another_ward(driver: WebDriver, app_url: str) -> None:
     assert severe_console_entries(driver) == []
 
 
-def test_unknown_ward_shows_an_alert(driver: WebDriver, app_url: str) -> None:
+def test_unknown_ward_shows_the_not_found_page(driver: WebDriver, app_url: str) -> None:
+    # Its HTTP status (404) and console: tests/browser/test_navigation_browser.py.
     driver.get(f"{app_url}/phuong/99999?{OCTOBER}")
-    wait_for(driver, "ward-content")
-    assert "Không tìm thấy phường, xã" in driver.find_element(By.ID, "ward-content").text
-    assert severe_console_entries(driver) == []
+    wait_for(driver, "ward-not-found")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Không tìm thấy phường, xã"
+    assert driver.find_elements(By.ID, "ward-filters") == []
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1920, 1080)])
@@ -116,4 +117,59 @@ def test_screenshots_and_no_horizontal_overflow(
     scroll = driver.execute_script("return document.documentElement.scrollWidth")
     assert scroll <= inner, f"page is {scroll} px wide in a {inner} px window"
     driver.save_screenshot(str(artifacts / f"ward-{width}x{height}.png"))
+    assert severe_console_entries(driver) == []
+
+
+# What each screen must show of a late dossier, and what may make way (ui/ward.py LATE_COLUMNS).
+ALWAYS = ("mc-late-id", "mc-late-procedure", "mc-late-due", "mc-late-days")
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "hidden"),
+    [(1366, 768, ()), (390, 844, ("mc-late-field", "mc-late-end"))],
+)
+def test_the_overdue_list_shows_due_date_and_days_over_on_a_laptop_and_a_phone(
+    driver: WebDriver,
+    app_url: str,
+    artifacts: Path,
+    width: int,
+    height: int,
+    hidden: tuple[str, ...],
+) -> None:
+    driver.set_window_size(width, height)
+    driver.get(f"{app_url}/phuong/00004?{OCTOBER}")
+    wait_for(driver, "ward-late")
+    row = "#ward-late tbody tr:first-child"
+    box = driver.find_element(By.CSS_SELECTOR, ".mc-scroll-list:has(#ward-late)")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", box)
+    inner = driver.execute_script("return window.innerWidth")
+    left, right = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.left, r.right]", box
+    )
+    shown = {}
+    for name in ALWAYS:
+        cell = driver.find_element(By.CSS_SELECTOR, f"{row} td.{name}")
+        assert cell.is_displayed(), name
+        cell_left, cell_right = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.right]", cell
+        )
+        # Inside the window and inside its own box (not scrolled out of it sideways).
+        assert 0 <= max(left, 0) <= cell_left < cell_right <= min(right, inner), (
+            name, cell_left, cell_right, left, right, inner,
+        )  # fmt: skip
+        # The phone's card names each value before it (the header row is for screen readers
+        # there): the cell's ::before, which WebElement.text leaves out.
+        label = driver.execute_script(
+            "return getComputedStyle(arguments[0], '::before').content", cell
+        )
+        shown[name] = ("" if label == "none" else label.strip('"')) + cell.text
+    assert shown == {
+        "mc-late-id": "W09",
+        "mc-late-procedure": "Cấp giấy chứng nhận",
+        "mc-late-due": ("Hạn giải quyết: " if hidden else "") + "25/09/2026",
+        "mc-late-days": ("Số ngày quá hạn: " if hidden else "") + "36",
+    }
+    for name in hidden:
+        assert not driver.find_element(By.CSS_SELECTOR, f"{row} td.{name}").is_displayed()
+    driver.save_screenshot(str(artifacts / f"ward-late-{width}x{height}.png"))
     assert severe_console_entries(driver) == []

@@ -14,10 +14,21 @@ EN: dict[str, str] = {
     "Giao diện tối": "Dark theme",
     "Giao diện sáng": "Light theme",
     "In trang": "Print",
+    # an address without a page (pages/not_found_404.py, ui.components.not_found)
+    "Lỗi 404": "Error 404",
+    "Không tìm thấy trang": "Page not found",
+    "Không có trang nào ở địa chỉ này: liên kết có thể đã cũ hoặc bị gõ nhầm.": (
+        "There is no page at this address: the link may be out of date or mistyped."
+    ),
+    "Về trang Tổng quan": "Back to the overview",
     # the filter bar (ui/filters.py)
     "Kỳ báo cáo": "Period",
     "Từ ngày": "From",
     "Đến ngày": "To",
+    "(ngày/tháng/năm)": "(day/month/year)",
+    "{label}: {value} không phải là một ngày (cần dạng ngày/tháng/năm, ví dụ 21/11/2026).": (
+        "{label}: {value} is not a date (expected day/month/year, for example 21/11/2026)."
+    ),
     "Kênh nộp": "Channel",
     "Tất cả phường, xã": "All wards",
     "Tỉnh, thành phố": "Province",

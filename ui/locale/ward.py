@@ -20,8 +20,8 @@ EN: dict[str, str] = {
         "No late or overdue dossier in the period."
     ),
     "Không tìm thấy phường, xã": "Ward not found",
-    "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố. ": (
-        "Code {code} is not one of the province's wards. "
+    "Mã {code} không có trong danh sách phường, xã của tỉnh/thành phố.": (
+        "Code {code} is not one of the province's wards."
     ),
     "Kết quả giải quyết theo lĩnh vực": "Results by field",
     "Lĩnh vực": "Field",
@@ -48,7 +48,6 @@ EN: dict[str, str] = {
     "Tình trạng": "Status",
     "Tối đa": "Maximum",
     "Từ ngày": "From",
-    "Về trang Tổng quan": "Back to the overview",
     "Xếp theo số hồ sơ quá hạn và đang giải quyết quá hạn, nhiều nhất trước.": (
         "Sorted by late plus overdue dossiers, most first."
     ),
