@@ -7,6 +7,7 @@ own scripts (``serve_locally``) and the stylesheets in ``assets/`` (Bootstrap is
 
 from __future__ import annotations
 
+import pkgutil
 from pathlib import Path
 
 import dash
@@ -196,9 +197,16 @@ def not_found_status(response: Response) -> Response:
     return response
 
 
+def favicon() -> Response:
+    """The icon browsers ask ``/favicon.ico`` for where a page names none (the hall screens):
+    Dash's own, the one the leaders' pages link to, instead of the not-found page's 404."""
+    return Response(pkgutil.get_data("dash", "favicon.ico"), mimetype="image/x-icon")
+
+
 app = create_app()
 server = app.server
 server.after_request(not_found_status)
+server.add_url_rule("/favicon.ico", "favicon", favicon)
 server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
 server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public hall screen
 

@@ -241,9 +241,10 @@ def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url
     rows = driver.find_elements(By.CSS_SELECTOR, "#overview-league tbody tr")
     assert len(rows) == 126
     assert [r.text.split("\n")[0] for r in rows[:3]] == [
-        "1 Phường Hoàn Kiếm 1.200 1.200 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ —",
-        "1 Phường Ngọc Hà 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ ▲1",
-        "3 Phường Ba Đình 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ ▼2",
+        # … overdue, due soon (none: October is closed and judged at its end), rank change
+        "1 Phường Hoàn Kiếm 1.200 1.200 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 —",
+        "1 Phường Ngọc Hà 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 ▲1",
+        "3 Phường Ba Đình 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ 0 ▼2",
     ]
     click_when_drawn(driver, By.LINK_TEXT, "Phường Ba Đình")
     wait(driver).until(ec.url_contains("/phuong/00004"))
