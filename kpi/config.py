@@ -34,6 +34,17 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_SCREEN_STALE_MINUTES": "120",
     # "Sắp đến hạn" (metrics.md §2): dossiers in time due within this many working days.
     "MOTCUA_DUE_SOON_DAYS": "2",
+    # Sign-in (product.md Access): the key that signs session cookies (none: ``make serve``
+    # refuses to start; ``python app.py`` makes a throw-away one), the users' own database, and
+    # whether the overview page is public (aggregates only).
+    "MOTCUA_SECRET_KEY": "",
+    "MOTCUA_USERS_DB": str(DATA_DIR / "users.sqlite"),
+    "MOTCUA_PUBLIC_OVERVIEW": "0",
+    # The reading DuckDB: each request's queries are interrupted after this many seconds (the
+    # request then answers 503), and the instance gets this memory limit and thread count.
+    "MOTCUA_QUERY_TIMEOUT": "20",
+    "MOTCUA_DUCKDB_MEMORY_LIMIT": "2GB",
+    "MOTCUA_DUCKDB_THREADS": "2",
 }
 
 
@@ -50,6 +61,12 @@ class Settings:
     screen_min_refresh: int
     screen_stale_minutes: int
     due_soon_days: int
+    secret_key: str
+    users_db: Path
+    public_overview: bool
+    query_timeout: float
+    duckdb_memory_limit: str
+    duckdb_threads: int
 
 
 def _file_values() -> dict[str, str]:
@@ -75,6 +92,12 @@ def settings() -> Settings:
         screen_min_refresh=max(1, int(values["MOTCUA_SCREEN_MIN_REFRESH"])),
         screen_stale_minutes=max(1, int(values["MOTCUA_SCREEN_STALE_MINUTES"])),
         due_soon_days=_working_days("MOTCUA_DUE_SOON_DAYS", values["MOTCUA_DUE_SOON_DAYS"]),
+        secret_key=values["MOTCUA_SECRET_KEY"],
+        users_db=Path(values["MOTCUA_USERS_DB"]),
+        public_overview=values["MOTCUA_PUBLIC_OVERVIEW"].strip().lower() in ("1", "true", "yes"),
+        query_timeout=max(0.1, float(values["MOTCUA_QUERY_TIMEOUT"])),
+        duckdb_memory_limit=values["MOTCUA_DUCKDB_MEMORY_LIMIT"],
+        duckdb_threads=max(1, int(values["MOTCUA_DUCKDB_THREADS"])),
     )
 
 

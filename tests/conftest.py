@@ -16,15 +16,9 @@ import pytest
 
 from etl.loader import ensure_reference
 from etl.warehouse import next_version, writer_lock
+from kpi.config import DEFAULTS
 
-SETTINGS_VARS = (
-    "MOTCUA_DB",
-    "MOTCUA_PROVINCE",
-    "MOTCUA_HOST",
-    "MOTCUA_PORT",
-    "MOTCUA_MAX_REJECT_SHARE",
-    "MOTCUA_DUE_SOON_DAYS",
-)
+SETTINGS_VARS = tuple(DEFAULTS)  # every setting the app reads
 
 
 @pytest.fixture(scope="session")
