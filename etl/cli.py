@@ -1,4 +1,4 @@
-"""Command line (data-contract §3): ``load``, ``demo``, ``status``.
+"""Command line (data-contract §3): ``load``, ``demo``, ``status``, ``wards``, ``users …``.
 
 Output is in Vietnamese; a refused file ends the command with exit code 1 and a one-line reason
 on standard error.
@@ -6,6 +6,7 @@ on standard error.
 
 from __future__ import annotations
 
+import secrets
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from etl.loader import BatchResult, RejectExample, RejectReason, load_files
 from etl.readers import FileRefused
 from etl.warehouse import WarehouseBusy
 from kpi.config import settings
+from web import users
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Nạp dữ liệu Một Cửa vào kho.")
 # Summaries stay readable when piped to a file or a log (rich assumes 80 columns there). Lines
@@ -273,3 +275,146 @@ def wards(
     for ward_code, name in rows:
         table.add_row(ward_code, name, f"{base}/man-hinh/{ward_code}")
     out.print(table)
+
+
+# --- users (product.md Access): the users' own database, web.users ----------------------------
+
+users_app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Người dùng, vai trò và phạm vi xem."
+)
+app.add_typer(users_app, name="users")
+
+UsersDbOption = Annotated[
+    Path | None,
+    typer.Option("--users-db", help="Tệp cơ sở dữ liệu người dùng (mặc định: MOTCUA_USERS_DB)"),
+]
+PasswordStdinOption = Annotated[
+    bool,
+    typer.Option("--password-stdin", help="Đọc mật khẩu từ một dòng của đầu vào chuẩn (stdin)"),
+]
+
+
+def _refuse(exc: users.UserError) -> typer.Exit:
+    err.print(f"[red]Lỗi:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def _password(from_stdin: bool) -> str:
+    """One line of standard input (its line ending dropped), or typed twice, hidden."""
+    if from_stdin:
+        return sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+    return typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+
+
+def _scope(user: users.User) -> str:
+    if user.wards:
+        return f"phường, xã {', '.join(user.wards)}"
+    if user.province:
+        return f"tỉnh {user.province}"
+    return "toàn quốc"
+
+
+@users_app.command("add")
+def users_add(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập (3–64 ký tự a-z, 0-9, . _ -)")],
+    role: Annotated[str, typer.Option("--role", help="ward | city | evaluator | admin")],
+    ward: Annotated[
+        list[str] | None, typer.Option("--ward", help="Mã phường, xã (5 chữ số); lặp lại được")
+    ] = None,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Mã tỉnh (2 chữ số), vd 01")
+    ] = None,
+    password_stdin: PasswordStdinOption = False,
+    users_db: UsersDbOption = None,
+) -> None:
+    """Thêm người dùng với vai trò và phạm vi của họ."""
+    wards = tuple(ward or ())
+    try:
+        # Refuse a bad login, role or scope before asking for a password.
+        users.check_new(login, role, wards=wards, province=province, path=users_db)
+        user = users.add_user(
+            login, role, _password(password_stdin), wards=wards, province=province, path=users_db
+        )
+    except users.UserError as exc:
+        raise _refuse(exc) from exc
+    out.print(f"Đã thêm người dùng '{user.login}' (vai trò {user.role}, {_scope(user)}).")
+
+
+@users_app.command("list")
+def users_list(users_db: UsersDbOption = None) -> None:
+    """Danh sách người dùng (không bao giờ in mật khẩu hay mã băm)."""
+    rows = users.list_users(users_db)
+    if not rows:
+        out.print("Chưa có người dùng nào. Thêm: python -m etl users add LOGIN --role …")
+        return
+    table = Table(title=f"{len(rows)} người dùng ({users_db or settings().users_db})")
+    for col in ("Tên đăng nhập", "Vai trò", "Phường, xã", "Tỉnh", "Hoạt động"):
+        table.add_column(col)
+    for user in rows:
+        table.add_row(
+            user.login,
+            user.role,
+            ", ".join(user.wards) or "—",
+            user.province or "—",
+            "có" if user.enabled else "[red]đã khoá[/]",
+        )
+    out.print(table)
+
+
+@users_app.command("disable")
+def users_disable(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập")], users_db: UsersDbOption = None
+) -> None:
+    """Khoá tài khoản; các phiên đăng nhập đang mở của người đó kết thúc."""
+    try:
+        user = users.set_enabled(login, False, path=users_db)
+    except users.UserError as exc:
+        raise _refuse(exc) from exc
+    out.print(f"Đã khoá tài khoản '{user.login}'; các phiên đăng nhập đang mở sẽ kết thúc.")
+
+
+@users_app.command("enable")
+def users_enable(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập")], users_db: UsersDbOption = None
+) -> None:
+    """Mở lại tài khoản đã khoá."""
+    try:
+        user = users.set_enabled(login, True, path=users_db)
+    except users.UserError as exc:
+        raise _refuse(exc) from exc
+    out.print(f"Đã mở lại tài khoản '{user.login}'.")
+
+
+@users_app.command("reset")
+def users_reset(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    password_stdin: PasswordStdinOption = False,
+    users_db: UsersDbOption = None,
+) -> None:
+    """Đặt mật khẩu mới; các phiên đăng nhập đang mở của người đó kết thúc."""
+    try:
+        if users.get_user(login, users_db) is None:  # refuse before asking for a password
+            raise users.UserError(f"Không có tên đăng nhập '{login}'.")
+        user = users.reset_password(login, _password(password_stdin), path=users_db)
+    except users.UserError as exc:
+        raise _refuse(exc) from exc
+    out.print(f"Đã đổi mật khẩu của '{user.login}'; các phiên đăng nhập đang mở sẽ kết thúc.")
+
+
+@users_app.command("demo-admin")
+def users_demo_admin(users_db: UsersDbOption = None) -> None:
+    """Chỉ để phát triển (make run): chưa có người dùng nào thì tạo admin, mật khẩu ngẫu nhiên."""
+    if users.has_users(users_db):
+        return
+    password = secrets.token_urlsafe(12)
+    try:
+        users.add_user("admin", "admin", password, path=users_db)
+    except users.UserError:  # another run created it meanwhile, and printed its password
+        return
+    out.print(
+        f"Tài khoản quản trị thử: admin / {password} (chỉ in một lần; đổi bằng:"
+        " python -m etl users reset admin)",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )

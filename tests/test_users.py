@@ -1,4 +1,5 @@
-"""The users' database (``web.users``, product.md Access) on real SQLite files in ``tmp_path``.
+"""The users' database (``web.users``, product.md Access) on real SQLite files in ``tmp_path``,
+and ``python -m etl users …`` (data-contract §3) through the real command line (typer's CliRunner).
 
 Whole ``User`` values are compared; hashes are read straight from the file to prove they are
 argon2id and never the password.
@@ -13,7 +14,9 @@ from threading import Barrier, Thread
 
 import pytest
 from argon2 import PasswordHasher
+from typer.testing import CliRunner
 
+from etl.cli import app as cli
 from web.users import (
     ROLES,
     User,
@@ -251,3 +254,129 @@ def test_writers_at_the_same_time_all_land(db: Path) -> None:
 
 def test_roles_are_the_four_of_the_product() -> None:
     assert ROLES == ("ward", "city", "evaluator", "admin")
+
+
+# --- python -m etl users … --------------------------------------------------------------------
+
+
+def run(db: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """``python -m etl users ARGS --users-db DB``: its exit code, standard output and error."""
+    result = CliRunner().invoke(cli, ["users", *args, "--users-db", str(db)], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_add_from_stdin_then_list_shows_the_user_and_no_hash(db: Path) -> None:
+    code, stdout, stderr = run(
+        db, "add", "Hoa.Nguyen", "--role", "ward", "--ward", "00008", "--ward", "00004",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert (code, stderr) == (0, ""), stderr
+    assert stdout == "Đã thêm người dùng 'hoa.nguyen' (vai trò ward, phường, xã 00004, 00008).\n"
+    assert verify("hoa.nguyen", PASSWORD, db) == User(
+        "hoa.nguyen", "ward", ("00004", "00008"), None, True, 1
+    )
+    code, stdout, stderr = run(db, "add", "so-noi-vu", "--role", "city", "--province", "01",
+                               "--password-stdin", stdin=OTHER)  # fmt: skip
+    assert (code, stderr) == (0, "")
+    assert stdout == "Đã thêm người dùng 'so-noi-vu' (vai trò city, tỉnh 01).\n"
+
+    code, stdout, stderr = run(db, "list")
+    assert (code, stderr) == (0, "")
+    rows = [
+        [cell.strip() for cell in line.strip("│").split("│")]
+        for line in stdout.splitlines()
+        if line.startswith("│")
+    ]
+    assert rows == [
+        ["hoa.nguyen", "ward", "00004, 00008", "—", "có"],
+        ["so-noi-vu", "city", "—", "01", "có"],
+    ]
+    assert "Tên đăng nhập" in stdout
+    assert "$argon2" not in stdout
+    assert PASSWORD not in stdout
+
+
+def test_cli_add_prompts_twice_for_a_hidden_password(db: Path) -> None:
+    code, stdout, stderr = run(db, "add", "admin", "--role", "admin", stdin=f"{OTHER}\n{OTHER}\n")
+    assert (code, stderr) == (0, ""), stderr
+    assert OTHER not in stdout  # hidden while typed
+    assert stdout.endswith("Đã thêm người dùng 'admin' (vai trò admin, toàn quốc).\n")
+    assert verify("admin", OTHER, db) == User("admin", "admin", (), None, True, 1)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("add", "hoa", "--role", "ward", "--password-stdin"), PASSWORD,
+         "Vai trò ward cần ít nhất một mã phường, xã (--ward)."),
+        (("add", "hoa", "--role", "city", "--password-stdin"), PASSWORD,
+         "Vai trò city cần mã tỉnh (--province)."),
+        (("add", "hoa", "--role", "ward", "--ward", "4", "--password-stdin"), PASSWORD,
+         "Mã phường, xã '4' không hợp lệ (cần 5 chữ số, vd 00004)."),
+        (("add", "hoa", "--role", "chief", "--password-stdin"), PASSWORD,
+         "Vai trò 'chief' không hợp lệ (cần một trong: ward, city, evaluator, admin)."),
+        (("add", "[b]hoa", "--role", "admin", "--password-stdin"), PASSWORD,
+         "Tên đăng nhập '[b]hoa' không hợp lệ (cần 3–64 ký tự a-z, 0-9, '.', '_', '-')."),
+        (("add", "ADMIN", "--role", "admin", "--password-stdin"), PASSWORD,
+         "Tên đăng nhập 'admin' đã có."),
+        (("add", "hoa", "--role", "admin", "--password-stdin"), "\n", "Mật khẩu trống."),
+        (("add", "hoa", "--role", "admin", "--password-stdin"), "ngắn quá\n",
+         "Mật khẩu quá ngắn (cần ít nhất 10 ký tự)."),
+        (("disable", "minh"), None, "Không có tên đăng nhập 'minh'."),
+        (("enable", "minh"), None, "Không có tên đăng nhập 'minh'."),
+        (("reset", "minh", "--password-stdin"), PASSWORD, "Không có tên đăng nhập 'minh'."),
+        (("reset", "admin", "--password-stdin"), "", "Mật khẩu trống."),
+    ],
+)  # fmt: skip
+def test_cli_errors_exit_1_with_one_line_on_stderr(
+    db: Path, args: tuple[str, ...], stdin: str | None, message: str
+) -> None:
+    add_user("admin", "admin", PASSWORD, path=db)
+    code, stdout, stderr = run(db, *args, stdin=stdin)
+    assert (code, stdout, stderr) == (1, "", f"Lỗi: {message}\n")
+    assert list_users(db) == [User("admin", "admin", (), None, True, 1)]
+    assert verify("admin", PASSWORD, db) is not None
+
+
+def test_cli_disable_enable_reset(db: Path) -> None:
+    add_user("hoa", "evaluator", PASSWORD, province="22", path=db)
+    code, stdout, _ = run(db, "disable", "HOA")
+    assert (code, stdout) == (
+        0, "Đã khoá tài khoản 'hoa'; các phiên đăng nhập đang mở sẽ kết thúc.\n"
+    )  # fmt: skip
+    assert verify("hoa", PASSWORD, db) is None
+    assert run(db, "list")[1].count("đã khoá") == 1
+    code, stdout, _ = run(db, "enable", "hoa")
+    assert (code, stdout) == (0, "Đã mở lại tài khoản 'hoa'.\n")
+    code, stdout, _ = run(db, "reset", "hoa", "--password-stdin", stdin=OTHER + "\r\n")
+    assert (code, stdout) == (
+        0, "Đã đổi mật khẩu của 'hoa'; các phiên đăng nhập đang mở sẽ kết thúc.\n"
+    )  # fmt: skip
+    assert verify("hoa", PASSWORD, db) is None
+    assert verify("hoa", OTHER, db) == User("hoa", "evaluator", (), "22", True, 4)
+
+
+def test_cli_list_without_users_says_how_to_add_one(db: Path) -> None:
+    assert run(db, "list") == (
+        0, "Chưa có người dùng nào. Thêm: python -m etl users add LOGIN --role …\n", ""
+    )  # fmt: skip
+
+
+def test_demo_admin_prints_a_working_login_once(db: Path) -> None:
+    code, stdout, stderr = run(db, "demo-admin")
+    assert (code, stderr) == (0, "")
+    prefix = "Tài khoản quản trị thử: admin / "
+    suffix = " (chỉ in một lần; đổi bằng: python -m etl users reset admin)\n"
+    assert stdout.startswith(prefix)
+    assert stdout.endswith(suffix)
+    password = stdout.removeprefix(prefix).removesuffix(suffix)
+    assert len(password) == 16  # secrets.token_urlsafe(12)
+    assert verify("admin", password, db) == User("admin", "admin", (), None, True, 1)
+    assert run(db, "demo-admin") == (0, "", "")
+    assert list_users(db) == [User("admin", "admin", (), None, True, 1)]
+
+
+def test_demo_admin_leaves_existing_users_alone(db: Path) -> None:
+    add_user("hoa", "city", PASSWORD, province="01", path=db)
+    assert run(db, "demo-admin") == (0, "", "")
+    assert list_users(db) == [User("hoa", "city", (), "01", True, 1)]
