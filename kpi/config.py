@@ -6,6 +6,7 @@ Precedence: CLI flags (applied by the caller) > environment > config file > defa
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime
@@ -96,8 +97,10 @@ def settings() -> Settings:
         users_db=Path(values["MOTCUA_USERS_DB"]),
         public_overview=values["MOTCUA_PUBLIC_OVERVIEW"].strip().lower() in ("1", "true", "yes"),
         query_timeout=max(0.1, float(values["MOTCUA_QUERY_TIMEOUT"])),
-        duckdb_memory_limit=values["MOTCUA_DUCKDB_MEMORY_LIMIT"],
-        duckdb_threads=max(1, int(values["MOTCUA_DUCKDB_THREADS"])),
+        duckdb_memory_limit=_memory_limit(
+            "MOTCUA_DUCKDB_MEMORY_LIMIT", values["MOTCUA_DUCKDB_MEMORY_LIMIT"]
+        ),
+        duckdb_threads=_threads("MOTCUA_DUCKDB_THREADS", values["MOTCUA_DUCKDB_THREADS"]),
     )
 
 
@@ -110,6 +113,39 @@ def _working_days(name: str, value: str) -> int:
     if days < 0:
         raise ValueError(f"{name}={value!r}: a whole number of working days (0 or more) is needed")
     return days
+
+
+# DuckDB's memory units (1000^i and 1024^i bytes); a limit below the floor cannot run the
+# dashboard's queries (DuckDB then fails every query, or the instance at start).
+_MEMORY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*", re.IGNORECASE)
+_MEMORY_UNITS = {
+    "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+    "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40,
+}  # fmt: skip
+MEMORY_FLOOR = 64 * 2**20
+
+
+def _memory_limit(name: str, value: str) -> str:
+    """A DuckDB memory limit such as ``2GB`` or ``512MiB`` (64 MiB or more), unchanged; a
+    ``ValueError`` naming the setting if not."""
+    match = _MEMORY.fullmatch(value)
+    if match is None or float(match[1]) * _MEMORY_UNITS[match[2].lower()] < MEMORY_FLOOR:
+        raise ValueError(
+            f"{name}={value!r}: a memory size of at least 64MiB is needed, a number and a unit "
+            "(KB, MB, GB, TB or KiB, MiB, GiB, TiB), e.g. 2GB"
+        )
+    return f"{match[1]}{match[2]}"
+
+
+def _threads(name: str, value: str) -> int:
+    """A thread count, 1 or more; a ``ValueError`` naming the setting if not."""
+    try:
+        threads = int(value)
+    except ValueError:
+        threads = 0
+    if threads < 1:
+        raise ValueError(f"{name}={value!r}: a whole number of threads (1 or more) is needed")
+    return threads
 
 
 def local_now() -> datetime:

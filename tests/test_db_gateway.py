@@ -1,0 +1,239 @@
+"""The reading gateway (kpi.db): limits, the time limit on every cursor, unreadable warehouses.
+
+Real DuckDB files throughout: the session's empty warehouse (tests/conftest.py), a 0-byte file,
+random bytes, a real warehouse cut short.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kpi.config import settings
+from kpi.db import CORRUPT, NOT_LOADED, NoWarehouse, QueryTimeout, cursor, query, watched_cursors
+
+SLOW = "SELECT sum(hash(a.range + b.range)) FROM range(1_000_000) a, range(1_000_000) b"
+
+
+def _settings_of(db: Path) -> tuple[str, int]:
+    with cursor(db) as cur:
+        return cur.execute(
+            "SELECT current_setting('memory_limit'), current_setting('threads')"
+        ).fetchone()
+
+
+# --- limits -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("memory", "threads", "expected"),
+    [
+        (None, None, ("1.8 GiB", 2)),  # the defaults: 2GB (10^9 bytes), 2 threads
+        ("512MiB", "1", ("512.0 MiB", 1)),
+        ("3 GB", "4", ("2.7 GiB", 4)),
+    ],
+)
+def test_the_reading_instance_has_the_configured_memory_limit_and_threads(
+    warehouse: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    memory: str | None,
+    threads: str | None,
+    expected: tuple[str, int],
+) -> None:
+    if memory is not None:
+        monkeypatch.setenv("MOTCUA_DUCKDB_MEMORY_LIMIT", memory)
+        monkeypatch.setenv("MOTCUA_DUCKDB_THREADS", threads)
+    assert _settings_of(warehouse) == expected
+
+
+def test_changed_limits_take_effect_on_the_next_cursor(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _settings_of(warehouse) == ("1.8 GiB", 2)
+    monkeypatch.setenv("MOTCUA_DUCKDB_MEMORY_LIMIT", "256MiB")
+    assert _settings_of(warehouse) == ("256.0 MiB", 2)
+
+
+def test_a_query_cannot_change_the_limits(warehouse: Path) -> None:
+    import duckdb
+
+    with cursor(warehouse) as cur, pytest.raises(duckdb.InvalidInputException, match="locked"):
+        cur.execute("SET memory_limit = '100GB'")
+
+
+@pytest.mark.parametrize("value", ["lots", "2", "", "-1GB", "10KB", "2 GB of RAM", "80%"])
+def test_a_bad_memory_limit_is_a_value_error_naming_the_setting(
+    clean_settings: None, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MOTCUA_DUCKDB_MEMORY_LIMIT", value)
+    with pytest.raises(ValueError, match="MOTCUA_DUCKDB_MEMORY_LIMIT"):
+        settings()
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_a_bad_thread_count_is_a_value_error_naming_the_setting(
+    clean_settings: None, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MOTCUA_DUCKDB_THREADS", value)
+    with pytest.raises(ValueError, match="MOTCUA_DUCKDB_THREADS"):
+        settings()
+
+
+# --- the time limit ---------------------------------------------------------------------------
+
+
+def test_a_slow_query_is_interrupted_as_a_query_timeout_and_the_next_cursor_works(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOTCUA_QUERY_TIMEOUT", "0.5")
+    started = time.monotonic()
+    with cursor(warehouse) as cur, pytest.raises(QueryTimeout) as caught:
+        cur.execute(SLOW).fetchall()
+    assert 0.4 < time.monotonic() - started < 5
+    assert str(caught.value) == "Truy vấn quá thời gian cho phép (0,5 giây)."
+    assert isinstance(caught.value, RuntimeError)
+    with cursor(warehouse) as cur:
+        assert cur.execute("SELECT 42").fetchall() == [(42,)]
+
+
+def test_the_default_message_names_twenty_seconds() -> None:
+    assert QueryTimeout(20).message == "Truy vấn quá thời gian cho phép (20 giây)."
+
+
+def test_a_cursor_past_its_time_refuses_its_next_query(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit is the cursor's (one request's queries), not each query's."""
+    monkeypatch.setenv("MOTCUA_QUERY_TIMEOUT", "0.2")
+    with cursor(warehouse) as cur:
+        assert cur.execute("SELECT 1").fetchone() == (1,)
+        time.sleep(0.4)
+        with pytest.raises(QueryTimeout):
+            cur.execute("SELECT 1")
+
+
+def test_a_timeout_in_a_query_function_is_a_query_timeout(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOTCUA_QUERY_TIMEOUT", "0.3")
+    with pytest.raises(QueryTimeout):
+        query(SLOW)
+
+
+def test_a_cursor_works_as_duckdbs_does(warehouse: Path) -> None:
+    """What the kpi, page, API and screen modules use: chained execute, the fetches, names."""
+    sql = "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) t(n, s) WHERE n >= $low ORDER BY n"
+    with cursor(warehouse) as cur:
+        assert cur.sql("SELECT 7 AS x").fetchall() == [(7,)]
+        assert cur.execute(sql, {"low": 1}).fetchall() == [(1, "a"), (2, "b")]
+        assert cur.execute(sql, {"low": 2}).fetchone() == (2, "b")
+        assert cur.execute(sql, {"low": 1}).df().to_dict("list") == {"n": [1, 2], "s": ["a", "b"]}
+        assert cur.execute(sql, {"low": 1}).fetchdf()["n"].tolist() == [1, 2]
+        assert cur.execute(sql, {"low": 1}).fetch_df()["s"].tolist() == ["a", "b"]
+        assert cur.execute(sql, {"low": 1}).fetchmany(1) == [(1, "a")]
+        cur.execute(sql, {"low": 1})
+        assert [d[0] for d in cur.description] == ["n", "s"]
+        assert cur.execute("SELECT count(*) FROM wards").fetchone()[0] > 0  # the warehouse, USEd
+
+
+def test_many_cursors_share_one_watchdog_thread(warehouse: Path) -> None:
+    with cursor(warehouse) as cur:  # the watchdog is started by now
+        cur.execute("SELECT 1").fetchall()
+    threads = threading.active_count()
+    open_before = watched_cursors()
+    for _ in range(500):
+        with cursor(warehouse) as cur:
+            cur.execute("SELECT 1").fetchall()
+    held = [cursor(warehouse) for _ in range(50)]  # open at the same time, too
+    assert threading.active_count() == threads
+    assert watched_cursors() == open_before + 50
+    for cur in held:
+        cur.close()
+    assert threading.active_count() == threads
+    assert watched_cursors() == open_before
+    names = [t.name for t in threading.enumerate()]
+    assert names.count("motcua-query-watchdog") == 1
+
+
+# --- missing, empty or corrupt ----------------------------------------------------------------
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def _cut_short(path: Path) -> None:
+    with path.open("r+b") as fh:
+        fh.truncate(5000)  # inside DuckDB's headers
+
+
+def _garbled_blocks(path: Path) -> None:
+    """Valid headers, random bytes in every block after them (checksums no longer match)."""
+    with path.open("r+b") as fh:
+        fh.seek(3 * 4096)
+        fh.write(os.urandom(path.stat().st_size - 3 * 4096))
+
+
+@pytest.mark.parametrize(
+    ("damage", "message", "corrupt"),
+    [
+        (Path.unlink, NOT_LOADED, False),
+        (lambda p: p.write_bytes(b""), NOT_LOADED, False),
+        (_random_bytes, CORRUPT, True),
+        (_cut_short, CORRUPT, True),
+        (_garbled_blocks, CORRUPT, True),
+    ],
+    ids=["missing", "0-byte", "random-bytes", "cut-short", "garbled-blocks"],
+)
+def test_an_unreadable_warehouse_is_no_warehouse_with_its_message(
+    warehouse: Path, damage, message: str, corrupt: bool
+) -> None:
+    damage(warehouse)
+    with pytest.raises(NoWarehouse) as caught, cursor(warehouse) as cur:
+        cur.execute("SELECT count(*) FROM ward_crosswalk").fetchall()
+    assert caught.value.message == message
+    assert caught.value.corrupt is corrupt
+    assert str(warehouse) in str(caught.value)  # the reason, for the log
+
+
+def test_the_messages_read_as_the_spec_says() -> None:
+    assert NoWarehouse("x").message == "Chưa có dữ liệu: kho dữ liệu chưa được nạp."
+    assert NoWarehouse("x", corrupt=True).message == (
+        "Kho dữ liệu bị hỏng hoặc không đọc được; hãy nạp lại dữ liệu (python -m etl load …)."
+    )
+
+
+def test_a_warehouse_loaded_after_a_corrupt_one_is_read(
+    warehouse: Path, tmp_path: Path, empty_warehouse: Path
+) -> None:
+    good = warehouse.read_bytes()
+    _random_bytes(warehouse)
+    with pytest.raises(NoWarehouse):
+        cursor(warehouse)
+    fresh = tmp_path / "next.duckdb"  # the loader publishes by renaming a new file in place
+    fresh.write_bytes(good)
+    fresh.replace(warehouse)
+    with cursor(warehouse) as cur:
+        assert cur.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_a_damaged_block_found_by_a_query_is_no_warehouse(tmp_path: Path) -> None:
+    """The file attaches (its headers and catalogue are sound); a query reads a bad block."""
+    import duckdb
+
+    db = tmp_path / "motcua.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE t AS SELECT md5(range::VARCHAR) AS s FROM range(500000)")
+    size = db.stat().st_size
+    with db.open("r+b") as fh:
+        fh.seek(size // 2)
+        fh.write(os.urandom(size // 8))
+    with cursor(db) as cur:
+        assert cur.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1,)
+        with pytest.raises(NoWarehouse) as caught:
+            cur.execute("SELECT sum(length(s)) FROM t").fetchall()
+    assert caught.value.corrupt
