@@ -22,12 +22,16 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# A local demo admin is created (its login printed once) when there is no user yet.
 run: install
 	$(BIN)/python -m etl demo --if-empty
+	$(BIN)/python -m etl users demo-admin
 	$(BIN)/python app.py
 
-# Production: gunicorn (no debugger, several workers) on MOTCUA_HOST:MOTCUA_PORT.
+# Production: gunicorn (no debugger, several workers) on MOTCUA_HOST:MOTCUA_PORT; refuses to
+# start without MOTCUA_SECRET_KEY (app.py refuses too). Users: python -m etl users add ...
 serve: install
+	@test -n "$$MOTCUA_SECRET_KEY" || { echo "MOTCUA_SECRET_KEY chưa được đặt: make serve không khởi động" >&2; exit 1; }
 	$(BIN)/python -m etl demo --if-empty
 	$(BIN)/gunicorn -w 2 --threads 8 -b "$${MOTCUA_HOST:-127.0.0.1}:$${MOTCUA_PORT:-8050}" app:server
 

@@ -18,10 +18,12 @@ from flask import Response, request
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
-from pages._shared import page_missing
+from pages._shared import page_at, page_missing
 from screen import blueprint as screen_blueprint
 from ui.filters import PAGE_URL, kept_search
 from ui.i18n import _, current_lang, current_theme
+from web import access, auth, guard, hardening
+from web.scope import reader
 
 ROOT = Path(__file__).resolve().parent
 TITLE = "Một Cửa – Điểm phục vụ hành chính công"
@@ -89,13 +91,41 @@ class MotCuaDash(dash.Dash):
         )
 
 
+def _may_open(path: str) -> bool:
+    """Whether the reader may open the page at ``path`` (the navbar hides the others; the
+    server refuses them anyway, web.guard)."""
+    module, _variables = page_at(path)
+    return access.PAGES.get(module, access.Rule()).allows(reader().role)
+
+
+def account_links() -> list[Component]:
+    """The signed-in user and the sign-out link, or the sign-in link."""
+    who = reader()
+    if who.login is None:
+        return [
+            dbc.NavLink(_("Đăng nhập"), href=auth.SIGN_IN, external_link=True, id="shell-sign-in")
+        ]
+    return [
+        html.Span(who.login, className="navbar-text me-2", id="shell-user"),
+        dbc.NavLink(_("Đăng xuất"), href=auth.SIGN_OUT, external_link=True, id="shell-sign-out"),
+    ]
+
+
 def shell() -> Component:
     """The frame of every page: navigation, language and theme switches, the page itself.
 
-    A function, so Dash builds it for each visit in the reader's language.
+    A function, so Dash builds it for each visit in the reader's language and for the reader's
+    role (the links it may not open are hidden, not removed: the navbar's callback writes them
+    all).
     """
     links = [
-        dbc.NavLink(_(label, context="page"), href=path, active=active, id=nav_id(path))
+        dbc.NavLink(
+            _(label, context="page"),
+            href=path,
+            active=active,
+            id=nav_id(path),
+            class_name=None if _may_open(path) else "d-none",
+        )
         for label, path, active in NAV
     ]
     english = current_lang() == "en"
@@ -125,7 +155,7 @@ def shell() -> Component:
                     [
                         dbc.NavbarBrand("Một Cửa", href="/"),
                         dbc.Nav(links, navbar=True, class_name="me-auto flex-wrap"),
-                        dbc.Nav(switches, navbar=True, class_name="flex-wrap"),
+                        dbc.Nav([*switches, *account_links()], navbar=True, class_name="flex-wrap"),
                     ],
                     fluid=True,
                     class_name="flex-wrap",
@@ -203,13 +233,36 @@ def favicon() -> Response:
     return Response(pkgutil.get_data("dash", "favicon.ico"), mimetype="image/x-icon")
 
 
+def secret_key() -> str:
+    """``MOTCUA_SECRET_KEY``; for ``python app.py`` without one, a throw-away key. A
+    production server (gunicorn imports this module as ``app``) refuses to start without."""
+    key = hardening.secret_key_or_none()
+    if key:
+        return key
+    if __name__ == "__main__":
+        return hardening.throwaway_key()
+    raise SystemExit(
+        "MOTCUA_SECRET_KEY chưa được đặt: máy chủ không khởi động (tạo khoá: "
+        "python -c 'import secrets; print(secrets.token_hex(32))')"
+    )
+
+
 app = create_app()
 server = app.server
 server.after_request(not_found_status)
 server.add_url_rule("/favicon.ico", "favicon", favicon)
 server.register_blueprint(api_blueprint)  # /api/v1: the public JSON/CSV API
 server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public hall screen
+auth.install(server)  # /dang-nhap, /dang-xuat, the session
+guard.install(server, app)  # deny by default (web.access), before anything else runs
+hardening.install(server, app, secret_key=secret_key())  # CSRF, limits, headers, errors
 
 if __name__ == "__main__":
     cfg = settings()
-    app.run(host=cfg.host, port=cfg.port, debug=False, dev_tools_disable_version_check=True)
+    app.run(
+        host=cfg.host,
+        port=cfg.port,
+        debug=False,
+        dev_tools_disable_version_check=True,
+        request_handler=hardening.QuietRequestHandler,
+    )

@@ -12,7 +12,7 @@ year. No applicant data: the dossier tables hold none, and no comment is ever se
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -43,6 +43,7 @@ LATE_COLUMNS = (
     "dossier_id", "field", "procedure_code", "procedure_name", "due", "ended_at", "klass",
     "days_over",
 )  # fmt: skip
+COMMENT_COLUMNS = ("rated_at", "rating", "comment")
 HISTORY_COLUMNS = (
     "old_ward_name", "old_district_name", "year", "date_from", "date_to", "received",
     "completed", "to_process", "early", "on_time", "late", "in_time", "overdue", "on_time_rate",
@@ -341,6 +342,10 @@ class WardView:
     index_points: pd.DataFrame  # its points per ward and indicator
     history: pd.DataFrame  # history (pre-July-2025, by old name and year)
     predecessors: pd.DataFrame  # the old wards the crosswalk maps here
+    # the details (product.md Access): dossier ids and comments, read only for a reader who
+    # may see them; otherwise ``late``, ``due_soon`` and ``comments`` are empty
+    details: bool = True
+    comments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COMMENT_COLUMNS))
 
 
 def ward_view(
@@ -352,8 +357,12 @@ def ward_view(
     grain: str,
     now: datetime | None = None,
     limit: int = 500,
+    details: bool = True,
 ) -> WardView:
     """The ward page's frames: six metric queries and four small lists.
+
+    ``details``: whether the reader may see the ward's dossier ids and comments (web.scope);
+    without, the late, due-soon and comment lists are not even read.
 
     ``filters`` is the province with the field and channel chosen (its ward list is replaced by
     ``ward_code``). The city row has the same field and channel; the 766 estimate covers every
@@ -374,7 +383,9 @@ def ward_view(
         fields=cached_kpis(cur, periods=[period], filters=mine, by="field", now=now),
         late=late_dossiers(
             cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
-        ),
+        )
+        if details
+        else pd.DataFrame(columns=LATE_COLUMNS),
         due_soon=due_soon_dossiers(
             cur,
             ward_code=ward_code,
@@ -383,10 +394,49 @@ def ward_view(
             now=now,
             due_soon_days=days,
             limit=limit,
-        ),
+        )
+        if details
+        else pd.DataFrame(columns=DUE_SOON_COLUMNS),
         due_soon_days=days,
         index_wards=index_wards,
         index_points=index_points,
         history=history(cur, ward_code=ward_code, now=now),
         predecessors=predecessors(cur, ward_code=ward_code),
+        details=details,
+        comments=comments(cur, ward_code=ward_code, period=period, now=now)
+        if details
+        else pd.DataFrame(columns=COMMENT_COLUMNS),
     )
+
+
+_COMMENTS_SQL = """
+SELECT rated_at, rating, comment
+FROM ratings
+WHERE ward_code = $ward_code
+  AND rated_at >= CAST($date_from AS TIMESTAMP)
+  AND rated_at < CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY
+  AND rated_at <= CAST($now AS TIMESTAMP)
+  AND nullif(trim(comment), '') IS NOT NULL
+ORDER BY rated_at DESC, rating_id
+LIMIT $limit
+"""
+
+
+def comments(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    ward_code: str,
+    period: Period,
+    now: datetime,
+    limit: int = 50,
+) -> pd.DataFrame:
+    """The ward's newest citizens' comments of the period, newest first (masked when they were
+    loaded: phones, ID numbers and emails never reach the warehouse, etl/sql/macros.sql)."""
+    params = {
+        "ward_code": ward_code,
+        "date_from": period.date_from,
+        "date_to": period.date_to,
+        "now": now,
+        "limit": limit,
+    }
+    return cur.execute(_COMMENTS_SQL, params).df()

@@ -123,25 +123,38 @@ def _path_variables(path: str, template: str) -> dict[str, str] | None:
     return variables
 
 
-def page_missing(path: str) -> bool:
-    """Whether the app has nothing to show at ``path``: the one check behind the 404 status.
+def page_at(path: str) -> tuple[str, dict[str, str]]:
+    """The module of the page Dash's router shows at ``path`` and the path's variables.
 
-    Missing: a path no page registers (Dash's router then shows pages/not_found_404.py, whose
-    own ``/404`` counts as missing too), or a ward's page (``/phuong/<ward_code>``) for a code
-    that is not one of the province's wards (the ward page then shows the same not-found
-    page). Paths compare as Dash's router compares them, without their outer slashes."""
+    A path no page registers gives the not-found page's module (pages/not_found_404.py, whose
+    own ``/404`` counts as not found too). Paths compare as Dash's router compares them,
+    without their outer slashes."""
+    not_found = NOT_FOUND_PAGE
     for module, page in dash.page_registry.items():
         if module.rsplit(".", 1)[-1] == NOT_FOUND_PAGE:
+            not_found = module
             continue
         template = page.get("path_template")
         variables = _path_variables(path, template) if template else None
         if variables is not None:
-            return "ward_code" in variables and unknown_ward(
-                variables["ward_code"], ward_lists(variables["ward_code"]).wards
-            )
+            return module, variables
         if not template and path.strip("/") == page["path"].strip("/"):
-            return False
-    return True
+            return module, {}
+    return not_found, {}
+
+
+def page_missing(path: str) -> bool:
+    """Whether the app has nothing to show at ``path``: the one check behind the 404 status.
+
+    Missing: a path no page registers (:func:`page_at`), or a ward's page
+    (``/phuong/<ward_code>``) for a code that is not one of the province's wards (the ward page
+    then shows the same not-found page)."""
+    module, variables = page_at(path)
+    if module.rsplit(".", 1)[-1] == NOT_FOUND_PAGE:
+        return True
+    return "ward_code" in variables and unknown_ward(
+        variables["ward_code"], ward_lists(variables["ward_code"]).wards
+    )
 
 
 def selection(query: dict[str, Any], known: Lists, *, procedures: bool = False) -> Selection:

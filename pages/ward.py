@@ -48,6 +48,7 @@ from ui.filters import (
     view_outputs,
 )
 from ui.i18n import _, page_title
+from web.scope import sees_details
 
 dash.register_page(
     __name__, path_template="/phuong/<ward_code>", name="Phường/xã", title=page_title("Phường/xã")
@@ -59,11 +60,20 @@ province_navigation(PREFIX, "/")
 
 
 def _fetch(code: str, selection: Selection) -> WardView:
-    """The page's frames for a valid ward and selection (raises NoWarehouse)."""
+    """The page's frames for a valid ward and selection (raises NoWarehouse), with the
+    dossier lists and comments only for a reader who may see this ward's (web.scope)."""
     filters = selection.filters(with_ward=False)
     grain = default_grain(selection.period)
+    details = sees_details(code, selection.province)
     with cursor() as cur:
-        return ward_view(cur, ward_code=code, period=selection.period, filters=filters, grain=grain)
+        return ward_view(
+            cur,
+            ward_code=code,
+            period=selection.period,
+            filters=filters,
+            grain=grain,
+            details=details,
+        )
 
 
 def _content(code: str, name: str, selection: Selection) -> Component:

@@ -8,7 +8,9 @@ its own copy of that file in its ``tmp_path``. Settings come from the environmen
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +21,10 @@ from etl.warehouse import next_version, writer_lock
 from kpi.config import DEFAULTS
 
 SETTINGS_VARS = tuple(DEFAULTS)  # every setting the app reads
+
+# app.py refuses to be imported without a session key (production must set one); the tests'
+# key is read once, when a test module first imports the app.
+TEST_SECRET_KEY = os.environ.setdefault("MOTCUA_SECRET_KEY", "tests-only-" + os.urandom(16).hex())
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +45,19 @@ def clean_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in SETTINGS_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MOTCUA_CONFIG", str(tmp_path / "no-such-config.toml"))
+    monkeypatch.setenv("MOTCUA_SECRET_KEY", TEST_SECRET_KEY)
+    # never the developer's data/users.sqlite
+    monkeypatch.setenv("MOTCUA_USERS_DB", str(tmp_path / "users.sqlite"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Each test starts with no request counted against the rate limits (web.hardening): the
+    tests share one app and one address."""
+    hardening = sys.modules.get("web.hardening")
+    if hardening is not None:
+        hardening.limiter.reset()
+    yield
 
 
 @pytest.fixture

@@ -392,7 +392,7 @@ def test_no_comment_text_appears_in_the_layout_or_any_callback_output(
     assert stored == [COMMENTS[0], "Cán bộ Trần Thị Bích thái độ kém, gọi lại [số điện thoại]"]
     pieces = ("nhanh gọn", "Trần Thị Bích", "thái độ kém", "0912345678", "số điện thoại]")
     page = page_module.layout(**OCTOBER)
-    assert "chỉ hiển thị cho lãnh đạo đã đăng nhập" in text(
+    assert "chỉ cho lãnh đạo của phường, xã đó và của tỉnh, thành phố" in text(
         find(page, "satisfaction-comments-note")
     )
     data = find(page, "satisfaction-wards-data").data

@@ -8,15 +8,17 @@ import re
 
 import pytest
 
+from tests.signin import user_client
 from ui.format import fmt_int, fmt_number, fmt_pct
 from ui.i18n import EN, _
 
 
 @pytest.fixture
-def client():
+def client(clean_settings):
+    """A leader's browser: signed in through the sign-in form (the pages need a session)."""
     import app
 
-    return app.server.test_client()
+    return user_client(app.server)
 
 
 def _nav_texts(layout: dict) -> list[str]:
@@ -43,19 +45,19 @@ def _nav_texts(layout: dict) -> list[str]:
             {},
             '<html lang="vi" data-bs-theme="light">',
             ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
-             "Phương pháp", "English", "Giao diện tối"],
+             "Phương pháp", "English", "Giao diện tối", "Đăng xuất"],
         ),
         (
             {"motcua_lang": "en", "motcua_theme": "dark"},
             '<html lang="en" data-bs-theme="dark">',
             ["Skip to main content", "Một Cửa", "Overview", "Fields", "Satisfaction",
-             "Methodology", "Tiếng Việt", "Light theme"],
+             "Methodology", "Tiếng Việt", "Light theme", "Sign out"],
         ),
         (
             {"motcua_lang": "fr", "motcua_theme": "<script>"},  # not a choice: the defaults
             '<html lang="vi" data-bs-theme="light">',
             ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
-             "Phương pháp", "English", "Giao diện tối"],
+             "Phương pháp", "English", "Giao diện tối", "Đăng xuất"],
         ),
     ],
 )  # fmt: skip
@@ -242,7 +244,7 @@ def test_the_shell_callback_rewrites_every_navbar_link(client) -> None:
 def test_an_address_without_a_page_answers_404(warehouse, path: str, status: int) -> None:
     import app
 
-    answer = app.server.test_client().get(path)
+    answer = user_client(app.server).get(path)
     assert answer.status_code == status
     if path.startswith(("/khong-co", "/phuong/99999")):
         assert '<html lang="vi"' in answer.text  # the app's page, drawn by the router
@@ -254,7 +256,7 @@ def test_before_anything_is_loaded_a_ward_page_is_not_a_404(tmp_path, monkeypatc
     import app
 
     monkeypatch.setenv("MOTCUA_DB", str(tmp_path / "not-loaded-yet.duckdb"))
-    client = app.server.test_client()
+    client = user_client(app.server)
     assert client.get("/phuong/99999").status_code == 200
     assert client.get("/khong-co").status_code == 404
 

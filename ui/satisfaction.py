@@ -441,16 +441,16 @@ def petitions_section(prefix: str, row: Mapping[str, Any], points: pd.DataFrame)
 
 
 def comments_note(prefix: str) -> Component:
-    """Comments are not shown: only signed-in leaders will see them, once sign-in exists."""
+    """Where the comments are: on each ward's page, for the leaders of that ward and city."""
     return _section(
         f"{prefix}-comments-section",
         _("Ý kiến góp ý của người dân"),
         [
             html.P(
                 _(
-                    "Ý kiến góp ý (đã che số điện thoại, số giấy tờ, thư điện tử) chỉ hiển thị "
-                    "cho lãnh đạo đã đăng nhập, khi chức năng đăng nhập được triển khai. Hiện "
-                    "trang này không hiển thị ý kiến góp ý."
+                    "Ý kiến góp ý (đã che số điện thoại, số giấy tờ, thư điện tử) có trên trang "
+                    "của từng phường, xã, chỉ cho lãnh đạo của phường, xã đó và của tỉnh, thành "
+                    "phố."
                 ),
                 id=f"{prefix}-comments-note",
             )

@@ -367,6 +367,55 @@ def satisfaction_section(
     )
 
 
+def details_note(
+    prefix: str, figures: Mapping[str, Any], *, period: Period, days: int
+) -> Component:
+    """In place of the dossier lists, for a reader who may not see them (web.scope): the
+    counts, and who may see the lists."""
+    count = due_soon_line(f"{prefix}-due-soon", figures, period=period, days=days)
+    late = html.P(
+        _(
+            "Hồ sơ quá hạn và đang giải quyết quá hạn: {n}.",
+            n=fmt_int(figures["late"] + figures["overdue"]),
+        ),
+        id=f"{prefix}-late-count",
+    )
+    why = html.P(
+        _(
+            "Danh sách hồ sơ và ý kiến của người dân chỉ hiển thị cho lãnh đạo của phường, xã "
+            "này và của tỉnh, thành phố."
+        ),
+        className="small text-body-secondary",
+        id=f"{prefix}-details-note",
+    )
+    return section(f"{prefix}-details-section", _("Hồ sơ quá hạn"), [count, late, why])
+
+
+def comments_section(prefix: str, comments: pd.DataFrame) -> Component:
+    """The newest comments of the period (masked at load), for the ward's and city's leaders."""
+    title = _("Ý kiến của người dân")
+    if comments.empty:
+        message = html.P(_("Không có ý kiến nào trong kỳ."), id=f"{prefix}-comments-none")
+        return section(f"{prefix}-comments-section", title, [message])
+    rows = [
+        [_moment(r["rated_at"]), fmt_int(r["rating"]), str(r["comment"])] for r in records(comments)
+    ]
+    head = [_("Thời điểm đánh giá"), _("Điểm (1–5)"), _("Ý kiến")]
+    note = html.P(
+        _(
+            "{n} ý kiến mới nhất của kỳ; số điện thoại, số giấy tờ và email đã được che khi nạp.",
+            n=fmt_int(len(comments)),
+        ),
+        className="small text-body-secondary",
+    )
+    caption = _("Ý kiến của người dân, mới nhất trước")
+    return section(
+        f"{prefix}-comments-section",
+        title,
+        [note, _table(f"{prefix}-comments", caption, head, rows)],
+    )
+
+
 # --- 766 estimate ----------------------------------------------------------------------------
 
 
@@ -549,7 +598,7 @@ def _year_label(year: int, date_to: date) -> str:
 
 def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Period) -> list:
     """The page's tables for Excel/CSV: fields, due-soon list, late list, history, 766
-    indicators."""
+    indicators (the two dossier lists only when ``view.details``)."""
     span = f"{fmt_date(period.date_from)} – {fmt_date(period.date_to)}"
     note = _("{ward} ({code}), kỳ {span}", ward=ward_name, code=ward_code, span=span)
     fields = field_rows(view.fields)
@@ -563,7 +612,7 @@ def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Per
     def label(metric: str) -> str:
         return _(METRICS[metric].label) if metric in METRICS else _(LABELS[metric])
 
-    return [
+    tables = [
         Table(
             _("Lĩnh vực"),
             _("Kết quả giải quyết theo lĩnh vực"),
@@ -645,6 +694,8 @@ def export_tables(view: WardView, *, ward_code: str, ward_name: str, period: Per
             note=note + " · " + _("ước tính; điểm chính thức trên Cổng Dịch vụ công quốc gia"),
         ),
     ]
+    # A reader who may not see the ward's dossier ids gets no dossier list (web.scope).
+    return tables if view.details else [t for t in tables if t.columns[0].key != "dossier_id"]
 
 
 def page(
@@ -681,11 +732,18 @@ def page(
                 targets=targets,
             ),
             fields_section(prefix, view.fields, link_query=link),
-            due_soon_section(
-                prefix, view.due_soon, now, period=selection.period, days=view.due_soon_days
+            *(
+                [
+                    due_soon_section(
+                        prefix, view.due_soon, now, period=selection.period, days=view.due_soon_days
+                    ),
+                    late_section(prefix, view.late, total=now["late"] + now["overdue"]),
+                ]
+                if view.details
+                else [details_note(prefix, now, period=selection.period, days=view.due_soon_days)]
             ),
-            late_section(prefix, view.late, total=now["late"] + now["overdue"]),
             satisfaction_section(prefix, records(view.ward)[0], city, ward_name=name),
+            *([comments_section(prefix, view.comments)] if view.details else []),
             index_section(
                 prefix,
                 view.index_wards,

@@ -119,11 +119,10 @@ EN: dict[str, str] = {
     "Điểm 766": "766 points",
     # comments
     "Ý kiến góp ý của người dân": "Citizens' comments",
-    "Ý kiến góp ý (đã che số điện thoại, số giấy tờ, thư điện tử) chỉ hiển thị cho lãnh đạo đã "
-    "đăng nhập, khi chức năng đăng nhập được triển khai. Hiện trang này không hiển thị ý kiến góp "
-    "ý.": (
-        "Comments (with phone numbers, ID numbers and e-mails masked) are shown only to "
-        "signed-in leaders, once sign-in exists. This page does not show comments for now."
+    "Ý kiến góp ý (đã che số điện thoại, số giấy tờ, thư điện tử) có trên trang của từng "
+    "phường, xã, chỉ cho lãnh đạo của phường, xã đó và của tỉnh, thành phố.": (
+        "Comments (with phone numbers, ID numbers and e-mails masked) are on each ward's page, "
+        "for the leaders of that ward and of the province only."
     ),
     # ward table
     "Theo phường, xã": "By ward",

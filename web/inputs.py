@@ -1,0 +1,225 @@
+"""What a Dash callback request may carry: checked before any callback or query runs.
+
+The browser only ever sends the values of the app's own controls: a menu's value is one of its
+options, a click count a small whole number, a URL a short string. A request to
+``/_dash-update-component`` is checked here against that, per input, whatever its origin;
+anything else is a :class:`BadInput` (HTTP 400 with a short reason, web.guard), never an error
+deeper down. The menus' allow-lists (wards, fields, provinces) are the whole country's, read
+once per data version: which province's wards a page offers is the page's own check
+(ui.filters), which answers with its alert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from kpi import reference
+from kpi.cache import SharedCache, data_version
+from kpi.db import NoWarehouse, cursor
+from kpi.metrics import CHANNELS
+from kpi.overview import GRAINS
+from kpi.periods import PRESETS
+from ui.filters import ALL, CUSTOM, NATIONAL
+
+MAX_TEXT = 2048  # a URL's search or path, a typed date: far below this
+MAX_ITEMS = 5000  # list items in one value (a country's league has ~3,300 wards)
+MAX_DEPTH = 6
+MAX_CLICKS = 10**9
+
+
+class BadInput(ValueError):
+    """A callback request that the app's own pages could not have sent (HTTP 400)."""
+
+
+class Choices(NamedTuple):
+    """The menus' allow-lists of the whole country."""
+
+    wards: frozenset[str]
+    fields: frozenset[str]
+    provinces: frozenset[str]
+
+
+_CHOICES = SharedCache(max_entries=4)
+_EMPTY = Choices(frozenset(), frozenset(), frozenset())
+
+
+def choices() -> Choices:
+    """The country's wards, fields and loaded provinces, read once per data version."""
+    try:
+        with cursor() as cur:
+            version = data_version(cur)
+            if version is None:
+                return _EMPTY
+
+            def read() -> Choices:
+                lists = reference.allow_lists(None)
+                return Choices(
+                    frozenset(lists.wards), frozenset(lists.fields), frozenset(lists.provinces)
+                )
+
+            return _CHOICES.get(version, read)
+    except NoWarehouse:
+        return _EMPTY
+
+
+def check_json(value: Any, where: str, depth: int = 0) -> None:
+    """A JSON value of bounded size: strings up to :data:`MAX_TEXT`, lists and objects up to
+    :data:`MAX_ITEMS` entries, nesting up to :data:`MAX_DEPTH`."""
+    if depth > MAX_DEPTH:
+        raise BadInput(f"{where}: lồng quá sâu")
+    if value is None or isinstance(value, bool | int | float):
+        return
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise BadInput(f"{where}: chuỗi quá dài ({len(value)} ký tự)")
+        return
+    if isinstance(value, list | dict):
+        if len(value) > MAX_ITEMS:
+            raise BadInput(f"{where}: quá nhiều phần tử ({len(value)})")
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(key, str) and len(key) > MAX_TEXT:
+                raise BadInput(f"{where}: khoá quá dài")
+            check_json(item, where, depth + 1)
+        return
+    raise BadInput(f"{where}: kiểu dữ liệu không hợp lệ")
+
+
+def _text(max_len: int) -> Callable[[Any], bool]:
+    return lambda v: v is None or (isinstance(v, str) and len(v) <= max_len)
+
+
+def _one_of(allowed: Callable[[], set[str] | frozenset[str]]) -> Callable[[Any], bool]:
+    return lambda v: v is None or (isinstance(v, str) and v in allowed())
+
+
+def _clicks(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_CLICKS
+    )
+
+
+def _mapping(value: Any) -> bool:
+    return value is None or isinstance(value, dict)
+
+
+def _rows(value: Any) -> bool:
+    return value is None or isinstance(value, dict | list)
+
+
+# (the id's last part after the page prefix, property) → the check of its value. The ids are
+# those of ui.filters' filter bar, ui.export's buttons and each page's own stores.
+CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
+    ("period", "value"): _one_of(lambda: set(PRESETS) | {CUSTOM}),
+    ("from", "value"): _text(32),
+    ("to", "value"): _text(32),
+    ("ward", "value"): _one_of(lambda: choices().wards | {ALL}),
+    ("field", "value"): _one_of(lambda: choices().fields | {ALL}),
+    ("channel", "value"): _one_of(lambda: set(CHANNELS) | {ALL}),
+    ("province", "value"): _one_of(lambda: choices().provinces | {NATIONAL}),
+    ("grain", "value"): _one_of(lambda: set(GRAINS)),
+    ("export-xlsx", "n_clicks"): _clicks,
+    ("export-csv", "n_clicks"): _clicks,
+    ("url", "pathname"): _text(MAX_TEXT),
+    ("url", "search"): _text(MAX_TEXT),
+    ("page-url", "pathname"): _text(MAX_TEXT),
+    ("page-url", "search"): _text(MAX_TEXT),
+    ("location", "pathname"): _text(MAX_TEXT),  # Dash's router: _pages_location
+    ("location", "search"): _text(MAX_TEXT),
+    ("store", "data"): _rows,  # Dash's router: _pages_store
+    ("toc", "id"): _text(100),
+    ("map", "clickData"): _mapping,
+    ("league-sort", "n_clicks"): _clicks,  # a column header
+    ("wards-sort", "n_clicks"): _clicks,
+    ("sort", "n_clicks"): _clicks,
+    ("league-sort", "data"): _mapping,  # the sort state: re-checked where it is read
+    ("wards-sort", "data"): _mapping,
+    ("sort-state", "data"): _mapping,
+    ("league-data", "data"): _rows,  # rows the page drew: re-checked where they are read
+    ("wards-data", "data"): _rows,
+    ("rows", "data"): _rows,
+}
+
+
+def control_of(component_id: str | Mapping[str, Any]) -> str:
+    """The control part of a component id: ``ward-period`` → ``period``, ``_pages_location`` →
+    ``location``, ``{"type": "fields-sort", …}`` → ``sort``, ``{"type": "page-url"}`` →
+    ``page-url``."""
+    if isinstance(component_id, Mapping):
+        named = str(component_id.get("type", ""))
+        return named if named == "page-url" else named.split("-", 1)[-1]
+    if component_id.startswith("_pages_"):
+        return component_id.removeprefix("_pages_")
+    return component_id.split("-", 1)[-1]
+
+
+def _inputs(items: Any, where: str) -> list[dict[str, Any]]:
+    """The flat list of ``{id, property, value}`` of a request's ``inputs`` or ``state``
+    (pattern-matching inputs arrive as nested lists)."""
+    if not isinstance(items, list) or len(items) > 200:
+        raise BadInput(f"{where}: cần một danh sách")
+    flat: list[dict[str, Any]] = []
+    for item in items:
+        group = item if isinstance(item, list) else [item]
+        if len(group) > MAX_ITEMS:
+            raise BadInput(f"{where}: quá nhiều phần tử")
+        for one in group:
+            if not isinstance(one, dict) or not isinstance(one.get("property"), str):
+                raise BadInput(f"{where}: mỗi giá trị cần id và property")
+            if not isinstance(one.get("id"), str | dict):
+                raise BadInput(f"{where}: id không hợp lệ")
+            flat.append(one)
+    return flat
+
+
+def _wildcard(registered_id: str) -> bool:
+    """Whether a registered input id matches many components (``ALL``, ``ALLSMALLER``): its
+    values then arrive as a list."""
+    return registered_id.startswith("{") and (
+        '["ALL"]' in registered_id or "ALLSMALLER" in registered_id
+    )
+
+
+def _same_shape(items: Any, registered: list[dict[str, Any]], part: str) -> None:
+    """The request's ``inputs`` (or ``state``) name the callback's own, in order: one value
+    per input, a list of them for a wildcard input, the same property."""
+    if not isinstance(items, list) or len(items) != len(registered):
+        raise BadInput(f"{part}: cần {len(registered)} giá trị")
+    for item, declared in zip(items, registered, strict=True):
+        many = _wildcard(declared["id"])
+        group = item if many else [item]
+        if many != isinstance(item, list):
+            raise BadInput(f"{part}: {declared['id']} không đúng dạng")
+        for one in group:
+            if not isinstance(one, dict) or one.get("property") != declared["property"]:
+                raise BadInput(f"{part}: cần {declared['property']}")
+
+
+def check_body(body: Any, spec_of: Callable[[str], Mapping[str, Any] | None]) -> None:
+    """Raise :class:`BadInput` unless ``body`` is a callback request the app could have sent.
+
+    ``spec_of(output)`` is the app's registered callback (``app.callback_map``) for the
+    request's ``output`` string, ``None`` when there is none."""
+    if not isinstance(body, dict):
+        raise BadInput("yêu cầu cần một đối tượng JSON")
+    output = body.get("output")
+    spec = spec_of(output) if isinstance(output, str) else None
+    if spec is None:
+        raise BadInput("không có callback cho output này")
+    for part in ("inputs", "state"):
+        _same_shape(body.get(part, []), spec.get(part, []), part)
+        for one in _inputs(body.get(part, []), part):
+            check_json(one["id"], part)
+            key = (control_of(one["id"]), one["property"])
+            check = CONTROLS.get(key)
+            if check is None:
+                raise BadInput(f"{part}: không nhận {key[0]}.{key[1]}")
+            value = one.get("value")
+            check_json(value, f"{key[0]}.{key[1]}")
+            if not check(value):
+                raise BadInput(f"{key[0]}.{key[1]}: giá trị không hợp lệ")
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or len(changed) > 200:
+        raise BadInput("changedPropIds không hợp lệ")
+    check_json(changed, "changedPropIds")
