@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import dash
 import pytest
@@ -103,16 +104,29 @@ def test_without_a_session_every_closed_callback_is_401(app_module) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "status"),
-    [("/", 401), ("/linh-vuc", 401), ("/hai-long", 401), ("/phuong/00004", 401),
-     ("/phuong-phap", 200), ("/khong-co", 200)],
+    ("path", "search", "opens"),
+    [("/", "", False), ("/linh-vuc", "?period=last_month", False), ("/hai-long", "", False),
+     ("/phuong/00004", "?period=last_month&x=1", False), ("/phuong-phap", "", True),
+     ("/khong-co", "", True)],
 )  # fmt: skip
-def test_the_page_router_answers_with_the_pages_rule(app_module, path: str, status: int) -> None:
+def test_the_page_router_answers_with_the_pages_rule(
+    app_module, path: str, search: str, opens: bool
+) -> None:
+    """A closed page opened without a reload (a link from a public page) gets, in place of the
+    page, a location that reloads on the sign-in form and comes back to the page."""
     client = app_module.server.test_client()
-    answer = post_callback(client, router_body(app_module.app, path))
-    assert answer.status_code == status
-    if status == 401:
-        assert answer.get_json() == {"error": "Cần đăng nhập."}
+    content = _routed_to(client, app_module, path, search)
+    if opens:
+        assert content["type"] != "Location"
+        return
+    target = quote(path + search, safe="/")
+    assert content == {
+        "type": "Location", "namespace": "dash_core_components",
+        "props": {"id": "guard-sign-in", "href": f"/dang-nhap?next={target}", "refresh": True},
+    }  # fmt: skip
+    assert post_callback(client, router_body(app_module.app, path)).get_json()["response"][
+        "_pages_store"
+    ] == {"data": {}}
 
 
 def _page_paths() -> list[tuple[str, Rule]]:
@@ -143,9 +157,16 @@ def test_the_public_overview_setting_opens_the_overview_only(
     monkeypatch.setenv("MOTCUA_PUBLIC_OVERVIEW", "1")
     client = app_module.server.test_client()
     assert client.get("/").status_code == 200
-    assert post_callback(client, router_body(app_module.app, "/", OCTOBER)).status_code == 200
+    assert _routed_to(client, app_module, "/", OCTOBER)["type"] != "Location"
     assert client.get("/linh-vuc").status_code == 302
-    assert post_callback(client, router_body(app_module.app, "/phuong/00004")).status_code == 401
+    assert _routed_to(client, app_module, "/phuong/00004")["props"]["id"] == "guard-sign-in"
+
+
+def _routed_to(client: Any, app_module: Any, path: str, search: str = "") -> dict[str, Any]:
+    """What the page router puts on the page at ``path``."""
+    answer = post_callback(client, router_body(app_module.app, path, search))
+    assert answer.status_code == 200
+    return answer.get_json()["response"]["_pages_content"]["children"]
 
 
 def test_every_other_route_follows_its_rule(app_module) -> None:
@@ -290,7 +311,7 @@ def test_sign_in_opens_the_page_asked_for_and_sign_out_ends_the_session(app_modu
     out = client.get("/dang-xuat")
     assert out.headers["Location"] == "/dang-nhap?da_dang_xuat=1"
     assert client.get("/linh-vuc").status_code == 302
-    assert post_callback(client, router_body(app_module.app, "/linh-vuc")).status_code == 401
+    assert _routed_to(client, app_module, "/linh-vuc")["props"]["id"] == "guard-sign-in"
 
 
 @pytest.mark.parametrize(
@@ -347,7 +368,9 @@ def test_a_disabled_or_reset_user_is_signed_out_on_the_next_request(
     else:
         users.reset_password("lanhdao", "mat-khau-moi-hoan-toan")
     assert client.get("/").status_code == 302
-    assert post_callback(client, router_body(app_module.app, "/", OCTOBER)).status_code == 401
+    assert _routed_to(client, app_module, "/", OCTOBER)["props"]["id"] == "guard-sign-in"
+    league = next(k for k in app_module.app.callback_map if "overview-league.children" in k)
+    assert post_callback(client, callback_body(app_module.app, league)).status_code == 401
 
 
 def test_a_callback_without_the_csrf_token_is_refused(app_module) -> None:

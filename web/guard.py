@@ -6,7 +6,9 @@ endpoint; Dash's page routes take the rule of the page at the path, Dash's callb
 the rule of the page owning the callback's outputs (its page router: of the page its
 ``pathname`` names), after the request's inputs were checked (web.inputs). Refusals:
 
-- a page, not signed in: redirect to ``/dang-nhap?next=<the page>``;
+- a page, not signed in: redirect to ``/dang-nhap?next=<the page>``; the same for a page the
+  browser opens without reloading (Dash's page router answers with a ``dcc.Location`` that
+  reloads to the sign-in form, so a link from a public page to a signed-in one still works);
 - a callback, the API: ``401`` (not signed in) or ``403`` (the role may not) as JSON;
 - an endpoint missing from the access map: ``403``, whoever asks.
 """
@@ -18,7 +20,8 @@ from typing import Any
 from urllib.parse import quote
 
 import dash
-from dash._utils import split_callback_id
+from dash import dcc
+from dash._utils import split_callback_id, to_json
 from flask import Flask, jsonify, redirect, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -85,6 +88,30 @@ def _router_path(body: dict[str, Any]) -> str:
     return "/"
 
 
+def _sign_in_url(target: str) -> str:
+    return f"{SIGN_IN}?next={quote(target, safe='/')}"
+
+
+def routes_pages(body: dict[str, Any]) -> bool:
+    """True when the callback is Dash's page router (it renders the page at a ``pathname``)."""
+    owners = {access.callback_owner(i) for i in _output_ids(body["output"])}
+    return owners == {PAGE_ROUTER}
+
+
+def sign_in_instead(body: dict[str, Any]) -> Response:
+    """The page router's answer for a visitor who must sign in first: in place of the page, a
+    location that reloads the browser on the sign-in form (which then returns to the page)."""
+    path = _router_path(body)
+    search = next(
+        (i.get("value") for i in body.get("inputs", [])
+         if isinstance(i, dict) and i.get("property") == "search"), "",
+    )  # fmt: skip
+    target = path + (search if isinstance(search, str) and search.startswith("?") else "")
+    to_sign_in = dcc.Location(id="guard-sign-in", href=_sign_in_url(target), refresh=True)
+    answer = {"_pages_content": {"children": to_sign_in}, "_pages_store": {"data": {}}}
+    return Response(to_json({"multi": True, "response": answer}), mimetype="application/json")
+
+
 def _denied(rule: Rule, *, page: bool) -> Response | None:
     """The refusal for a visitor whose role ``rule`` does not allow, or ``None``."""
     role = _role()
@@ -92,7 +119,7 @@ def _denied(rule: Rule, *, page: bool) -> Response | None:
         return None
     if page and role is None:
         target = request.full_path if request.query_string else request.path
-        return redirect(f"{SIGN_IN}?next={quote(target, safe='/')}")
+        return redirect(_sign_in_url(target))
     if role is None:
         return refuse(401, "Cần đăng nhập.")
     return refuse(403, "Tài khoản này không được dùng chức năng này.")
@@ -123,7 +150,10 @@ def install(server: Flask, app: dash.Dash) -> None:
                 check_body(body, registered)
             except BadInput as exc:
                 return refuse(400, f"Yêu cầu không hợp lệ: {exc}")
-            return _denied(callback_rule(app, body), page=False)
+            refusal = _denied(callback_rule(app, body), page=False)
+            if refusal is not None and refusal.status_code == 401 and routes_pages(body):
+                return sign_in_instead(body)
+            return refusal
         return _denied(rule, page=False)
 
     # After Dash's own first-request setup (which fills ``app.callback_map``), before the rest.

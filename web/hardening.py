@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -66,7 +67,7 @@ class QuietRequestHandler(WSGIRequestHandler):
     """The development server (``python app.py``) without its version in ``Server``."""
 
     def version_string(self) -> str:
-        return "Một Cửa"
+        return "motcua"
 
 
 def _wants_json(req: Request) -> bool:
@@ -184,7 +185,7 @@ def install(server: Flask, app: dash.Dash, *, secret_key: str) -> None:
     server.session_interface = SessionInterface()
     csrf.init_app(server)
     limiter.init_app(server)
-    Talisman(
+    talisman = Talisman(
         server,
         force_https=False,  # TLS, where there is any, ends at the city's proxy
         strict_transport_security=False,
@@ -195,6 +196,17 @@ def install(server: Flask, app: dash.Dash, *, secret_key: str) -> None:
         x_content_type_options=True,
     )
     server.after_request(_csrf_cookie)
+
+    def hash_inline_scripts() -> None:
+        """Dash adds inline scripts (its page router's title script) on its first request:
+        the CSP's script hashes follow them (recomputed only when their number changes)."""
+        count = len(app._inline_scripts) + len(dash._callback.GLOBAL_INLINE_SCRIPTS)
+        if count != hashed[0]:
+            talisman.content_security_policy = OrderedDict(content_security_policy(app))
+            hashed[0] = len(app._inline_scripts)
+
+    hashed = [-1]
+    server.before_request(hash_inline_scripts)  # after Dash's own first-request setup
     server.register_error_handler(HTTPException, _http_error)
     server.register_error_handler(CSRFError, _csrf_error)
     server.register_error_handler(QueryTimeout, _timeout)

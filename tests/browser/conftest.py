@@ -28,6 +28,45 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "goo
 DRIVER_CANDIDATES = ("/usr/bin/chromedriver", "chromedriver")
 STARTUP_SECONDS = 60
 
+# Every app the browser tests start has these accounts (made with the real CLI): the admin the
+# drivers sign in as whenever a page sends them to the sign-in form, and a ward user.
+ADMIN, WARD_USER, PASSWORD = "admin", "phuong-ngoc-ha", "mat-khau-trinh-duyet-1"
+WARD_USER_WARD = "00008"  # Phường Ngọc Hà
+SIGN_IN = "/dang-nhap"
+
+
+def add_user(users_db: Path, login: str, *options: str, password: str = PASSWORD) -> None:
+    """``python -m etl users add LOGIN ... --password-stdin`` (data-contract §3)."""
+    subprocess.run(
+        [sys.executable, "-m", "etl", "users", "add", login, *options, "--password-stdin",
+         "--users-db", str(users_db)],
+        input=password + "\n", text=True, check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+
+
+def sign_in(browser: webdriver.Chrome, login: str = ADMIN, password: str = PASSWORD) -> None:
+    """Fill the sign-in form the browser shows and submit it, as a person would."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    form = WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "username")))
+    form.clear()
+    form.send_keys(login)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.ID, "sign-in-submit").click()
+    WebDriverWait(browser, 10).until(lambda b: SIGN_IN not in b.current_url)
+
+
+class SigningInChrome(webdriver.Chrome):
+    """Chromium that, sent to the sign-in form by a page it opens, signs in as :data:`ADMIN`
+    through the form and lands on the page it asked for (the session then lasts)."""
+
+    def get(self, url: str) -> None:
+        super().get(url)
+        if SIGN_IN in self.current_url and SIGN_IN not in url:
+            sign_in(self)
+
 
 def _which(candidates: tuple[str, ...]) -> str | None:
     for name in candidates:
@@ -77,11 +116,15 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
     """
     started: list[subprocess.Popen[bytes]] = []
 
-    def start(db: Path, script: Path = ROOT / "app.py") -> str:
+    def start(db: Path, script: Path = ROOT / "app.py", **extra_env: str) -> str:
         port = _free_port()
-        log = tmp_path_factory.mktemp("app") / "app.log"
+        directory = tmp_path_factory.mktemp("app")
+        log = directory / "app.log"
+        users_db = directory / "users.sqlite"
+        add_user(users_db, ADMIN, "--role", "admin")
+        add_user(users_db, WARD_USER, "--role", "ward", "--ward", WARD_USER_WARD)
         env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PORT": str(port)}
-        env["MOTCUA_HOST"] = "127.0.0.1"
+        env.update(MOTCUA_HOST="127.0.0.1", MOTCUA_USERS_DB=str(users_db), **extra_env)
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [sys.executable, str(script)],
@@ -133,7 +176,7 @@ def driver_factory(
             options.add_argument(arg)
         # "performance" records every network request (the hall screen checks their origin).
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-        browser = webdriver.Chrome(service=Service(chromedriver), options=options)
+        browser = SigningInChrome(service=Service(chromedriver), options=options)
         started.append(browser)
         return browser
 

@@ -21,6 +21,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
+from tests.browser.conftest import SIGN_IN, sign_in
 from tests.browser.test_overview_browser import severe_console_entries
 from tests.browser.waiting import click, wait
 from tests.ward_fixture import WARD_DOSSIERS, WARD_RATINGS
@@ -107,10 +108,20 @@ def test_leaving_a_ward_page_keeps_its_ward_and_period(driver: WebDriver, app_ur
     assert severe_console_entries(driver) == []
 
 
-def status_of(url: str) -> int:
-    """The HTTP status the server answers for ``url``."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect itself is the answer
+
+
+def status_of(url: str, driver: WebDriver | None = None) -> int:
+    """The HTTP status the server answers for ``url`` (redirects not followed), with the
+    session cookies of ``driver`` when given."""
+    request = urllib.request.Request(url)
+    if driver is not None:
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        request.add_header("Cookie", cookies)
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.build_opener(_NoRedirect).open(request, timeout=10) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -124,20 +135,29 @@ def console_errors_besides_the_404(driver: WebDriver, url: str) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    ("path", "heading", "detail"),
+    ("path", "heading", "detail", "public"),
     [
         ("/khong-co", "Không tìm thấy trang",
-         "Không có trang nào ở địa chỉ này: liên kết có thể đã cũ hoặc bị gõ nhầm."),
+         "Không có trang nào ở địa chỉ này: liên kết có thể đã cũ hoặc bị gõ nhầm.", True),
         (f"/phuong/99999?{OCTOBER}", "Không tìm thấy phường, xã",
-         "Mã '99999' không có trong danh sách phường, xã của tỉnh/thành phố."),
+         "Mã '99999' không có trong danh sách phường, xã của tỉnh/thành phố.", False),
     ],
 )  # fmt: skip
 def test_an_unknown_address_is_the_vietnamese_not_found_page_with_status_404(
-    driver: WebDriver, app_url: str, artifacts: Path, path: str, heading: str, detail: str
+    driver: WebDriver,
+    app_url: str,
+    artifacts: Path,
+    path: str,
+    heading: str,
+    detail: str,
+    public: bool,
 ) -> None:
+    """An unknown address is a 404 for anyone; an unknown ward, behind sign-in like every ward
+    page, sends an outsider to the sign-in form first (it does not say which wards exist)."""
     url = app_url + path
-    assert status_of(url) == 404
-    driver.get(url)
+    assert status_of(url) == (404 if public else 302)
+    driver.get(url)  # signs in on the way when the page asks for it
+    assert status_of(url, driver) == 404
     wait(driver).until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), heading))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
     page = driver.find_element(By.CSS_SELECTOR, ".mc-not-found")
@@ -146,6 +166,10 @@ def test_an_unknown_address_is_the_vietnamese_not_found_page_with_status_404(
     driver.save_screenshot(str(artifacts / f"not-found{path.split('?')[0].replace('/', '-')}.png"))
     assert console_errors_besides_the_404(driver, url) == []
     click(driver, By.LINK_TEXT, "Về trang Tổng quan")
+    if public:  # not signed in yet: the overview asks for it, then opens
+        wait(driver).until(lambda d: urlsplit(d.current_url).path == SIGN_IN)
+        assert parse_qs(urlsplit(driver.current_url).query)["next"] == ["/"]
+        sign_in(driver)
     wait_for(driver, "overview-received")
     assert urlsplit(driver.current_url).path == "/"
     assert console_errors_besides_the_404(driver, url) == []

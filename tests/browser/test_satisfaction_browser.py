@@ -82,7 +82,7 @@ def test_figures_are_on_screen_in_vietnamese_format(driver: WebDriver, app_url: 
 def test_no_comment_text_on_screen(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER)
     shown = driver.find_element(By.TAG_NAME, "body").get_attribute("textContent")
-    assert "chỉ hiển thị cho lãnh đạo đã đăng nhập" in shown
+    assert "chỉ cho lãnh đạo của phường, xã đó và của tỉnh, thành phố" in shown
     pieces = (*COMMENTS, "Trần Thị Bích", "thái độ kém", "nhanh gọn", "số điện thoại]")
     assert [p for p in pieces if p in shown] == []
     assert [p for p in pieces if p in driver.page_source] == []
