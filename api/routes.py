@@ -3,7 +3,8 @@
 Read-only and aggregate-only: every figure is a sum over dossiers passed through the public rules
 (:mod:`api.payload`); no dossier id, comment, applicant or staff detail is ever read. Only GET
 (and HEAD) is served; any other method is 405, an unknown ``/api`` path 404, bad parameters 400
-(:mod:`api.params`), a missing warehouse 503; every error is a JSON body in Vietnamese, never a
+(:mod:`api.params`), a missing or unreadable warehouse and a query past the time limit 503;
+every error is a JSON body in Vietnamese, never a
 stack trace. Successful answers may be cached for a minute.
 """
 
@@ -23,7 +24,7 @@ from api.params import ApiError
 from api.payload import SUPPRESSION, iso, kpis_body, kpis_rows, period_body, ward_rows, wards_csv
 from kpi.cache import newest_record
 from kpi.config import settings
-from kpi.db import NoWarehouse, cursor
+from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.metrics import Filters, kpis, records
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -32,6 +33,7 @@ ENDPOINTS = ("/api/v1/kpis", "/api/v1/wards", "/api/v1/index766")
 READ_METHODS = ("GET", "HEAD")
 OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 CACHE_OK = "public, max-age=60"
+RETRY = "Vui lòng thử lại sau."
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
@@ -183,10 +185,19 @@ def api_error(exc: ApiError) -> Response:
 
 @blueprint.errorhandler(NoWarehouse)
 def no_warehouse(exc: NoWarehouse) -> Response:
-    """Nothing loaded yet: 503, so clients retry later."""
-    current_app.logger.warning("API: no warehouse (%s)", exc)
-    body = {"error": "Chưa có dữ liệu: kho dữ liệu chưa được nạp. Vui lòng thử lại sau."}
-    return json_response(body, 503)
+    """Nothing loaded yet, or the warehouse cannot be read: 503, so clients retry later."""
+    log = current_app.logger.error if exc.corrupt else current_app.logger.warning
+    log("API: no warehouse (%s)", exc)
+    return json_response({"error": f"{exc.message} {RETRY}"}, 503)
+
+
+@blueprint.errorhandler(QueryTimeout)
+def query_timeout(exc: QueryTimeout) -> Response:
+    """The request's queries ran past MOTCUA_QUERY_TIMEOUT (interrupted): 503, retry later."""
+    current_app.logger.warning("API: %s %s", request.full_path, exc)
+    response = json_response({"error": f"{exc.message} {RETRY}"}, 503)
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 @blueprint.errorhandler(InternalServerError)

@@ -118,11 +118,13 @@ class AllowLists(NamedTuple):
     procedures: dict[str, str | None]  # procedure code → name
     provinces: dict[str, str]  # province code → short name, of every loaded province
     province: str | None  # the province these wards belong to; None: the whole country
+    problem: NoWarehouse | None = None  # why everything is empty: nothing loaded, or corrupt
 
 
 def allow_lists(province_code: str | None) -> AllowLists:
     """What the filter bar may offer, read from the warehouse now, for ``province_code``
-    (``None``: every loaded province); all empty while nothing is loaded."""
+    (``None``: every loaded province); all empty while nothing is loaded, ``problem`` saying
+    why."""
     try:
         with cursor() as cur:
             frame = ward_options(cur, province_code=province_code)
@@ -130,5 +132,5 @@ def allow_lists(province_code: str | None) -> AllowLists:
             return AllowLists(
                 wards, fields(cur), procedures(cur), loaded_provinces(cur), province_code
             )
-    except NoWarehouse:
-        return AllowLists({}, [], {}, {}, province_code)
+    except NoWarehouse as exc:
+        return AllowLists({}, [], {}, {}, province_code, exc)

@@ -19,12 +19,12 @@ from dash.development.base_component import Component
 
 from kpi import reference
 from kpi.config import settings
-from kpi.db import NoWarehouse, cursor
+from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.overview import trend
 from kpi.reference import AllowLists, allow_lists
 from kpi.targets import load_targets
 from ui import overview as overview_ui
-from ui.components import no_warehouse
+from ui.components import no_warehouse, query_timeout
 from ui.export import export_buttons
 from ui.filters import (
     FilterError,
@@ -98,7 +98,7 @@ def ward_lists(code: str | None) -> Lists:
     national), or of the configured province for a code that is no ward's."""
     home = None
     if code is not None:
-        with contextlib.suppress(NoWarehouse), cursor() as cur:
+        with contextlib.suppress(NoWarehouse, QueryTimeout), cursor() as cur:
             home = reference.ward_province(cur, ward_code=code)
     return lists(home or province())
 
@@ -182,16 +182,20 @@ def view(
 ) -> View:
     """The view of a URL: ``content(selection, lists)``, or the alert saying what is wrong.
 
-    Nothing loaded (no ward or no dossier yet) says so; bad parameters get one alert naming
-    each of them."""
-    known = lists(_province_of(query))
-    if not known.wards or not known.fields:
-        return View(None, known, no_warehouse())
+    Nothing loaded (no ward or no dossier yet) or an unreadable warehouse says so; bad
+    parameters get one alert naming each of them; queries past the time limit say that."""
+    known = AllowLists({}, [], {}, {}, None)
     try:
-        chosen = selection(query, known, procedures=procedures)
-    except FilterError as exc:
-        return View(None, known, invalid_alert(exc))
-    return View(chosen, known, content(chosen, known))
+        known = lists(_province_of(query))
+        if not known.wards or not known.fields:
+            return View(None, known, no_warehouse(known.problem))
+        try:
+            chosen = selection(query, known, procedures=procedures)
+        except FilterError as exc:
+            return View(None, known, invalid_alert(exc))
+        return View(chosen, known, content(chosen, known))
+    except QueryTimeout as exc:
+        return View(None, known, query_timeout(exc))
 
 
 def from_search(search: str | None, *, procedures: bool = False) -> Selection | None:

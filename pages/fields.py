@@ -44,8 +44,8 @@ def _content(selection: Selection, lists: Lists) -> Component:
     try:
         with cursor() as cur:
             table = drill_table(cur, period=selection.period, filters=selection.filters())
-    except NoWarehouse:
-        return no_warehouse()
+    except NoWarehouse as exc:
+        return no_warehouse(exc)
     threshold = next(i.full_at for i in load_methodology().indicators if i.metric == "online_share")
     return sections.content(
         PREFIX,

@@ -56,8 +56,8 @@ def _content(selection: Selection, lists: Lists) -> Component:
     wards = lists[0]
     try:
         head, table, grain = _frames(selection)
-    except NoWarehouse:
-        return no_warehouse()
+    except NoWarehouse as exc:
+        return no_warehouse(exc)
     if pd.isna(head[head["role"] == CURRENT]["data_as_of"].iloc[0]):
         return no_warehouse()
     return sections.page_content(

@@ -58,8 +58,8 @@ def _content(selection: Selection, lists: Lists) -> Component:
     """Every section for a valid selection."""
     try:
         head, table, points = _frames(selection)
-    except NoWarehouse:
-        return no_warehouse()
+    except NoWarehouse as exc:
+        return no_warehouse(exc)
     if _current(head)["data_as_of"] is None:
         return no_warehouse()
     return sections.page_content(

@@ -18,7 +18,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.db import NoWarehouse, cursor
+from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.overview import default_grain
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
@@ -35,7 +35,7 @@ from pages._shared import (
     ward_lists,
 )
 from ui import ward as sections
-from ui.components import no_warehouse
+from ui.components import no_warehouse, query_timeout
 from ui.export import download, export_ids
 from ui.filters import (
     ALL,
@@ -80,8 +80,10 @@ def _content(code: str, name: str, selection: Selection) -> Component:
     """Every section of the ward for a valid selection."""
     try:
         view = _fetch(code, selection)
-    except NoWarehouse:
-        return no_warehouse()
+    except NoWarehouse as exc:
+        return no_warehouse(exc)
+    except QueryTimeout as exc:
+        return query_timeout(exc)
     if pd.isna(view.head["data_as_of"].iloc[0]):
         return no_warehouse()
     return sections.page(PREFIX, view, name=name, selection=selection, targets=load_targets())
@@ -93,7 +95,7 @@ def _parse(
     """The allow-lists and the selection of a ward and URL, or the alert saying what is wrong."""
     known = ward_lists(code)  # ward codes are national: the ward's own province
     if not known.wards:
-        return known, None, no_warehouse()
+        return known, None, no_warehouse(known.problem)
     if unknown_ward(code, known.wards):
         return known, None, sections.unknown_ward(PREFIX, code)
     # The path names the ward, and so its province.

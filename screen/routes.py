@@ -16,10 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kpi.config import DATA_DIR, local_now, settings
-from kpi.db import NoWarehouse, cursor
+from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.screen import (
     Ward,
     WarehouseState,
@@ -105,7 +105,9 @@ def _read(ward_code: str) -> tuple[Ward | None, WarehouseState | None, dict | No
             newest = newest_cache.get(version, lambda: data_as_of(cur))
             state = WarehouseState(version, newest, last_load_at or newest)
             ward = find_ward(cur, ward_code)
-    except NoWarehouse:
+    except NoWarehouse as exc:
+        if exc.corrupt:  # the hall sees "no data yet"; the operators must load again
+            current_app.logger.error("hall screen: %s", exc)
         return None, None, None, True  # a screen installed before the first load waits for it
     if ward is None:
         return None, state, None, False
@@ -199,6 +201,20 @@ def data(ward_code: str) -> Response:
         now=local_now(),
     )
     return _json({**model, "build": BUILD})
+
+
+@blueprint.errorhandler(QueryTimeout)
+def query_timeout(exc: QueryTimeout) -> Response:
+    """The figures took longer than MOTCUA_QUERY_TIMEOUT: 503 (the page's script keeps the
+    figures it has and retries at its next refresh; the page itself reloads in a minute)."""
+    current_app.logger.warning("hall screen: %s %s", request.full_path, exc)
+    lang = "en" if request.args.get("lang") == "en" else "vi"
+    message = t(lang, "timeout")
+    if request.path.endswith("/data.json"):
+        return _json({"error": message}, 503)
+    response = _error_page(503, message, lang)
+    response.headers["Refresh"] = "60"  # the error page has no script: the browser retries
+    return response
 
 
 def _json(body: dict[str, Any], status: int = 200) -> Response:

@@ -15,6 +15,7 @@ import pytest
 
 from kpi.config import settings
 from kpi.db import CORRUPT, NOT_LOADED, NoWarehouse, QueryTimeout, cursor, query, watched_cursors
+from tests.signin import post_callback, user_client
 
 SLOW = "SELECT sum(hash(a.range + b.range)) FROM range(1_000_000) a, range(1_000_000) b"
 
@@ -237,3 +238,132 @@ def test_a_damaged_block_found_by_a_query_is_no_warehouse(tmp_path: Path) -> Non
         with pytest.raises(NoWarehouse) as caught:
             cur.execute("SELECT sum(length(s)) FROM t").fetchall()
     assert caught.value.corrupt
+
+
+# --- what the app answers ---------------------------------------------------------------------
+
+LEADER_PAGES = ["/", "/linh-vuc", "/hai-long", "/phuong/00004"]
+OCTOBER = "from=2025-10-01&to=2025-10-31"
+
+
+def _routed(client, path: str) -> str:
+    """The page Dash's router draws for ``path`` (its callback, as the browser calls it), as
+    JSON text with the Vietnamese left readable."""
+    import json
+
+    client.get("/")  # the first request registers the router's callback
+    body = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+    answer = post_callback(client, body)
+    assert answer.status_code == 200, answer.text
+    return json.dumps(answer.get_json(), ensure_ascii=False)
+
+
+@pytest.fixture(params=["0-byte", "random-bytes"])
+def broken(request: pytest.FixtureRequest, warehouse: Path) -> tuple[Path, str]:
+    """The warehouse file emptied or overwritten with random bytes, and what pages must say."""
+    if request.param == "0-byte":
+        warehouse.write_bytes(b"")
+        return warehouse, NOT_LOADED
+    _random_bytes(warehouse)
+    return warehouse, CORRUPT
+
+
+@pytest.mark.parametrize("path", LEADER_PAGES)
+def test_a_leaders_page_on_a_broken_warehouse_says_so(broken: tuple[Path, str], path: str) -> None:
+    import app
+
+    client = user_client(app.server, "city", province="01")
+    assert client.get(path).status_code == 200  # the shell (not a 404: nothing is loaded)
+    page = _routed(client, path)
+    if broken[1] == CORRUPT:
+        assert CORRUPT in page
+    else:
+        assert "Chưa có dữ liệu." in page and "python -m etl demo" in page  # ui no_warehouse
+
+
+@pytest.mark.parametrize("endpoint", ["kpis", "wards", "index766"])
+def test_the_api_on_a_broken_warehouse_is_a_json_503(
+    broken: tuple[Path, str], endpoint: str
+) -> None:
+    import app
+
+    answer = app.server.test_client().get(f"/api/v1/{endpoint}?{OCTOBER}")
+    assert answer.status_code == 503
+    assert answer.get_json() == {"error": f"{broken[1]} Vui lòng thử lại sau."}
+
+
+@pytest.mark.parametrize("path", ["/man-hinh/00004", "/man-hinh/00004/data.json"])
+def test_a_hall_screen_on_a_broken_warehouse_waits_for_data(
+    broken: tuple[Path, str], path: str
+) -> None:
+    """The public screen says there is no data yet (the operators' log says why)."""
+    import app
+
+    answer = app.server.test_client().get(path)
+    assert answer.status_code == 200
+    assert "Chưa có dữ liệu" in answer.text
+
+
+def test_a_page_whose_queries_run_too_long_says_so(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pages._shared.view: the page's content interrupted shows the limit, not a 500 (the
+    allow-lists stand in for a loaded warehouse; the slow query is real)."""
+    from dash.testing import ignore_register_page
+
+    with ignore_register_page():
+        from pages import _shared
+
+    def slow(_selection, _lists):
+        with cursor() as cur:
+            return cur.execute(SLOW).fetchall()
+
+    monkeypatch.setattr(_shared, "lists", lambda _province=None: _loaded_lists())
+    monkeypatch.setenv("MOTCUA_QUERY_TIMEOUT", "0.3")
+    answer = _shared.view({}, slow)
+    assert answer.selection is None
+    assert "Truy vấn quá thời gian cho phép (0,3 giây)." in str(answer.content)
+
+
+def _loaded_lists():
+    from kpi.reference import AllowLists
+
+    return AllowLists({"00004": "Phường Ba Đình"}, ["Đất đai"], {}, {"01": "Hà Nội"}, "01")
+
+
+def test_the_api_answers_a_query_timeout_with_a_json_503_and_retry_after() -> None:
+    import app
+    from api.routes import query_timeout
+
+    with app.server.test_request_context("/api/v1/kpis"):
+        answer = query_timeout(QueryTimeout(20))
+    assert answer.status_code == 503
+    assert answer.get_json() == {
+        "error": "Truy vấn quá thời gian cho phép (20 giây). Vui lòng thử lại sau."
+    }
+    assert answer.headers["Retry-After"] == "60"
+
+
+@pytest.mark.parametrize("path", ["/man-hinh/00004", "/man-hinh/00004/data.json"])
+def test_a_hall_screen_answers_a_query_timeout_with_a_503(path: str) -> None:
+    import app
+    from screen.routes import query_timeout
+
+    with app.server.test_request_context(path):
+        answer = query_timeout(QueryTimeout(20))
+    assert answer.status_code == 503
+    assert "Máy chủ đang bận" in answer.get_data(as_text=True)
+    if not path.endswith(".json"):
+        assert answer.headers["Refresh"] == "60"  # the error page has no script to retry

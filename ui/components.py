@@ -17,6 +17,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from kpi.db import TIMEOUT, NoWarehouse, QueryTimeout
 from kpi.flow import Summary
 from kpi.overview import LAST_YEAR, PREVIOUS, Change
 from kpi.periods import Period
@@ -39,6 +40,7 @@ from ui.theme import STATUSES
 
 NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
 NO_WAREHOUSE = "Chưa có dữ liệu."
+TIMEOUT_HINT = "Hãy chọn kỳ ngắn hơn hoặc thu hẹp bộ lọc rồi thử lại."
 NO_WAREHOUSE_HINT: list[Component | str] = [
     "Chạy ",
     html.Code("python -m etl demo"),
@@ -299,14 +301,24 @@ def empty_state(detail: str | list[Component | str] | None = None) -> Component:
     return alert(NO_DATA_FOR_PERIOD, detail=detail, color="info")  # alert() translates
 
 
-def no_warehouse() -> Component:
-    """The message shown while nothing has been loaded at all, with the command that fixes it."""
+def no_warehouse(problem: NoWarehouse | None = None) -> Component:
+    """The message shown while nothing has been loaded at all, with the command that fixes it;
+    for a warehouse file that cannot be read (``problem.corrupt``), that it must be loaded
+    again."""
+    if problem is not None and problem.corrupt:
+        return alert(problem.message, color="danger")  # alert() translates
     # the commands' placeholder (TỆP, "FILE") is a word too: each part is translated
     hint = [
         _(part) if isinstance(part, str) else html.Code(_(part.children))
         for part in NO_WAREHOUSE_HINT
     ]
     return alert(NO_WAREHOUSE, detail=hint, color="info")
+
+
+def query_timeout(exc: QueryTimeout) -> Component:
+    """The message shown when the page's queries ran past the time limit (MOTCUA_QUERY_TIMEOUT)."""
+    seconds = fmt_number(exc.seconds, 0 if float(exc.seconds).is_integer() else 1)
+    return alert(_(TIMEOUT, seconds=seconds), detail=TIMEOUT_HINT)  # alert() keeps it as is
 
 
 def not_found(title: str, detail: str, *, prefix: str = "not-found") -> Component:

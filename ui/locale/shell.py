@@ -38,6 +38,17 @@ EN: dict[str, str] = {
     "Bộ lọc": "Filters",
     "Chưa có dữ liệu cho kỳ này": "No data for this period",
     "Chưa có dữ liệu.": "No data yet.",
+    # the warehouse cannot be read, or a page's queries took too long (kpi.db)
+    "Kho dữ liệu bị hỏng hoặc không đọc được; hãy nạp lại dữ liệu (python -m etl load …).": (
+        "The data warehouse is damaged or cannot be read; load the data again "
+        "(python -m etl load …)."
+    ),
+    "Truy vấn quá thời gian cho phép ({seconds} giây).": (
+        "The query took longer than allowed ({seconds} seconds)."
+    ),
+    "Hãy chọn kỳ ngắn hơn hoặc thu hẹp bộ lọc rồi thử lại.": (
+        "Choose a shorter period or narrower filters and try again."
+    ),
     "không có dữ liệu": "no data",
     # the URL's problems (ui/filters.py parse_query), shown by invalid_alert
     "Kỳ báo cáo không hợp lệ: period={value} (chọn: {choices}).": (
