@@ -8,6 +8,7 @@ own scripts (``serve_locally``) and the stylesheets in ``assets/`` (Bootstrap is
 from __future__ import annotations
 
 import pkgutil
+import sys
 from pathlib import Path
 
 import dash
@@ -233,6 +234,9 @@ def favicon() -> Response:
     return Response(pkgutil.get_data("dash", "favicon.ico"), mimetype="image/x-icon")
 
 
+APP_LOAD_ERROR = 4
+
+
 def secret_key() -> str:
     """``MOTCUA_SECRET_KEY``; for ``python app.py`` without one, a throw-away key. A
     production server (gunicorn imports this module as ``app``) refuses to start without."""
@@ -241,10 +245,13 @@ def secret_key() -> str:
         return key
     if __name__ == "__main__":
         return hardening.throwaway_key()
-    raise SystemExit(
+    print(
         "MOTCUA_SECRET_KEY chưa được đặt: máy chủ không khởi động (tạo khoá: "
-        "python -c 'import secrets; print(secrets.token_hex(32))')"
+        "python -c 'import secrets; print(secrets.token_hex(32))')",
+        file=sys.stderr,
     )
+    # 4 is gunicorn's "App failed to load": its master stops instead of restarting the worker
+    raise SystemExit(APP_LOAD_ERROR)
 
 
 app = create_app()

@@ -76,7 +76,7 @@ ROUTES: dict[str, Rule | str] = {
     "/_dash-layout": PUBLIC,  # the shell; its navbar shows only what the reader may open
     "/_dash-dependencies": PUBLIC,
     "/_dash-update-component": CALLBACK,
-    "/_reload-hash": ADMIN,  # hot reload: never on (debug is off); closed anyway
+    "/_reload-hash": Rule(),  # hot reload: never on (debug is off); closed to everyone
     "/_favicon.ico": PUBLIC,
     "favicon": PUBLIC,
     "/": PAGE,

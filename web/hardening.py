@@ -203,7 +203,7 @@ def install(server: Flask, app: dash.Dash, *, secret_key: str) -> None:
         count = len(app._inline_scripts) + len(dash._callback.GLOBAL_INLINE_SCRIPTS)
         if count != hashed[0]:
             talisman.content_security_policy = OrderedDict(content_security_policy(app))
-            hashed[0] = len(app._inline_scripts)
+            hashed[0] = count
 
     hashed = [-1]
     server.before_request(hash_inline_scripts)  # after Dash's own first-request setup
