@@ -31,6 +31,7 @@ from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import Selection, control_inputs, search_query, url_id, view_outputs
 from ui.i18n import _, page_title
+from ui.sealed import unseal
 
 dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
 
@@ -109,7 +110,7 @@ def sort_table(
         return dash.no_update, dash.no_update
     table = ctx.triggered_id["table"]
     new_sort = sections.next_sort(sort, ctx.triggered_id["column"], table)
-    return sections.sorted_table(PREFIX, table, rows, sort=new_sort), new_sort
+    return sections.sorted_table(PREFIX, table, unseal(rows), sort=new_sort), new_sort
 
 
 @callback(

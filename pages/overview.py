@@ -35,6 +35,8 @@ from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
 from ui.league import next_sort, row_href
+from ui.sealed import unseal
+from web.inputs import BadInput
 
 dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
 
@@ -131,7 +133,8 @@ def sort_league(
     if not ctx.triggered_id or not any(_clicks):
         return dash.no_update, dash.no_update
     new_sort = next_sort(sort, ctx.triggered_id["column"])
-    return sections.stored_league(PREFIX, data, sort=new_sort, targets=load_targets()), new_sort
+    table = sections.stored_league(PREFIX, unseal(data), sort=new_sort, targets=load_targets())
+    return table, new_sort
 
 
 @callback(
@@ -143,10 +146,15 @@ def sort_league(
 def open_ward(click: dict[str, Any] | None, data: dict[str, Any]) -> str:
     """A ward (national view: a province) on the map was clicked: open its page, keeping the
     period and filters."""
-    points = (click or {}).get("points") or []
-    if not points or not points[0].get("customdata"):
+    drawn = unseal(data)
+    points = click.get("points") if isinstance(click, dict) else None
+    first = points[0] if isinstance(points, list) and points else None
+    code = first.get("customdata") if isinstance(first, dict) else None
+    if not code:
         return dash.no_update
-    return row_href(points[0]["customdata"], data["link"], data.get("unit", "ward"))
+    if not isinstance(code, str) or code not in {r["ward_code"] for r in drawn["rows"]}:
+        raise BadInput("bản đồ: không có đơn vị này")
+    return row_href(code, drawn["link"], drawn.get("unit", "ward"))
 
 
 @callback(

@@ -32,6 +32,7 @@ from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
+from ui.sealed import unseal
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
 
@@ -114,6 +115,7 @@ def sort_wards(
     if not ctx.triggered_id or not any(clicks):
         return dash.no_update, dash.no_update
     new_sort = sections.next_sort(sort, ctx.triggered_id["column"])
+    data = unseal(data)
     table = sections.ward_table(PREFIX, data["rows"], sort=new_sort, targets=load_targets(),
                                 link_search=data["link"], selected_ward=data["ward"])  # fmt: skip
     return table, new_sort

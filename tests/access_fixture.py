@@ -16,8 +16,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from etl.loader import load_files
 from tests.ward_fixture import WARD_DOSSIERS
 
@@ -49,11 +47,6 @@ def build(directory: Path) -> Path:
     result = load_files([directory / "ho_so.csv", directory / "danh_gia.csv"], db=db)
     assert result.ok, result
     return db
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("access"))
 
 
 def leaks(text: str) -> list[str]:
@@ -103,24 +96,27 @@ def _id_text(component_id: str | dict[str, Any]) -> str:
     return component_id
 
 
+# Controls the browser always fills (web.inputs refuses them empty): their usual value.
+ALWAYS_SENT = {("grain", "value"): "month", ("location", "pathname"): "/"}
+
+
 def callback_body(app: Any, key: str, values: dict[int, Any] | None = None) -> dict[str, Any]:
     """The request dash-renderer posts for the callback ``key`` of ``app.callback_map``, every
-    input and state ``None`` except ``values`` (position → value, inputs then states)."""
-    from web.guard import outputs_of
+    input and state ``None`` (or its :data:`ALWAYS_SENT` value) except ``values`` (position →
+    value, inputs then states)."""
+    from web.inputs import control_of, declared_outputs
 
     spec = app.callback_map[key]
     values = values or {}
     items = []
     for position, one in enumerate([*spec["inputs"], *spec["state"]]):
         item = {"id": _concrete(one["id"]), "property": one["property"]}
-        item["value"] = values.get(position)
+        control = (control_of(item["id"]), one["property"])
+        item["value"] = values.get(position, ALWAYS_SENT.get(control))
         # a wildcard input (ALL) arrives as the list of the components it matches: here one
         items.append([item] if '["ALL"]' in one["id"] else item)
     n_inputs = len(spec["inputs"])
-    outputs = [
-        {"id": _concrete(o["id"]), "property": o["property"].split("@", 1)[0]}
-        for o in outputs_of(key)
-    ]
+    outputs = [{"id": _concrete(o["id"]), "property": o["property"]} for o in declared_outputs(key)]
     first = items[0][0] if isinstance(items[0], list) else items[0]
     return {
         "output": key,
@@ -139,3 +135,94 @@ def router_key(app: Any) -> str:
 def router_body(app: Any, path: str, search: str = "") -> dict[str, Any]:
     """The router's request for the page at ``path`` (what a browser sends on navigation)."""
     return callback_body(app, router_key(app), {0: path, 1: search})
+
+
+# --- a browser on a drawn page ---------------------------------------------------------------
+
+
+def drawn_components(tree: Any) -> dict[str, dict[str, Any]]:
+    """Every component of a layout a callback answered with (JSON), by its id as text → its
+    props."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            props = node.get("props")
+            if isinstance(props, dict) and "id" in props:
+                found[_id_text(props["id"])] = props
+            for value in (props or node).values():
+                walk(value)
+
+    walk(tree)
+    return found
+
+
+def matching_ids(pattern: str, components: dict[str, dict[str, Any]]) -> list[Any]:
+    """The ids of the drawn components a registered id names (wildcards matched)."""
+    if not pattern.startswith("{"):
+        return [pattern] if pattern in components else []
+    wanted = json.loads(pattern)
+    fixed = {k: v for k, v in wanted.items() if not isinstance(v, list)}
+    ids = []
+    for key in components:
+        if key.startswith("{"):
+            one = json.loads(key)
+            if one.keys() == wanted.keys() and all(one[k] == v for k, v in fixed.items()):
+                ids.append(one)
+    return ids
+
+
+def _value(props: dict[str, Any] | None, prop: str, path: str, search: str) -> Any:
+    if prop == "n_clicks":
+        return 1
+    if prop == "pathname":
+        return path
+    if prop == "search":
+        return search
+    return (props or {}).get(prop)
+
+
+def browser_bodies(
+    app: Any, key: str, components: dict[str, dict[str, Any]], path: str, search: str
+) -> list[dict[str, Any]]:
+    """The requests a browser on the drawn page would post for the callback ``key``: one per
+    component its first input names (each header, each button), values from the page."""
+    from web.inputs import declared_outputs
+
+    spec = app.callback_map[key]
+    declared = [*spec["inputs"], *spec["state"]]
+    first = matching_ids(declared[0]["id"], components)
+    bodies = []
+    for trigger in first or [declared[0]["id"]]:
+        items = []
+        for one in declared:
+            ids = matching_ids(one["id"], components) or [one["id"]]
+            if isinstance(trigger, dict) and "MATCH" in one["id"]:
+                ids = [i for i in ids if all(i.get(k) == v for k, v in trigger.items() if
+                                             k in i and k != "column")] or ids  # fmt: skip
+            if one is declared[0] and '["ALL"]' not in one["id"]:
+                ids = [trigger]
+            values = [
+                {"id": i, "property": one["property"],
+                 "value": _value(components.get(_id_text(i)), one["property"], path, search)}
+                for i in ids
+            ]  # fmt: skip
+            items.append(values if '["ALL"]' in one["id"] else values[0])
+        n = len(spec["inputs"])
+        outputs = [
+            {"id": json.loads(o["id"]) if o["id"].startswith("{") else o["id"],
+             "property": o["property"]} for o in declared_outputs(key)
+        ]  # fmt: skip
+        for o in outputs:  # an output's MATCH takes the trigger's value
+            if isinstance(o["id"], dict) and isinstance(trigger, dict):
+                o["id"] = {k: (trigger.get(k, v) if isinstance(v, list) else v) for k, v in
+                           o["id"].items()}  # fmt: skip
+        bodies.append({
+            "output": key, "outputs": outputs if key.startswith("..") else outputs[0],
+            "inputs": items[:n], "state": items[n:],
+            "changedPropIds": [f"{_id_text(trigger)}.{declared[0]['property']}"],
+        })  # fmt: skip
+    return bodies

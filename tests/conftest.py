@@ -59,6 +59,30 @@ def _fresh_rate_limits() -> Iterator[None]:
     yield
 
 
+@pytest.fixture(scope="session")
+def access_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse of tests/access_fixture.py (dossiers, and ratings whose comments carry fake
+    personal data), loaded once by the real loader. Never write to it: copy it."""
+    from tests.access_fixture import build
+
+    return build(tmp_path_factory.mktemp("access"))
+
+
+@pytest.fixture
+def app_module(
+    access_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_settings: None
+):
+    """The real app reading a fresh copy of :func:`access_warehouse`, its callbacks registered
+    (Dash registers the pages' callbacks on its first request)."""
+    db = tmp_path / "motcua.duckdb"
+    shutil.copyfile(access_warehouse, db)
+    monkeypatch.setenv("MOTCUA_DB", str(db))
+    import app
+
+    app.server.test_client().get("/phuong-phap")
+    return app
+
+
 @pytest.fixture
 def warehouse(
     empty_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_settings: None

@@ -9,8 +9,6 @@ the real sign-in form (tests/signin.py), on a warehouse loaded by the real loade
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -24,7 +22,6 @@ from tests.access_fixture import (
     NGOC_HA,
     OCTOBER,
     as_text,
-    built,  # noqa: F401  (fixture)
     callback_body,
     download_text,
     router_body,
@@ -33,19 +30,6 @@ from tests.signin import PASSWORD, post_callback, sign_in, user_client
 from web import access, users
 from web.access import CALLBACK, PAGE, PAGE_ROUTER, Rule
 from web.guard import outputs_of
-
-
-@pytest.fixture
-def app_module(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_settings):  # noqa: F811
-    """The real app reading a fresh copy of the fixture's warehouse, its callbacks registered
-    (Dash registers the pages' callbacks on its first request)."""
-    db = tmp_path / "motcua.duckdb"
-    shutil.copyfile(built, db)
-    monkeypatch.setenv("MOTCUA_DB", str(db))
-    import app
-
-    app.server.test_client().get("/phuong-phap")
-    return app
 
 
 def _owners(key: str) -> set[str]:

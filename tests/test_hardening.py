@@ -28,7 +28,6 @@ from tests.access_fixture import (
     BA_DINH,
     OCTOBER,
     as_text,
-    built,  # noqa: F401  (fixture)
     callback_body,
     router_body,
 )
@@ -38,17 +37,6 @@ from web import hardening, users
 ROOT = Path(__file__).resolve().parents[1]
 TRACE_WORDS = ("Traceback", 'File "', "RuntimeError", "duckdb", "kpi/", "line ")
 SLOW = "SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3"
-
-
-@pytest.fixture
-def app_module(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_settings):  # noqa: F811
-    db = tmp_path / "motcua.duckdb"
-    shutil.copyfile(built, db)
-    monkeypatch.setenv("MOTCUA_DB", str(db))
-    import app
-
-    app.server.test_client().get("/phuong-phap")  # registers the pages' callbacks
-    return app
 
 
 # --- sizes ------------------------------------------------------------------------------------
@@ -237,10 +225,10 @@ def _production_env(tmp_path: Path, db: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def production(built: Path, tmp_path: Path, clean_settings) -> Iterator[str]:  # noqa: F811
+def production(access_warehouse: Path, tmp_path: Path, clean_settings) -> Iterator[str]:
     """gunicorn serving ``app:server`` on the fixture's warehouse, with an admin account."""
     db = tmp_path / "motcua.duckdb"
-    shutil.copyfile(built, db)
+    shutil.copyfile(access_warehouse, db)
     users.add_user("quantri", "admin", PASSWORD)
     port = _free_port()
     server = _gunicorn(_production_env(tmp_path, db), port)
@@ -352,11 +340,11 @@ def test_the_production_server_sends_the_headers_on_every_kind_of_answer(product
 
 
 def test_the_production_server_refuses_to_start_without_a_secret_key(
-    built: Path,  # noqa: F811
+    access_warehouse: Path,
     tmp_path: Path,
     clean_settings,
 ) -> None:
-    env = _production_env(tmp_path, built)
+    env = _production_env(tmp_path, access_warehouse)
     del env["MOTCUA_SECRET_KEY"]
     port = _free_port()
     server = _gunicorn(env, port)

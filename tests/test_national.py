@@ -36,6 +36,7 @@ from kpi.metrics import Filters, kpis
 from kpi.overview import province_league
 from kpi.periods import Period
 from tests.test_overview_page import find, text, tile_value
+from ui.sealed import unseal
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
 OCTOBER_QUERY = {"from": "2026-10-01", "to": "2026-10-31"}
@@ -228,7 +229,7 @@ def test_national_overview_ranks_the_provinces(loaded: Path, pages: dict[str, Mo
     league = text(find(tree, "overview-league"))
     assert league.index("Hà Nội") < league.index("Quảng Ninh")
     assert "66,67%" in league and "50,00%" in league
-    data = find(tree, "overview-league-data").data
+    data = unseal(find(tree, "overview-league-data").data)
     assert data["unit"] == "province"
     assert [r["ward_code"] for r in data["rows"]] == ["01", "22"]
 

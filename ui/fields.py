@@ -32,6 +32,8 @@ from ui.filters import Selection
 from ui.format import fmt_date, fmt_datetime, fmt_int, fmt_pct
 from ui.i18n import _
 from ui.league import sort_rows
+from ui.sealed import seal
+from web.inputs import BadInput
 
 PATH = "/linh-vuc"
 FIELDS, PROCEDURES, WARDS = "field", "procedure", "ward"
@@ -183,9 +185,11 @@ def link(selection: Selection) -> str:
 
 def next_sort(current: Mapping[str, Any], clicked: str, table: str) -> dict[str, Any]:
     """Clicking the sorted column reverses it; another column starts in its first direction."""
+    first = {c.key: c.first_descending for c in TABLES.get(table, ())}
+    if clicked not in first:
+        raise BadInput("không có bảng hoặc cột này")
     if current.get("column") == clicked:
         return {"column": clicked, "descending": not current.get("descending")}
-    first = {c.key: c.first_descending for c in TABLES[table]}
     return {"column": clicked, "descending": first[clicked]}
 
 
@@ -292,7 +296,7 @@ def table_section(prefix: str, table: str, rows: list[dict[str, Any]], title: st
         f"{prefix}-{table}-section",
         title,
         [
-            dcc.Store(id={"type": f"{prefix}-rows", **key}, data=rows),
+            dcc.Store(id={"type": f"{prefix}-rows", **key}, data=seal(rows)),
             dcc.Store(id={"type": f"{prefix}-sort-state", **key}, data=DEFAULT_SORT),
             html.Div(
                 sorted_table(prefix, table, rows, sort=DEFAULT_SORT),

@@ -20,6 +20,7 @@ from kpi.targets import Target, colour
 from ui.format import NO_DATA, fmt_int, fmt_pct
 from ui.i18n import _
 from ui.theme import STATUSES
+from web.inputs import BadInput
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def sort_rows(
 
 def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
     """Clicking the sorted column reverses it; another column starts in its first direction."""
+    if clicked not in BY_KEY:
+        raise BadInput("không có cột này")
     if current.get("column") == clicked:
         return {"column": clicked, "descending": not current.get("descending")}
     return {"column": clicked, "descending": BY_KEY[clicked].first_descending}

@@ -49,6 +49,7 @@ from ui.filters import Selection
 from ui.format import as_date, fmt_date, fmt_int, fmt_pct
 from ui.i18n import _
 from ui.league import DEFAULT_SORT, league_table
+from ui.sealed import seal
 from ui.theme import CLASS_LABELS
 
 GRAIN_WORDS = {"day": "theo ngày", "week": "theo tuần", "month": "theo tháng"}
@@ -355,7 +356,7 @@ def league_section(
         f"{prefix}-league-section",
         title,
         [
-            dcc.Store(id=f"{prefix}-league-data", data=dict(store)),
+            dcc.Store(id=f"{prefix}-league-data", data=seal(dict(store))),
             dcc.Store(id=f"{prefix}-league-sort", data=DEFAULT_SORT),
             html.Div(table, id=f"{prefix}-league"),
         ],

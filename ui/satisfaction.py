@@ -54,7 +54,9 @@ from ui.i18n import _
 from ui.league import boxed_table
 from ui.overview import scope_title
 from ui.satisfaction_figures import ratings_figure, satisfaction_trend_figure, sipas_figure
+from ui.sealed import seal
 from ui.theme import RATING_LABELS, STATUSES
+from web.inputs import BadInput
 
 NO_SIPAS = "chưa có dữ liệu"
 FEW = "ít đánh giá"
@@ -512,6 +514,8 @@ def sort_wards(
 
 def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
     """Clicking the sorted column reverses it; another column starts in its first direction."""
+    if clicked not in _FIRST_DESCENDING:
+        raise BadInput("không có cột này")
     if current.get("column") == clicked:
         return {"column": clicked, "descending": not current.get("descending")}
     return {"column": clicked, "descending": _FIRST_DESCENDING[clicked]}
@@ -610,7 +614,7 @@ def ward_section(
         f"{prefix}-wards-section",
         _("Theo phường, xã"),
         [
-            dcc.Store(id=f"{prefix}-wards-data", data=dict(store)),
+            dcc.Store(id=f"{prefix}-wards-data", data=seal(dict(store))),
             dcc.Store(id=f"{prefix}-wards-sort", data=DEFAULT_SORT),
             html.Div(table, id=f"{prefix}-wards"),
         ],

@@ -16,12 +16,13 @@ the rule of the page owning the callback's outputs (its page router: of the page
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 from urllib.parse import quote
 
 import dash
 from dash import dcc
-from dash._utils import split_callback_id, to_json
+from dash._utils import to_json
 from flask import Flask, jsonify, redirect, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -30,7 +31,9 @@ from pages._shared import page_at
 from web import access
 from web.access import CALLBACK, PAGE, PAGE_ROUTER, Rule
 from web.auth import SIGN_IN
-from web.inputs import BadInput, check_body
+from web.inputs import BadInput, check_body, declared_outputs
+
+log = logging.getLogger(__name__)
 
 JSON_ENDPOINTS = ("/_dash-update-component",)
 
@@ -55,8 +58,10 @@ def page_rule(path: str) -> Rule:
 def outputs_of(output: str) -> list[dict[str, Any]]:
     """The ``{id, property}`` of each output named by a callback key (``a.b`` or
     ``..a.b...c.d..``; ``@hash`` suffixes of duplicate outputs dropped)."""
-    parts = split_callback_id(output.split("@", 1)[0])
-    return parts if isinstance(parts, list) else [parts]
+    return [
+        {"id": part["id"], "property": part["property"].split("@", 1)[0]}
+        for part in declared_outputs(output)
+    ]
 
 
 def _output_ids(output: str) -> list[Any]:
@@ -149,6 +154,8 @@ def install(server: Flask, app: dash.Dash) -> None:
             try:
                 check_body(body, registered)
             except BadInput as exc:
+                # a page's own request refused would be a bug: it is in the log
+                log.warning("callback request refused (400): %s", exc)
                 return refuse(400, f"Yêu cầu không hợp lệ: {exc}")
             refusal = _denied(callback_rule(app, body), page=False)
             if refusal is not None and refusal.status_code == 401 and routes_pages(body):

@@ -30,6 +30,7 @@ from werkzeug.wrappers import Response
 from kpi.config import settings
 from kpi.db import NoWarehouse, QueryTimeout
 from screen.routes import HEADERS as SCREEN_HEADERS
+from web.inputs import BadInput
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,13 @@ def _timeout(exc: QueryTimeout) -> Response:
 
 def _no_warehouse(exc: NoWarehouse) -> Response:
     return error_answer(503, getattr(exc, "message", None) or "Chưa có dữ liệu.")
+
+
+def _bad_input(exc: BadInput) -> Response:
+    """A value the pages could not have sent, found inside a callback (web.inputs checks the
+    rest before any callback runs)."""
+    log.warning("request refused inside a callback (400): %s", exc)
+    return error_answer(400, f"Yêu cầu không hợp lệ: {exc}")
 
 
 def _unexpected(exc: Exception) -> Response:
@@ -211,6 +219,7 @@ def install(server: Flask, app: dash.Dash, *, secret_key: str) -> None:
     server.register_error_handler(CSRFError, _csrf_error)
     server.register_error_handler(QueryTimeout, _timeout)
     server.register_error_handler(NoWarehouse, _no_warehouse)
+    server.register_error_handler(BadInput, _bad_input)
     server.register_error_handler(Exception, _unexpected)
     limit_endpoint(
         server,

@@ -11,8 +11,11 @@ once per data version: which province's wards a page offers is the page's own ch
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
+
+from dash._utils import split_callback_id
 
 from kpi import reference
 from kpi.cache import SharedCache, data_version
@@ -23,6 +26,7 @@ from kpi.periods import PRESETS
 from ui.filters import ALL, CUSTOM, NATIONAL
 
 MAX_TEXT = 2048  # a URL's search or path, a typed date: far below this
+MAX_SEALED = 200_000  # a sealed table (ui.sealed) of a province's wards: far below this
 MAX_ITEMS = 5000  # list items in one value (a country's league has ~3,300 wards)
 MAX_DEPTH = 6
 MAX_CLICKS = 10**9
@@ -108,6 +112,16 @@ def _rows(value: Any) -> bool:
     return value is None or isinstance(value, dict | list)
 
 
+def _required(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """``check``, and never ``None`` (a control the browser always fills)."""
+    return lambda v: v is not None and check(v)
+
+
+def _sealed(value: Any) -> bool:
+    """Rows a page drew, as the token of ui.sealed (its signature is checked where read)."""
+    return value is None or (isinstance(value, str) and len(value) <= MAX_SEALED)
+
+
 # (the id's last part after the page prefix, property) → the check of its value. The ids are
 # those of ui.filters' filter bar, ui.export's buttons and each page's own stores.
 CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
@@ -118,14 +132,14 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("field", "value"): _one_of(lambda: choices().fields | {ALL}),
     ("channel", "value"): _one_of(lambda: set(CHANNELS) | {ALL}),
     ("province", "value"): _one_of(lambda: choices().provinces | {NATIONAL}),
-    ("grain", "value"): _one_of(lambda: set(GRAINS)),
+    ("grain", "value"): _required(_one_of(lambda: set(GRAINS))),  # radio buttons: always one
     ("export-xlsx", "n_clicks"): _clicks,
     ("export-csv", "n_clicks"): _clicks,
     ("url", "pathname"): _text(MAX_TEXT),
     ("url", "search"): _text(MAX_TEXT),
     ("page-url", "pathname"): _text(MAX_TEXT),
     ("page-url", "search"): _text(MAX_TEXT),
-    ("location", "pathname"): _text(MAX_TEXT),  # Dash's router: _pages_location
+    ("location", "pathname"): _required(_text(MAX_TEXT)),  # Dash's router: _pages_location
     ("location", "search"): _text(MAX_TEXT),
     ("store", "data"): _rows,  # Dash's router: _pages_store
     ("toc", "id"): _text(100),
@@ -136,9 +150,9 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("league-sort", "data"): _mapping,  # the sort state: re-checked where it is read
     ("wards-sort", "data"): _mapping,
     ("sort-state", "data"): _mapping,
-    ("league-data", "data"): _rows,  # rows the page drew: re-checked where they are read
-    ("wards-data", "data"): _rows,
-    ("rows", "data"): _rows,
+    ("league-data", "data"): _sealed,  # rows the page drew: unsealed where they are read
+    ("wards-data", "data"): _sealed,
+    ("rows", "data"): _sealed,
 }
 
 
@@ -196,6 +210,46 @@ def _same_shape(items: Any, registered: list[dict[str, Any]], part: str) -> None
                 raise BadInput(f"{part}: cần {declared['property']}")
 
 
+def declared_outputs(output: str) -> list[dict[str, Any]]:
+    """The ``{id, property}`` of each output named by a callback key (``a.b`` or
+    ``..a.b...c.d..``), as dash-renderer sends them: a duplicate output's property keeps its
+    ``@<hash>``."""
+    parts = split_callback_id(output)
+    return parts if isinstance(parts, list) else [parts]
+
+
+def _names(sent: Any, declared: str) -> bool:
+    """Whether a sent component id is one the registered id ``declared`` names (a pattern's
+    wildcards match any value)."""
+    if not declared.startswith("{"):
+        return sent == declared
+    pattern = json.loads(declared)
+    return (
+        isinstance(sent, dict)
+        and sent.keys() == pattern.keys()
+        and all(isinstance(v, list) or sent[k] == v for k, v in pattern.items())
+    )
+
+
+def _same_outputs(sent: Any, output: str) -> None:
+    """The request's ``outputs`` are the callback's own: one ``{id, property}`` (a list of
+    them for a multi-output callback, a list per wildcard output)."""
+    declared = declared_outputs(output)
+    many = output.startswith("..")
+    items = sent if many else [sent]
+    if not isinstance(items, list) or len(items) != len(declared):
+        raise BadInput("outputs không đúng với callback")
+    for item, one in zip(items, declared, strict=True):
+        group = item if _wildcard(one["id"]) else [item]
+        if not isinstance(group, list) or len(group) > MAX_ITEMS:
+            raise BadInput("outputs không đúng dạng")
+        for each in group:
+            if not isinstance(each, dict) or each.get("property") != one["property"]:
+                raise BadInput("outputs không đúng dạng")
+            if not _names(each.get("id"), one["id"]):
+                raise BadInput("outputs không đúng với callback")
+
+
 def check_body(body: Any, spec_of: Callable[[str], Mapping[str, Any] | None]) -> None:
     """Raise :class:`BadInput` unless ``body`` is a callback request the app could have sent.
 
@@ -207,6 +261,8 @@ def check_body(body: Any, spec_of: Callable[[str], Mapping[str, Any] | None]) ->
     spec = spec_of(output) if isinstance(output, str) else None
     if spec is None:
         raise BadInput("không có callback cho output này")
+    check_json(body.get("outputs"), "outputs")
+    _same_outputs(body.get("outputs"), output)
     for part in ("inputs", "state"):
         _same_shape(body.get(part, []), spec.get(part, []), part)
         for one in _inputs(body.get(part, []), part):
@@ -216,10 +272,15 @@ def check_body(body: Any, spec_of: Callable[[str], Mapping[str, Any] | None]) ->
             if check is None:
                 raise BadInput(f"{part}: không nhận {key[0]}.{key[1]}")
             value = one.get("value")
-            check_json(value, f"{key[0]}.{key[1]}")
+            if check is not _sealed:
+                check_json(value, f"{key[0]}.{key[1]}")
             if not check(value):
                 raise BadInput(f"{key[0]}.{key[1]}: giá trị không hợp lệ")
     changed = body.get("changedPropIds", [])
-    if not isinstance(changed, list) or len(changed) > 200:
-        raise BadInput("changedPropIds không hợp lệ")
+    if (
+        not isinstance(changed, list)
+        or len(changed) > 200
+        or not all(isinstance(c, str) and "." in c for c in changed)
+    ):
+        raise BadInput("changedPropIds không hợp lệ")  # each "<component id>.<property>"
     check_json(changed, "changedPropIds")
