@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run serve test install install-test demo lint format clean
+.PHONY: run serve test install install-test install-bench bench demo lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(VENV)/.installed $@
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
+	touch $(VENV)/.installed $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-bench: $(VENV)/.installed-bench
 
 # A local demo admin is created (its login printed once) when there is no user yet.
 run: install
@@ -34,6 +39,11 @@ serve: install
 	@test -n "$$MOTCUA_SECRET_KEY" || { echo "MOTCUA_SECRET_KEY chưa được đặt: make serve không khởi động" >&2; exit 1; }
 	$(BIN)/python -m etl demo --if-empty
 	$(BIN)/gunicorn -w 2 --threads 8 -b "$${MOTCUA_HOST:-127.0.0.1}:$${MOTCUA_PORT:-8050}" app:server
+
+# Benchmarks (not in the test suite): SCALE=100k|1m|10m|50m; results in bench/results/.
+SCALE ?= 1m
+bench: install-bench
+	$(BIN)/python bench/run.py --scale $(SCALE)
 
 demo: install
 	$(BIN)/python -m etl demo
