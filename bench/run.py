@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -62,16 +61,23 @@ def data(scale: str) -> Path:
     return out
 
 
+# Runs the load in a child of its own and prints that child's peak RSS (KiB): a process's
+# RUSAGE_CHILDREN peak is the largest of all its children, so each load gets a fresh parent.
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True,"
+    " stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def _load(files: list[Path], db: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of ``python -m etl load`` in a fresh process."""
     env = {**os.environ, "MOTCUA_CONFIG": str(db.parent / "none.toml")}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    command = [sys.executable, "-m", "etl", "load", *map(str, files), "--db", str(db)]
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "etl", "load", *map(str, files), "--db", str(db)],
-                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], cwd=ROOT, env=env,
+                          check=True, capture_output=True, text=True)  # fmt: skip
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, int(done.stdout.split()[-1]) / 1024
 
 
 def _bare(path: Path, work: Path) -> float:

@@ -530,7 +530,7 @@ def load_files(
     refused: FileResult | None = None
     with writer_lock(db_path, wait=wait), tempfile.TemporaryDirectory(prefix="motcua-") as tmp:
         try:
-            with next_version(db_path) as con:
+            with next_version(db_path, memory_limit=cfg.loader_memory_limit) as con:
                 ensure_reference(con)
                 _install_macros(con)
                 resolver = WardResolver(con, prov)
@@ -567,7 +567,7 @@ def load_files(
                     res.rows_read = res.inserted = res.updated = res.unchanged = 0
                     res.rejected = res.duplicates = 0
                     res.top_reasons = []
-            with next_version(db_path) as con:
+            with next_version(db_path, memory_limit=cfg.loader_memory_limit) as con:
                 ensure_reference(con)
                 run_id = _next_run_id(con)
                 for offset, res in enumerate(results):

@@ -72,17 +72,22 @@ def _remove_stale_copies(db: Path) -> None:
 
 
 @contextlib.contextmanager
-def next_version(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def next_version(
+    db: Path, *, memory_limit: str | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a copy of ``db``; publish it atomically on success.
 
     The caller must hold :func:`writer_lock`. If the body raises (or the process dies), the live
-    warehouse is untouched.
+    warehouse is untouched. ``memory_limit`` (a DuckDB size) bounds the connection's memory:
+    beyond it DuckDB spills to a temporary directory next to the copy, so a load's memory does
+    not grow with the file (DuckDB's default is 80% of the machine's memory).
     """
     _remove_stale_copies(db)
     tmp = db.with_name(f"{db.name}.next-{os.getpid()}")
     if db.exists():
         shutil.copyfile(db, tmp)
-    con = duckdb.connect(str(tmp))
+    config = {"memory_limit": memory_limit} if memory_limit else {}
+    con = duckdb.connect(str(tmp), config=config)
     try:
         apply_schema(con)
         yield con

@@ -46,6 +46,9 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_QUERY_TIMEOUT": "20",
     "MOTCUA_DUCKDB_MEMORY_LIMIT": "2GB",
     "MOTCUA_DUCKDB_THREADS": "2",
+    # The loader's DuckDB memory limit: beyond it a load spills to disk, so its memory stays
+    # bounded whatever the file's size (10M dossiers: 1.5 GB peak with 1GB).
+    "MOTCUA_LOADER_MEMORY_LIMIT": "1GB",
 }
 
 
@@ -68,6 +71,7 @@ class Settings:
     query_timeout: float
     duckdb_memory_limit: str
     duckdb_threads: int
+    loader_memory_limit: str
 
 
 def _file_values() -> dict[str, str]:
@@ -101,6 +105,9 @@ def settings() -> Settings:
             "MOTCUA_DUCKDB_MEMORY_LIMIT", values["MOTCUA_DUCKDB_MEMORY_LIMIT"]
         ),
         duckdb_threads=_threads("MOTCUA_DUCKDB_THREADS", values["MOTCUA_DUCKDB_THREADS"]),
+        loader_memory_limit=_memory_limit(
+            "MOTCUA_LOADER_MEMORY_LIMIT", values["MOTCUA_LOADER_MEMORY_LIMIT"]
+        ),
     )
 
 

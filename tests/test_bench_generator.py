@@ -5,8 +5,11 @@ app — equal the app's metrics layer on that warehouse for every preset period.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -111,3 +114,46 @@ def test_a_past_period_is_counted_at_its_end_a_current_one_at_the_newest_data() 
         datetime(2026, 11, 1),
         newest,
     )
+
+
+# --- the loader's bounded memory --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("limit", "shown"), [(None, "953.6 MiB"), ("96MiB", "96.0 MiB")])
+def test_the_loader_runs_under_its_memory_limit(
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clean_settings: None,
+    limit: str | None,
+    shown: str,
+) -> None:
+    """``MOTCUA_LOADER_MEMORY_LIMIT`` (default 1GB) is the limit of the loader's DuckDB; the
+    sample loads whole under a small one (DuckDB spills beyond it)."""
+    import etl.loader
+    from etl.warehouse import next_version
+
+    if limit:
+        monkeypatch.setenv("MOTCUA_LOADER_MEMORY_LIMIT", limit)
+    seen = []
+
+    @contextlib.contextmanager
+    def recording(db: Path, **options: Any) -> Iterator[Any]:
+        with next_version(db, **options) as con:
+            seen.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+            yield con
+
+    monkeypatch.setattr(etl.loader, "next_version", recording)
+    db = tmp_path / "motcua.duckdb"
+    assert load_files([sample / "ho_so.csv"], db=db).ok
+    assert seen == [shown]
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM dossiers").fetchone() == (ROWS,)
+
+
+def test_a_loader_memory_limit_not_a_size_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi.config import settings
+
+    monkeypatch.setenv("MOTCUA_LOADER_MEMORY_LIMIT", "lots")
+    with pytest.raises(ValueError, match="MOTCUA_LOADER_MEMORY_LIMIT"):
+        settings()
