@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 
 from kpi import facts
-from kpi.cache import cached
+from kpi.cache import cached, newest_record
 from kpi.config import settings
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
@@ -64,6 +64,10 @@ CLASS_SQL = """CASE
 DATA_AS_OF_SQL = (
     "SELECT max(greatest(received_at, ended_at, returned_at)) AS data_as_of FROM dossiers"
 )
+
+# The same instant bound as ``$data_as_of`` (:func:`data_as_of_param`): what the metrics queries
+# read, so that no question rescans every dossier for it.
+DATA_AS_OF_BOUND_SQL = "SELECT CAST($data_as_of AS TIMESTAMP) AS data_as_of"
 
 # A period's ``as_of`` (metrics.md conventions): the earliest of the end of the period
 # ``p.date_to``, ``$now`` and the newest loaded timestamp ``f.data_as_of``.
@@ -205,52 +209,54 @@ classified AS (
         {klass} AS klass
     FROM population
 ),
+-- count(CASE WHEN … THEN 1 END), not count(*) FILTER (WHERE …): the same counts (BIGINT, as
+-- count_if's HUGEINT is not), and DuckDB evaluates some forty of them ~25% faster (make bench).
 dossier_agg AS (
     SELECT
         x.period,
         {key} AS key,
         {label} AS label,
-        count(*) FILTER (WHERE is_received) AS received,
-        count(*) FILTER (WHERE NOT is_received) AS carried_over,
+        count(CASE WHEN is_received THEN 1 END) AS received,
+        count(CASE WHEN NOT is_received THEN 1 END) AS carried_over,
         count(*) AS to_process,
-        count(*) FILTER (WHERE is_ended) AS completed,
-        count(*) FILTER (WHERE NOT is_ended) AS in_process,
+        count(CASE WHEN is_ended THEN 1 END) AS completed,
+        count(CASE WHEN NOT is_ended THEN 1 END) AS in_process,
         -- waiting for the citizen: to supplement papers or to pay (its current status)
-        count(*) FILTER (WHERE NOT is_ended AND status IN ('supplement', 'obligation'))
+        count(CASE WHEN NOT is_ended AND status IN ('supplement', 'obligation') THEN 1 END)
             AS awaiting_citizen,
-        count(*) FILTER (WHERE is_ended AND status = 'withdrawn') AS withdrawn,
-        count(*) FILTER (WHERE is_ended AND status = 'stopped') AS stopped,
-        count(*) FILTER (WHERE klass = 'early') AS early,
-        count(*) FILTER (WHERE klass = 'on_time') AS on_time,
-        count(*) FILTER (WHERE klass = 'late') AS late,
-        count(*) FILTER (WHERE klass = 'in_time') AS in_time,
-        count(*) FILTER (WHERE klass = 'overdue') AS overdue,
-        count(*) FILTER (WHERE {due_soon}) AS due_soon,
-        count(*) FILTER (WHERE klass = 'no_due') AS no_due,
-        count(*) FILTER (WHERE klass = 'late' AND interagency) AS late_interagency,
-        count(*) FILTER (WHERE klass IN ('early', 'on_time', 'in_time') AND has_complaint)
+        count(CASE WHEN is_ended AND status = 'withdrawn' THEN 1 END) AS withdrawn,
+        count(CASE WHEN is_ended AND status = 'stopped' THEN 1 END) AS stopped,
+        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
+        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
+        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
+        count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
+        count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue,
+        count(CASE WHEN {due_soon} THEN 1 END) AS due_soon,
+        count(CASE WHEN klass = 'no_due' THEN 1 END) AS no_due,
+        count(CASE WHEN klass = 'late' AND interagency THEN 1 END) AS late_interagency,
+        count(CASE WHEN klass IN ('early', 'on_time', 'in_time') AND has_complaint THEN 1 END)
             AS complained_not_late,
         avg(epoch(ended_at - received_at) / 86400.0) FILTER (WHERE is_ended) AS avg_days,
         avg(working_days_taken) FILTER (WHERE is_ended) AS avg_working_days,
-        count(*) FILTER (WHERE is_received AND channel = 'online') AS online,
-        count(*) FILTER (WHERE is_received AND channel = 'online' AND online_level = 'full')
+        count(CASE WHEN is_received AND channel = 'online' THEN 1 END) AS online,
+        count(CASE WHEN is_received AND channel = 'online' AND online_level = 'full' THEN 1 END)
             AS full_online,
-        count(*) FILTER (WHERE is_received AND channel = 'postal') AS postal,
-        count(*) FILTER (WHERE is_received AND channel = 'direct') AS direct,
-        count(*) FILTER (WHERE is_received AND has_fee) AS fee_received,
-        count(*) FILTER (WHERE is_received AND has_fee AND paid_online IS NOT NULL)
+        count(CASE WHEN is_received AND channel = 'postal' THEN 1 END) AS postal,
+        count(CASE WHEN is_received AND channel = 'direct' THEN 1 END) AS direct,
+        count(CASE WHEN is_received AND has_fee THEN 1 END) AS fee_received,
+        count(CASE WHEN is_received AND has_fee AND paid_online IS NOT NULL THEN 1 END)
             AS paid_online_known,
-        count(*) FILTER (WHERE is_received AND has_fee AND paid_online) AS paid_online,
-        count(*) FILTER (WHERE is_ended AND e_result IS NOT NULL) AS e_result_known,
-        count(*) FILTER (WHERE is_ended AND e_result) AS e_result,
-        count(*) FILTER (WHERE is_received AND digitized IS NOT NULL) AS digitized_known,
-        count(*) FILTER (WHERE is_received AND digitized) AS digitized,
-        count(*) FILTER (WHERE is_received AND reused_data IS NOT NULL) AS reused_known,
-        count(*) FILTER (WHERE is_received AND reused_data) AS reused,
-        count(*) FILTER (WHERE is_received AND no_wait IS NOT NULL) AS no_wait_known,
-        count(*) FILTER (WHERE is_received AND no_wait) AS no_wait,
-        count(*) FILTER (WHERE is_received AND interagency IS NOT NULL) AS interagency_known,
-        count(*) FILTER (WHERE is_received AND interagency) AS interagency,
+        count(CASE WHEN is_received AND has_fee AND paid_online THEN 1 END) AS paid_online,
+        count(CASE WHEN is_ended AND e_result IS NOT NULL THEN 1 END) AS e_result_known,
+        count(CASE WHEN is_ended AND e_result THEN 1 END) AS e_result,
+        count(CASE WHEN is_received AND digitized IS NOT NULL THEN 1 END) AS digitized_known,
+        count(CASE WHEN is_received AND digitized THEN 1 END) AS digitized,
+        count(CASE WHEN is_received AND reused_data IS NOT NULL THEN 1 END) AS reused_known,
+        count(CASE WHEN is_received AND reused_data THEN 1 END) AS reused,
+        count(CASE WHEN is_received AND no_wait IS NOT NULL THEN 1 END) AS no_wait_known,
+        count(CASE WHEN is_received AND no_wait THEN 1 END) AS no_wait,
+        count(CASE WHEN is_received AND interagency IS NOT NULL THEN 1 END) AS interagency_known,
+        count(CASE WHEN is_received AND interagency THEN 1 END) AS interagency,
         count(DISTINCT ward_code) FILTER (WHERE is_received OR is_ended) AS wards_with_data
     FROM classified AS x
     GROUP BY ALL
@@ -259,20 +265,20 @@ rating_rows AS (
     SELECT r.*, {rating_key} AS key
     FROM ratings AS r
     {rating_join}
-    WHERE r.ward_code IN (SELECT ward_code FROM scope)
+    WHERE r.ward_code IN (SELECT ward_code FROM scope){linked_filter}
 ),
 rating_agg AS (
     SELECT
         p.period,
         r.key,
         count(*) AS ratings,
-        count(*) FILTER (WHERE r.rating >= 4) AS satisfied,
+        count(CASE WHEN r.rating >= 4 THEN 1 END) AS satisfied,
         avg(r.rating) AS mean_rating,
-        count(*) FILTER (WHERE r.rating = 1) AS rating_1,
-        count(*) FILTER (WHERE r.rating = 2) AS rating_2,
-        count(*) FILTER (WHERE r.rating = 3) AS rating_3,
-        count(*) FILTER (WHERE r.rating = 4) AS rating_4,
-        count(*) FILTER (WHERE r.rating = 5) AS rating_5,
+        count(CASE WHEN r.rating = 1 THEN 1 END) AS rating_1,
+        count(CASE WHEN r.rating = 2 THEN 1 END) AS rating_2,
+        count(CASE WHEN r.rating = 3 THEN 1 END) AS rating_3,
+        count(CASE WHEN r.rating = 4 THEN 1 END) AS rating_4,
+        count(CASE WHEN r.rating = 5 THEN 1 END) AS rating_5,
         avg(r.access) AS sipas_access,
         avg(r."procedure") AS sipas_procedure,
         avg(r.staff) AS sipas_staff,
@@ -287,7 +293,7 @@ petition_rows AS (
     SELECT t.*, {petition_key} AS key
     FROM petitions AS t
     {petition_join}
-    WHERE t.ward_code IN (SELECT ward_code FROM scope)
+    WHERE t.ward_code IN (SELECT ward_code FROM scope){linked_filter}
 ),
 petition_flags AS (
     SELECT
@@ -307,9 +313,9 @@ petition_agg AS (
         period,
         key,
         count(*) AS petitions,
-        count(*) FILTER (WHERE NOT overdue) AS petitions_on_time,
-        count(*) FILTER (WHERE unsatisfied) AS petitions_unsatisfied,
-        count(*) FILTER (WHERE unsatisfied OR overdue) AS petitions_unsatisfied_or_overdue
+        count(CASE WHEN NOT overdue THEN 1 END) AS petitions_on_time,
+        count(CASE WHEN unsatisfied THEN 1 END) AS petitions_unsatisfied,
+        count(CASE WHEN unsatisfied OR overdue THEN 1 END) AS petitions_unsatisfied_or_overdue
     FROM petition_flags
     GROUP BY ALL
 ),
@@ -414,22 +420,14 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
             " WHERE key IS NOT NULL"
         )
         wards_total = "(SELECT count(*) FROM scope)"
-    sql = _SQL
-    if linked:
-        sql = sql.replace(
-            "WHERE r.ward_code IN (SELECT ward_code FROM scope)",
-            "WHERE r.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter,
-        )
-        sql = sql.replace(
-            "WHERE t.ward_code IN (SELECT ward_code FROM scope)",
-            "WHERE t.ward_code IN (SELECT ward_code FROM scope)" + dossier_filter,
-        )
+    linked_filter = dossier_filter if linked else ""
     counts = ",\n    ".join(f"coalesce(d.{c}, 0) AS {c}" for c in COUNT_COLUMNS)
     rating_counts = ",\n    ".join(f"coalesce(r.{c}, 0) AS {c}" for c in RATING_COUNT_COLUMNS)
-    return sql.format(
+    return _SQL.format(
         key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
-        petition_join=join_t, keys=keys, counts=counts, rating_counts=rating_counts,
-        wards_total=wards_total, klass=CLASS_SQL, as_of=AS_OF_SQL, data_as_of=DATA_AS_OF_SQL,
+        petition_join=join_t, linked_filter=linked_filter, keys=keys, counts=counts,
+        rating_counts=rating_counts,
+        wards_total=wards_total, klass=CLASS_SQL, as_of=AS_OF_SQL, data_as_of=DATA_AS_OF_BOUND_SQL,
         dossier_rates=DOSSIER_RATES_SQL, satisfaction_766=SATISFACTION_766_SQL,
         due_soon=DUE_SOON_SQL, facts="SELECT * FROM dossier_facts" if stored_facts else FACTS_SQL,
     )  # fmt: skip
@@ -444,6 +442,13 @@ def due_soon_setting(days: int | None = None) -> int:
     if days < 0:
         raise ValueError(f"due soon needs 0 or more working days, not {days}")
     return int(days)
+
+
+def data_as_of_param(cur: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The newest loaded timestamp (``None``: no dossier), for ``$data_as_of``: scanned once per
+    data version (:func:`kpi.cache.newest_record`). Raises ``duckdb.CatalogException`` when the
+    warehouse has no tables."""
+    return newest_record(cur)
 
 
 def query_params(
@@ -502,6 +507,7 @@ def kpis(
         periods=periods, filters=filters, now=now, source=source, due_soon_days=due_soon_days
     )
     try:
+        params["data_as_of"] = data_as_of_param(cur)
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         return cur.execute(_sql(by, filters, stored_facts=stored), params).df()
     except duckdb.CatalogException as exc:

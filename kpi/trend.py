@@ -37,12 +37,13 @@ from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.metrics import (
     AS_OF_SQL,
-    DATA_AS_OF_SQL,
+    DATA_AS_OF_BOUND_SQL,
     DOSSIER_RATES_SQL,
     DUE_SOON_SQL,
     PERIOD_BOUNDS_SQL,
     SATISFACTION_766_SQL,
     Filters,
+    data_as_of_param,
     query_params,
 )
 from kpi.periods import Period
@@ -134,21 +135,21 @@ received_days AS (
         rd AS day,
         received_at <= (SELECT t FROM clock) AS seen,
         count(*) AS received,
-        count(*) FILTER (WHERE channel = 'online') AS online,
-        count(*) FILTER (WHERE channel = 'online' AND online_level = 'full') AS full_online,
-        count(*) FILTER (WHERE channel = 'postal') AS postal,
-        count(*) FILTER (WHERE channel = 'direct') AS direct,
-        count(*) FILTER (WHERE has_fee) AS fee_received,
-        count(*) FILTER (WHERE has_fee AND paid_online IS NOT NULL) AS paid_online_known,
-        count(*) FILTER (WHERE has_fee AND paid_online) AS paid_online,
-        count(*) FILTER (WHERE digitized IS NOT NULL) AS digitized_known,
-        count(*) FILTER (WHERE digitized) AS digitized,
-        count(*) FILTER (WHERE reused_data IS NOT NULL) AS reused_known,
-        count(*) FILTER (WHERE reused_data) AS reused,
-        count(*) FILTER (WHERE no_wait IS NOT NULL) AS no_wait_known,
-        count(*) FILTER (WHERE no_wait) AS no_wait,
-        count(*) FILTER (WHERE interagency IS NOT NULL) AS interagency_known,
-        count(*) FILTER (WHERE interagency) AS interagency
+        count(CASE WHEN channel = 'online' THEN 1 END) AS online,
+        count(CASE WHEN channel = 'online' AND online_level = 'full' THEN 1 END) AS full_online,
+        count(CASE WHEN channel = 'postal' THEN 1 END) AS postal,
+        count(CASE WHEN channel = 'direct' THEN 1 END) AS direct,
+        count(CASE WHEN has_fee THEN 1 END) AS fee_received,
+        count(CASE WHEN has_fee AND paid_online IS NOT NULL THEN 1 END) AS paid_online_known,
+        count(CASE WHEN has_fee AND paid_online THEN 1 END) AS paid_online,
+        count(CASE WHEN digitized IS NOT NULL THEN 1 END) AS digitized_known,
+        count(CASE WHEN digitized THEN 1 END) AS digitized,
+        count(CASE WHEN reused_data IS NOT NULL THEN 1 END) AS reused_known,
+        count(CASE WHEN reused_data THEN 1 END) AS reused,
+        count(CASE WHEN no_wait IS NOT NULL THEN 1 END) AS no_wait_known,
+        count(CASE WHEN no_wait THEN 1 END) AS no_wait,
+        count(CASE WHEN interagency IS NOT NULL THEN 1 END) AS interagency_known,
+        count(CASE WHEN interagency THEN 1 END) AS interagency
     FROM dated
     GROUP BY ALL
 ),
@@ -160,17 +161,17 @@ ended_days AS (
         ed AS day,
         ended_at <= (SELECT t FROM clock) AS seen,
         count(*) AS completed,
-        count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn,
-        count(*) FILTER (WHERE status = 'stopped') AS stopped,
-        count(*) FILTER (WHERE klass = 'early') AS early,
-        count(*) FILTER (WHERE klass = 'on_time') AS on_time,
-        count(*) FILTER (WHERE klass = 'late') AS late,
-        count(*) FILTER (WHERE klass = 'no_due') AS no_due_ended,
-        count(*) FILTER (WHERE klass = 'late' AND interagency) AS late_interagency,
-        count(*) FILTER (WHERE klass IN ('early', 'on_time') AND has_complaint)
+        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
+        count(CASE WHEN status = 'stopped' THEN 1 END) AS stopped,
+        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
+        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
+        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
+        count(CASE WHEN klass = 'no_due' THEN 1 END) AS no_due_ended,
+        count(CASE WHEN klass = 'late' AND interagency THEN 1 END) AS late_interagency,
+        count(CASE WHEN klass IN ('early', 'on_time') AND has_complaint THEN 1 END)
             AS complained_ended,
-        count(*) FILTER (WHERE e_result IS NOT NULL) AS e_result_known,
-        count(*) FILTER (WHERE e_result) AS e_result
+        count(CASE WHEN e_result IS NOT NULL THEN 1 END) AS e_result_known,
+        count(CASE WHEN e_result THEN 1 END) AS e_result
     FROM (
         SELECT
             *,
@@ -341,15 +342,15 @@ clipped_open AS (
     SELECT
         period,
         key,
-        count(*) FILTER (WHERE carried) AS carried_over,
-        count(*) FILTER (WHERE open) AS in_process,
-        count(*) FILTER (WHERE open AND status IN ('supplement', 'obligation'))
+        count(CASE WHEN carried THEN 1 END) AS carried_over,
+        count(CASE WHEN open THEN 1 END) AS in_process,
+        count(CASE WHEN open AND status IN ('supplement', 'obligation') THEN 1 END)
             AS awaiting_citizen,
-        count(*) FILTER (WHERE open AND klass = 'in_time') AS in_time,
-        count(*) FILTER (WHERE open AND klass = 'overdue') AS overdue,
-        count(*) FILTER (WHERE open AND soon) AS due_soon,
-        count(*) FILTER (WHERE open AND klass = 'no_due') AS no_due_open,
-        count(*) FILTER (WHERE open AND klass = 'in_time' AND has_complaint) AS complained_open
+        count(CASE WHEN open AND klass = 'in_time' THEN 1 END) AS in_time,
+        count(CASE WHEN open AND klass = 'overdue' THEN 1 END) AS overdue,
+        count(CASE WHEN open AND soon THEN 1 END) AS due_soon,
+        count(CASE WHEN open AND klass = 'no_due' THEN 1 END) AS no_due_open,
+        count(CASE WHEN open AND klass = 'in_time' AND has_complaint THEN 1 END) AS complained_open
     FROM clipped_rows
     GROUP BY period, key
 ),
@@ -470,7 +471,7 @@ def _sql(by: str | None, *, stored_facts: bool, gaps: int = 0, total: bool = Fal
         dossier_rates=DOSSIER_RATES_SQL,
         satisfaction_766=SATISFACTION_766_SQL,
         due_soon=DUE_SOON_SQL,
-        data_as_of=DATA_AS_OF_SQL,
+        data_as_of=DATA_AS_OF_BOUND_SQL,
         as_of=AS_OF_SQL,
         gaps="\n      ".join(
             f"AND NOT coalesce(f.received_at >= CAST($gap_from_{i} AS TIMESTAMP)"
@@ -559,6 +560,7 @@ def _run(
     for i, (start, end) in enumerate(gaps):
         params[f"gap_from_{i}"], params[f"gap_to_{i}"] = start, end
     try:
+        params["data_as_of"] = data_as_of_param(cur)
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         sql = _sql(by, stored_facts=stored, gaps=len(gaps), total=total)
         return cur.execute(sql, params).df()

@@ -165,16 +165,16 @@ SELECT
     year,
     date_from,
     date_to,
-    count(*) FILTER (WHERE is_received) AS received,
-    count(*) FILTER (WHERE is_ended) AS completed,
+    count(CASE WHEN is_received THEN 1 END) AS received,
+    count(CASE WHEN is_ended THEN 1 END) AS completed,
     count(*) AS to_process,
-    count(*) FILTER (WHERE klass = 'early') AS early,
-    count(*) FILTER (WHERE klass = 'on_time') AS on_time,
-    count(*) FILTER (WHERE klass = 'late') AS late,
-    count(*) FILTER (WHERE klass = 'in_time') AS in_time,
-    count(*) FILTER (WHERE klass = 'overdue') AS overdue,
-    (count(*) FILTER (WHERE klass IN ('early', 'on_time', 'in_time')))
-        / nullif(count(*) FILTER (WHERE klass <> 'no_due'), 0) AS on_time_rate
+    count(CASE WHEN klass = 'early' THEN 1 END) AS early,
+    count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
+    count(CASE WHEN klass = 'late' THEN 1 END) AS late,
+    count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
+    count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue,
+    (count(CASE WHEN klass IN ('early', 'on_time', 'in_time') THEN 1 END))
+        / nullif(count(CASE WHEN klass <> 'no_due' THEN 1 END), 0) AS on_time_rate
 FROM classified
 GROUP BY ALL
 ORDER BY old_ward_name COLLATE vi NULLS LAST, old_district_name COLLATE vi NULLS LAST, year
