@@ -32,7 +32,7 @@ from etl.normalize import name_key
 from etl.readers import FileRefused, Source, expand_paths, open_source, sha256
 from etl.wards import WardResolver
 from etl.warehouse import next_version, writer_lock
-from kpi import facts  # the one deliberate use of the metrics layer: its per-dossier facts
+from kpi import facts, rollup  # the metrics layer's stored aggregates, built with the load
 from kpi.config import local_now, settings
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -554,9 +554,14 @@ def load_files(
                 # Aggregates (and the caches keyed by the version) change only with the data.
                 if any(r.inserted or r.updated for r in results):
                     checks.bump_data_version(con)
-                if not facts.is_current(con):
+                due_soon_days = cfg.due_soon_days
+                if not facts.is_current(con) or not rollup.is_current(
+                    con, due_soon_days=due_soon_days
+                ):
                     progress("", "tổng hợp sẵn cho bảng điều khiển")
-                    facts.refresh(con)
+                    if not facts.is_current(con):
+                        facts.refresh(con)
+                    rollup.refresh(con, due_soon_days=due_soon_days)
         except FileRefused:
             for res in results:
                 if res.status != "refused":

@@ -158,18 +158,16 @@ bounds AS (
 )"""
 )
 
-_SQL = (
-    """
-WITH
-"""
-    + PERIOD_BOUNDS_SQL
-    + """,
-scope AS (
+# The wards counted: of the province (any with NULL), or the wards asked.
+SCOPE_SQL = """scope AS (
     SELECT ward_code, province_code
     FROM wards
     WHERE ($province_code IS NULL OR province_code = $province_code)
       AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
-),
+)"""
+
+# Per-dossier counts of each period and key (CTE ``dossier_agg``), at the dossier level.
+DOSSIER_AGG_SQL = """
 -- Per-dossier facts (kpi/facts.py): computed here, or read from the loader's `dossier_facts`.
 facts AS (
     {facts}
@@ -260,8 +258,10 @@ dossier_agg AS (
         count(DISTINCT ward_code) FILTER (WHERE is_received OR is_ended) AS wards_with_data
     FROM classified AS x
     GROUP BY ALL
-),
-rating_rows AS (
+)"""
+
+# Ratings of each period and key (CTE ``rating_agg``), from the ratings themselves.
+RATING_AGG_SQL = """rating_rows AS (
     SELECT r.*, {rating_key} AS key
     FROM ratings AS r
     {rating_join}
@@ -288,8 +288,11 @@ rating_agg AS (
     FROM rating_rows AS r
     JOIN bounds AS p ON r.rated_at >= p.p_start AND r.rated_at < p.p_end AND r.rated_at <= p.as_of
     GROUP BY ALL
-),
-petition_rows AS (
+)"""
+
+# Petitions, the keys and the final rows, given ``bounds``, ``scope``, ``dossier_agg`` and
+# ``rating_agg``: shared by the dossier-level path and the rollups (kpi/rollup.py).
+RESULT_SQL = """petition_rows AS (
     SELECT t.*, {petition_key} AS key
     FROM petitions AS t
     {petition_join}
@@ -355,7 +358,16 @@ LEFT JOIN rating_agg AS r ON r.period = k.period AND r.key = k.key
 LEFT JOIN petition_agg AS t ON t.period = k.period AND t.key = k.key
 ORDER BY k.period, k.key
 """
-)
+
+
+def compose(dossier_agg: str, rating_agg: str) -> str:
+    """One metrics query: the periods, the scope, the given ``dossier_agg`` and ``rating_agg``
+    CTEs (the dossier-level ones or the rollups'), then petitions and the result rows."""
+    parts = (PERIOD_BOUNDS_SQL, SCOPE_SQL, dossier_agg, rating_agg, RESULT_SQL)
+    return "\nWITH\n" + ",\n".join(parts) + "\n"
+
+
+_SQL = compose(DOSSIER_AGG_SQL, RATING_AGG_SQL)
 
 # Flag rates (metrics §3) → (the dossiers whose flag is known, the population the rate would be
 # over if every file had the column). Known below population: the period mixes files with and
@@ -384,6 +396,11 @@ RATING_COUNT_COLUMNS = (
 
 
 def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
+    return _format(_SQL, by, filters, stored_facts=stored_facts)
+
+
+def _format(sql: str, by: str | None, filters: Filters, *, stored_facts: bool) -> str:
+    """``sql`` (a query of :func:`compose`) with its fragments for grouping ``by``."""
     if by not in GROUPS:
         raise ValueError(f"unknown grouping {by!r}")
     key, label = GROUPS[by]
@@ -423,7 +440,7 @@ def _sql(by: str | None, filters: Filters, *, stored_facts: bool) -> str:
     linked_filter = dossier_filter if linked else ""
     counts = ",\n    ".join(f"coalesce(d.{c}, 0) AS {c}" for c in COUNT_COLUMNS)
     rating_counts = ",\n    ".join(f"coalesce(r.{c}, 0) AS {c}" for c in RATING_COUNT_COLUMNS)
-    return _SQL.format(
+    return sql.format(
         key=key, label=label, rating_key=r_key, petition_key=t_key, rating_join=join_r,
         petition_join=join_t, linked_filter=linked_filter, keys=keys, counts=counts,
         rating_counts=rating_counts,
@@ -464,7 +481,7 @@ def query_params(
 
     Shared by :func:`kpis` and the day-grain path (:mod:`kpi.trend`); raises ``ValueError`` for
     an unknown ``source`` or no period."""
-    if source not in ("auto", "facts", "dossiers"):
+    if source not in ("auto", "facts", "dossiers", "rollups"):
         raise ValueError(f"unknown source {source!r}")
     if not periods:
         raise ValueError("at least one period is needed")
@@ -499,19 +516,55 @@ def kpis(
     the ``due_soon`` count (in time at ``as_of``, due within the next N working days; default
     ``MOTCUA_DUE_SOON_DAYS``). Raises :class:`NoWarehouse` when the warehouse has no tables.
 
-    ``source`` chooses where the per-dossier facts come from: ``"facts"`` (the loader's
-    ``dossier_facts`` table), ``"dossiers"`` (computed in the query) or ``"auto"`` (the table
-    when it is current, else computed). The answers are the same.
+    ``source`` chooses where the counts come from: ``"rollups"`` (the loader's counts per ward
+    and day, kpi/rollup.py; ``ValueError`` for a question they cannot answer), ``"facts"`` (the
+    loader's ``dossier_facts`` table), ``"dossiers"`` (computed in the query) or ``"auto"`` (the
+    rollups when they answer and are current, else the table when it is current, else computed).
+    The answers are the same.
     """
     params = query_params(
         periods=periods, filters=filters, now=now, source=source, due_soon_days=due_soon_days
     )
     try:
         params["data_as_of"] = data_as_of_param(cur)
+        if _from_rollups(cur, params, periods=periods, filters=filters, by=by, source=source):
+            from kpi import rollup  # kpi.rollup builds on this module's fragments
+
+            sql = _format(
+                compose(rollup.dossier_agg_sql(by), rollup.rating_agg_sql(by)), by, filters,
+                stored_facts=True,
+            )  # fmt: skip
+            # No field, procedure or channel here: the parameters the query has.
+            bound = {k: v for k, v in params.items() if f"${k}" in sql}
+            return cur.execute(sql, bound).df()
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         return cur.execute(_sql(by, filters, stored_facts=stored), params).df()
     except duckdb.CatalogException as exc:
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
+
+
+def _from_rollups(
+    cur: duckdb.DuckDBPyConnection,
+    params: dict[str, Any],
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None,
+    source: str,
+) -> bool:
+    """Whether :func:`kpis` reads the loader's rollups (kpi/rollup.py): always for
+    ``source="rollups"`` (``ValueError`` if they cannot answer), when they can for ``"auto"``."""
+    if source not in ("auto", "rollups"):
+        return False
+    from kpi import rollup
+
+    can = rollup.answers(
+        periods=periods, filters=filters, by=by, now=params["now"],
+        data_as_of=params["data_as_of"],
+    ) and rollup.is_current(cur, due_soon_days=params["due_soon_days"])  # fmt: skip
+    if source == "rollups" and not can:
+        raise ValueError("the rollups cannot answer this question (see kpi.rollup.answers)")
+    return can
 
 
 def _clean(value: Any) -> Any:

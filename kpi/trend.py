@@ -75,57 +75,10 @@ COLUMNS = (
     "wards_total",
 )  # fmt: skip
 
-_SQL = (
-    """
-WITH
-"""
-    + PERIOD_BOUNDS_SQL
-    + """,
--- Whole buckets are judged at the end of their last day; the others (as_of = now or the newest
--- record, before the bucket's end) at that instant.
-whole AS (
-    SELECT * FROM bounds
-    WHERE as_of = CAST(date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
-),
-clipped AS (SELECT * FROM bounds WHERE period NOT IN (SELECT period FROM whole)),
-days AS (
-    SELECT period, unnest(generate_series(date_from, date_to, INTERVAL 1 DAY))::DATE AS day
-    FROM bounds
-),
-scope AS (
-    SELECT ward_code, province_code
-    FROM wards
-    WHERE ($province_code IS NULL OR province_code = $province_code)
-      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
-),
-keys AS (
-    {keys}
-),
-facts AS (
-    {facts}
-),
--- Only what some period can count: received before the last day ends, not ended before the
--- first day, not received and ended within a gap between the periods (constants, so that the
--- scan skips row groups). A dossier of a gap is in no period and open at no day counted.
-dated AS (
-    SELECT
-        f.ward_code, f.status, f.channel, f.online_level, f.received_at, f.ended_at,
-        f.interagency, f.digitized, f.e_result, f.reused_data, f.has_fee, f.paid_online,
-        f.no_wait, f.supplements, f.due, f.has_complaint,
-        CAST(f.received_at AS DATE) AS rd,
-        CAST(f.ended_at AS DATE) AS ed,
-        {key} AS key
-    FROM facts AS f
-    WHERE f.ward_code IN (SELECT ward_code FROM scope)
-      AND ($field IS NULL OR f.field = $field)
-      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
-      AND ($channel IS NULL OR f.channel = $channel)
-      AND f.received_at < CAST($last_end AS TIMESTAMP)
-      AND (f.ended_at IS NULL OR f.ended_at >= CAST($first_start AS TIMESTAMP))
-      {gaps}
-),
--- The instant every clipped period is judged at (a whole period ends before it).
-clock AS (SELECT least(CAST($now AS TIMESTAMP), data_as_of) AS t FROM freshness),
+# The events of each (key, day) of the dossiers of a CTE ``dated`` (with ``clock``: ``seen`` says
+# the event happened by its instant): received_days and ended_days. Shared with the loader's rollups
+# (kpi/rollup.py), which store them per ward and day.
+EVENT_DAYS_SQL = """
 -- Events per ward and day, computed once whatever the number of periods: receipts, and ends by
 -- class. ``seen``: the event happened by the clock (a clipped period counts only those).
 received_days AS (
@@ -171,7 +124,11 @@ ended_days AS (
         count(CASE WHEN klass IN ('early', 'on_time') AND has_complaint THEN 1 END)
             AS complained_ended,
         count(CASE WHEN e_result IS NOT NULL THEN 1 END) AS e_result_known,
-        count(CASE WHEN e_result THEN 1 END) AS e_result
+        count(CASE WHEN e_result THEN 1 END) AS e_result,
+        -- the sums behind the mean durations (kpi.metrics: avg_days, avg_working_days)
+        sum(epoch(ended_at - received_at) / 86400.0) AS days_sum,
+        sum(working_days_taken) AS working_days_sum,
+        count(working_days_taken) AS working_days_n
     FROM (
         SELECT
             *,
@@ -186,32 +143,12 @@ ended_days AS (
         WHERE ended_at IS NOT NULL
     )
     GROUP BY ALL
-),
-received_agg AS (
-    SELECT
-        y.period,
-        r.key,
-        {received_sums}
-    FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
-    GROUP BY ALL
-),
-ended_agg AS (
-    SELECT
-        y.period,
-        e.key,
-        {ended_sums}
-    FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen
-    GROUP BY ALL
-),
-ward_agg AS (
-    SELECT period, key, count(DISTINCT ward_code) AS wards_with_data
-    FROM (SELECT y.period, r.key, r.ward_code
-          FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
-          UNION ALL
-          SELECT y.period, e.key, e.ward_code
-          FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen)
-    GROUP BY ALL
-),
+)
+"""
+
+# The changes of the open counts of each (key, day) of ``dated`` (difference arrays, see the module
+# docstring): soon_days, spans, steps, changes. Shared with kpi/rollup.py.
+OPEN_CHANGES_SQL = """
 -- Due soon (kpi.metrics.DUE_SOON_SQL) at the end of day z: due before the (N+1)th working day
 -- after z, i.e. at most N working days after z up to the due day: z on or after the working
 -- day N working days before the due day (or the calendar's first day if there is none).
@@ -277,7 +214,93 @@ changes AS (
         sum(complained) AS complained
     FROM steps
     GROUP BY key, day
+)
+"""
+
+_SQL = (
+    """
+WITH
+"""
+    + PERIOD_BOUNDS_SQL
+    + """,
+-- Whole buckets are judged at the end of their last day; the others (as_of = now or the newest
+-- record, before the bucket's end) at that instant.
+whole AS (
+    SELECT * FROM bounds
+    WHERE as_of = CAST(date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
 ),
+clipped AS (SELECT * FROM bounds WHERE period NOT IN (SELECT period FROM whole)),
+days AS (
+    SELECT period, unnest(generate_series(date_from, date_to, INTERVAL 1 DAY))::DATE AS day
+    FROM bounds
+),
+scope AS (
+    SELECT ward_code, province_code
+    FROM wards
+    WHERE ($province_code IS NULL OR province_code = $province_code)
+      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
+),
+keys AS (
+    {keys}
+),
+facts AS (
+    {facts}
+),
+-- Only what some period can count: received before the last day ends, not ended before the
+-- first day, not received and ended within a gap between the periods (constants, so that the
+-- scan skips row groups). A dossier of a gap is in no period and open at no day counted.
+dated AS (
+    SELECT
+        f.ward_code, f.status, f.channel, f.online_level, f.received_at, f.ended_at,
+        f.interagency, f.digitized, f.e_result, f.reused_data, f.has_fee, f.paid_online,
+        f.no_wait, f.supplements, f.due, f.has_complaint, f.working_days_taken,
+        CAST(f.received_at AS DATE) AS rd,
+        CAST(f.ended_at AS DATE) AS ed,
+        {key} AS key
+    FROM facts AS f
+    WHERE f.ward_code IN (SELECT ward_code FROM scope)
+      AND ($field IS NULL OR f.field = $field)
+      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
+      AND ($channel IS NULL OR f.channel = $channel)
+      AND f.received_at < CAST($last_end AS TIMESTAMP)
+      AND (f.ended_at IS NULL OR f.ended_at >= CAST($first_start AS TIMESTAMP))
+      {gaps}
+),
+-- The instant every clipped period is judged at (a whole period ends before it).
+clock AS (SELECT least(CAST($now AS TIMESTAMP), data_as_of) AS t FROM freshness),
+"""
+    + EVENT_DAYS_SQL
+    + """,
+
+received_agg AS (
+    SELECT
+        y.period,
+        r.key,
+        {received_sums}
+    FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
+    GROUP BY ALL
+),
+ended_agg AS (
+    SELECT
+        y.period,
+        e.key,
+        {ended_sums}
+    FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen
+    GROUP BY ALL
+),
+ward_agg AS (
+    SELECT period, key, count(DISTINCT ward_code) AS wards_with_data
+    FROM (SELECT y.period, r.key, r.ward_code
+          FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
+          UNION ALL
+          SELECT y.period, e.key, e.ward_code
+          FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen)
+    GROUP BY ALL
+),
+"""
+    + OPEN_CHANGES_SQL
+    + """,
+
 marks AS (
     SELECT key, day FROM changes
     UNION SELECT k.key, w.date_to FROM keys AS k, whole AS w
