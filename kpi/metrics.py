@@ -527,7 +527,7 @@ def kpis(
     )
     try:
         params["data_as_of"] = data_as_of_param(cur)
-        if _from_rollups(cur, params, periods=periods, filters=filters, by=by, source=source):
+        if from_rollups(cur, params, periods=periods, filters=filters, by=by, source=source):
             from kpi import rollup  # kpi.rollup builds on this module's fragments
 
             sql = _format(
@@ -543,7 +543,7 @@ def kpis(
         raise NoWarehouse(f"the warehouse has no tables yet: {exc}") from exc
 
 
-def _from_rollups(
+def from_rollups(
     cur: duckdb.DuckDBPyConnection,
     params: dict[str, Any],
     *,
@@ -552,8 +552,9 @@ def _from_rollups(
     by: str | None,
     source: str,
 ) -> bool:
-    """Whether :func:`kpis` reads the loader's rollups (kpi/rollup.py): always for
-    ``source="rollups"`` (``ValueError`` if they cannot answer), when they can for ``"auto"``."""
+    """Whether a metrics query with these bound ``params`` (:func:`query_params` and
+    ``data_as_of``) reads the loader's rollups (kpi/rollup.py): always for ``source="rollups"``
+    (``ValueError`` if they cannot answer), when they can for ``"auto"``."""
     if source not in ("auto", "rollups"):
         return False
     from kpi import rollup

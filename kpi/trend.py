@@ -44,6 +44,8 @@ from kpi.metrics import (
     SATISFACTION_766_SQL,
     Filters,
     data_as_of_param,
+    from_rollups,
+    kpis,
     query_params,
 )
 from kpi.periods import Period
@@ -461,6 +463,39 @@ GROUPS: dict[str | None, tuple[str, str, str]] = {
 }
 
 
+def _from_rollups(
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    periods: Sequence[Period],
+    filters: Filters,
+    by: str | None,
+    now: datetime,
+    total: bool,
+    total_of: list[str] | None,
+    due_soon_days: int,
+) -> pd.DataFrame:
+    """:func:`_run`'s frame from the loader's rollups (a question they answer): the same
+    figures from :func:`kpis`, whose rollup query costs a few days' rows per ward and period;
+    the total of ``total_of`` is its own ungrouped query over those wards (every count is a sum
+    over them, the rates the same SQL over the sums)."""
+
+    def ask(scope: Filters, grouping: str | None) -> pd.DataFrame:
+        frame = kpis(
+            cur, periods=periods, filters=scope, by=grouping, now=now, source="rollups",
+            due_soon_days=due_soon_days,
+        )  # fmt: skip
+        return frame[list(COLUMNS)]
+
+    frame = ask(filters, by)
+    if not total:
+        return frame
+    wards = tuple(total_of) if total_of is not None else None
+    summed = ask(Filters(filters.province_code, ward_codes=wards), None)
+    summed["wards_total"] = summed["wards_total"].astype("int64")
+    rows = pd.concat([frame, summed], ignore_index=True)
+    return rows.sort_values(["period", "key"], kind="stable", ignore_index=True)
+
+
 def _gaps(periods: Sequence[Period]) -> list[tuple[date, date]]:
     """The runs of days between the periods that no count looks at, as [start, end) days.
 
@@ -584,6 +619,11 @@ def _run(
         params[f"gap_from_{i}"], params[f"gap_to_{i}"] = start, end
     try:
         params["data_as_of"] = data_as_of_param(cur)
+        if from_rollups(cur, params, periods=periods, filters=filters, by=by, source=source):
+            return _from_rollups(
+                cur, periods=periods, filters=filters, by=by, now=params["now"],
+                total=total, total_of=total_of, due_soon_days=params["due_soon_days"],
+            )  # fmt: skip
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))
         sql = _sql(by, stored_facts=stored, gaps=len(gaps), total=total)
         return cur.execute(sql, params).df()

@@ -189,7 +189,9 @@ def _assert_flow_equals_kpis(
     by: str | None = None,
     sources: tuple[str, ...] = ("auto",),
 ) -> None:
-    expected = kpis(cur, periods=periods, filters=filters, by=by, now=now)[list(COLUMNS)]
+    expected = kpis(cur, periods=periods, filters=filters, by=by, now=now, source="dossiers")[
+        list(COLUMNS)
+    ]
     for source in sources:
         got = flow(cur, periods=periods, filters=filters, by=by, now=now, source=source)
         pd.testing.assert_frame_equal(got, expected, check_exact=True)
