@@ -93,8 +93,16 @@ class SharedCache:
 RESULTS = SharedCache(max_entries=256)
 # version → the newest loaded timestamp (a scan of the dossiers, once per version).
 _NEWEST = SharedCache(max_entries=8)
+# (name, params, versions) → a reference list (kpi/reference.py), read once per warehouse version.
+REFERENCE = SharedCache(max_entries=128)
 
 _VERSION_SQL = "SELECT value FROM meta WHERE key = 'data_version'"
+# The data and the reference data (wards, provinces, calendar) each change only with a new version.
+_VERSIONS_SQL = """
+SELECT
+    (SELECT value FROM meta WHERE key = 'data_version'),
+    (SELECT value FROM meta WHERE key = 'refdata_version')
+"""
 _NEWEST_SQL = "SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers"
 
 
@@ -115,6 +123,28 @@ def newest_record(cur: duckdb.DuckDBPyConnection, *, version: str | None = None)
     if version is None:
         return cur.execute(_NEWEST_SQL).fetchone()[0]
     return _NEWEST.get(version, lambda: cur.execute(_NEWEST_SQL).fetchone()[0])
+
+
+def per_version(
+    cur: duckdb.DuckDBPyConnection,
+    name: str,
+    params: Hashable,
+    compute: Callable[[], T],
+    *,
+    cache: SharedCache = REFERENCE,
+) -> T:
+    """``compute()``, computed once per data and reference data version of the warehouse (and
+    ``name`` and ``params``): for what changes only with a load, such as the menus' lists.
+
+    The caller gets the stored value itself: it must not change it (hand out a copy). Without a
+    data version (nothing loaded, no tables) it is computed every time."""
+    try:
+        versions = cur.execute(_VERSIONS_SQL).fetchone()
+    except duckdb.CatalogException:
+        return compute()  # no warehouse yet: compute() says so in its own terms
+    if versions[0] is None:
+        return compute()
+    return cache.get((name, params, versions), compute)
 
 
 def cached(
