@@ -108,7 +108,7 @@ def test_the_check_finds_sql_text() -> None:
     source = (
         "A = 'SELECT ward_code FROM wards'\n"
         "b = f'UPDATE users SET {sets} WHERE login = ?'\n"
-        "c = \"\"\"CREATE OR REPLACE TABLE t AS\nSELECT 1\"\"\"\n"
+        'c = """CREATE OR REPLACE TABLE t AS\nSELECT 1"""\n'
         "d = 'Chọn (select) một phường từ danh sách'\n"
         "e = 'Delete this filter'\n"
     )
