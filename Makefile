@@ -52,10 +52,13 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The suite on TEST_WORKERS processes (pytest-xdist), each test module kept on one worker so
+# its fixtures (warehouses, app servers, browsers) are built once; TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 format: install-test
 	$(BIN)/ruff format .

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from kpi import macros
+
 SCHEMA_DIR = Path(__file__).parent / "sql" / "schema"
 
 
@@ -90,6 +92,7 @@ def next_version(
     con = duckdb.connect(str(tmp), config=config)
     try:
         apply_schema(con)
+        macros.install(con)  # the metrics' formulas: the facts and rollups a load rebuilds
         yield con
         con.execute("CHECKPOINT")
         con.close()

@@ -31,6 +31,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from kpi import macros
 from kpi.config import settings
 
 NOT_LOADED = "Chưa có dữ liệu: kho dữ liệu chưa được nạp."
@@ -347,7 +348,9 @@ def _attach(path: Path, limits: tuple[str, int]) -> duckdb.DuckDBPyConnection:
         if _is_corruption(exc, path, attaching=True):
             raise NoWarehouse(f"{path}: {exc}", corrupt=True) from exc
         raise
+    macros.install(con)  # in the instance's memory, for every cursor (kpi/sql/macros.sql)
     con.execute("USE wh")
+    macros.use(con)
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con
@@ -372,6 +375,7 @@ def cursor(db: Path | None = None) -> Cursor:
     cur = Cursor(raw, path, cfg.query_timeout)
     try:
         cur.execute("USE wh")
+        macros.use(cur)
     except BaseException:
         cur.close()
         raise

@@ -25,11 +25,7 @@ SELECT
     d.online_level, d.status, d.received_at, d.ended_at, d.interagency, d.digitized, d.e_result,
     d.reused_data, d.has_fee, d.paid_online, d.no_wait,
     coalesce(d.supplement_count, 0) AS supplements,
-    coalesce(
-        d.due_at,
-        CAST(CASE WHEN ceil(l.limit_days) = 0 THEN CAST(d.received_at AS DATE) ELSE w.d END
-             AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
-    ) + to_microseconds(CAST(round(coalesce(d.paused_days, 0) * 86400e6) AS BIGINT)) AS due,
+    effective_due(d.due_at, d.received_at, l.limit_days, w.d, d.paused_days) AS due,
     ce.wd_seq - cr.wd_seq AS working_days_taken,
     c.dossier_id IS NOT NULL AS has_complaint
 FROM dossiers AS d

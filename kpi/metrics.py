@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from kpi import facts
@@ -42,23 +43,12 @@ GROUPS: dict[str | None, tuple[str, str]] = {
 
 CHANNELS = ("direct", "online", "postal")
 
-# The on-time class of metrics.md §2 of one dossier of a period's population, over the columns
-# ``is_ended`` (ended by ``as_of``), ``supplements``, ``due`` (effective due time), ``ended_at``,
-# ``status`` and ``as_of``. The one definition: the metrics query and every dossier list
-# (kpi/ward.py) classify with it, so a list's counts per class are the metrics' counts.
-CLASS_SQL = """CASE
-            -- More than one supplement request is late "whatever the dates", due or not.
-            WHEN is_ended AND supplements > 1 THEN 'late'
-            WHEN NOT is_ended AND supplements > 1 THEN 'overdue'
-            WHEN due IS NULL THEN 'no_due'
-            WHEN is_ended AND ended_at > due THEN 'late'
-            WHEN is_ended AND CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
-            WHEN is_ended THEN 'on_time'
-            -- Waiting for its single supplement: the clock is stopped.
-            WHEN status = 'supplement' AND supplements = 1 THEN 'in_time'
-            WHEN due >= as_of THEN 'in_time'
-            ELSE 'overdue'
-        END"""
+# The on-time class of metrics.md §2 of one dossier of a period's population (the macro
+# ``on_time_class`` of kpi/sql/macros.sql), over the columns ``is_ended`` (ended by ``as_of``),
+# ``supplements``, ``due`` (effective due time), ``ended_at``, ``status`` and ``as_of``: the
+# metrics query and every dossier list (kpi/ward.py) classify with it, so a list's counts per
+# class are the metrics' counts.
+CLASS_SQL = "on_time_class(is_ended, supplements, due, ended_at, status, as_of)"
 
 # The newest loaded timestamp (a one-row query with column ``data_as_of``).
 DATA_AS_OF_SQL = (
@@ -69,10 +59,9 @@ DATA_AS_OF_SQL = (
 # read, so that no question rescans every dossier for it.
 DATA_AS_OF_BOUND_SQL = "SELECT CAST($data_as_of AS TIMESTAMP) AS data_as_of"
 
-# A period's ``as_of`` (metrics.md conventions): the earliest of the end of the period
-# ``p.date_to``, ``$now`` and the newest loaded timestamp ``f.data_as_of``.
-AS_OF_SQL = """least(CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND,
-              CAST($now AS TIMESTAMP), f.data_as_of)"""
+# A period's ``as_of`` (metrics.md conventions, the macro ``period_as_of``): the earliest of the
+# end of the period ``p.date_to``, ``$now`` and the newest loaded timestamp ``f.data_as_of``.
+AS_OF_SQL = "period_as_of(p.date_to, $now, f.data_as_of)"
 
 
 @dataclass(frozen=True)
@@ -92,25 +81,25 @@ class Filters:
         return any(v is not None for v in (self.field, self.procedure_code, self.channel))
 
 
-# The rates over dossier counts (metrics.md §1–§3) and the 766 satisfaction (5.4): the one
-# definition for every query that has the period's counts in ``d`` and the period in ``b``
-# (this module's query and the day-grain path of kpi/trend.py).
-DOSSIER_RATES_SQL = """coalesce(d.completed, 0) / nullif(b.working_days, 0) AS per_working_day,
-    (d.early + d.on_time + d.in_time)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS on_time_rate,
-    (d.early + d.on_time) / nullif(d.early + d.on_time + d.late, 0) AS resolved_on_time_rate,
-    d.online / nullif(d.received, 0) AS online_share,
-    d.full_online / nullif(d.received, 0) AS full_online_share,
-    d.postal / nullif(d.received, 0) AS postal_share,
-    d.direct / nullif(d.received, 0) AS direct_share,
-    d.paid_online / nullif(d.paid_online_known, 0) AS paid_online_rate,
-    d.e_result / nullif(d.e_result_known, 0) AS e_result_rate,
-    d.digitized / nullif(d.digitized_known, 0) AS digitized_rate,
-    d.reused / nullif(d.reused_known, 0) AS reuse_rate,
-    d.no_wait / nullif(d.no_wait_known, 0) AS no_wait_share,
-    d.interagency / nullif(d.interagency_known, 0) AS interagency_share"""
-SATISFACTION_766_SQL = """1 - ((d.late + d.overdue) + d.complained_not_late)
-        / nullif(d.early + d.on_time + d.late + d.in_time + d.overdue, 0) AS satisfaction_766"""
+# The rates over dossier counts (metrics.md §1–§3) and the 766 satisfaction (5.4), by the macros
+# of kpi/sql/macros.sql, for every query that has the period's counts in ``d`` and the period
+# in ``b`` (this module's query and the day-grain path of kpi/trend.py).
+DOSSIER_RATES_SQL = """rate(coalesce(d.completed, 0), b.working_days) AS per_working_day,
+    on_time_rate(d.early, d.on_time, d.late, d.in_time, d.overdue) AS on_time_rate,
+    resolved_on_time_rate(d.early, d.on_time, d.late) AS resolved_on_time_rate,
+    rate(d.online, d.received) AS online_share,
+    rate(d.full_online, d.received) AS full_online_share,
+    rate(d.postal, d.received) AS postal_share,
+    rate(d.direct, d.received) AS direct_share,
+    rate(d.paid_online, d.paid_online_known) AS paid_online_rate,
+    rate(d.e_result, d.e_result_known) AS e_result_rate,
+    rate(d.digitized, d.digitized_known) AS digitized_rate,
+    rate(d.reused, d.reused_known) AS reuse_rate,
+    rate(d.no_wait, d.no_wait_known) AS no_wait_share,
+    rate(d.interagency, d.interagency_known) AS interagency_share"""
+SATISFACTION_766_SQL = """satisfaction_766(
+        d.early, d.on_time, d.late, d.in_time, d.overdue, d.complained_not_late
+    ) AS satisfaction_766"""
 
 # "Sắp đến hạn" (metrics.md §2, README "Due soon"): a dossier in time at as_of is due soon when
 # at most N = $due_soon_days working days lie after as_of's day up to its due day, i.e. when its
@@ -125,8 +114,7 @@ DUE_SOON_BEFORE_SQL = """CAST((
             WHERE a.d = CAST(c.as_of AS DATE) AND w.is_working
               AND w.wd_seq = a.wd_seq + $due_soon_days + 1
         ) AS TIMESTAMP)"""
-DUE_SOON_SQL = """(klass = 'in_time' AND NOT (status = 'supplement' AND supplements = 1)
-                AND due < due_soon_before)"""
+DUE_SOON_SQL = "is_due_soon(klass, status, supplements, due, due_soon_before)"
 
 # The periods asked ($froms, $tos) with their bounds, clock (as_of), working days and the instant
 # before which a dossier in time is due soon: the first CTEs of every metrics query (here and
@@ -272,7 +260,7 @@ rating_agg AS (
         p.period,
         r.key,
         count(*) AS ratings,
-        count(CASE WHEN r.rating >= 4 THEN 1 END) AS satisfied,
+        count(CASE WHEN is_satisfied(r.rating) THEN 1 END) AS satisfied,
         avg(r.rating) AS mean_rating,
         count(CASE WHEN r.rating = 1 THEN 1 END) AS rating_1,
         count(CASE WHEN r.rating = 2 THEN 1 END) AS rating_2,
@@ -305,8 +293,7 @@ petition_flags AS (
         t.unsatisfied,
         t.handled_at <= p.as_of AS handled,
         -- handled late, or still open past its due time (no due time: never late)
-        coalesce(CASE WHEN t.handled_at <= p.as_of THEN t.handled_at > t.due_at
-                      ELSE t.due_at < p.as_of END, false) AS overdue
+        petition_late(t.handled_at, t.due_at, p.as_of) AS overdue
     FROM petition_rows AS t
     JOIN bounds AS p
       ON t.received_at >= p.p_start AND t.received_at < p.p_end AND t.received_at <= p.as_of
@@ -344,11 +331,11 @@ SELECT
     r.mean_rating,
     r.sipas_access, r.sipas_procedure, r.sipas_staff, r.sipas_result, r.sipas_feedback,
     {dossier_rates},
-    r.satisfied / nullif(r.ratings, 0) AS satisfied_rate,
-    r.rated_dossiers / nullif(d.completed, 0) AS response_rate,
+    rate(r.satisfied, r.ratings) AS satisfied_rate,
+    rate(r.rated_dossiers, d.completed) AS response_rate,
     {satisfaction_766},
-    t.petitions_on_time / nullif(t.petitions, 0) AS petition_on_time_rate,
-    (t.petitions - t.petitions_unsatisfied_or_overdue) / nullif(t.petitions, 0)
+    rate(t.petitions_on_time, t.petitions) AS petition_on_time_rate,
+    petition_satisfaction(t.petitions, t.petitions_unsatisfied_or_overdue)
         AS petition_satisfaction,
     {wards_total} AS wards_total
 FROM keys AS k
@@ -579,8 +566,25 @@ def _clean(value: Any) -> Any:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows of a :func:`kpis` frame as plain Python dicts (NaN → ``None``)."""
-    return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    """Rows of a :func:`kpis` frame as plain Python dicts (NaN, NA, NaT → ``None``).
+
+    The numeric columns (most of a kpis frame: 80 columns a row) are turned into Python numbers
+    in one NumPy pass; only the others (dates, text, lists) go through :func:`_clean` one value
+    at a time."""
+    columns = list(frame.columns)
+    if not columns:
+        return [{} for _ in range(len(frame))]
+    numeric = [c for c in columns if frame[c].dtype.kind in "biuf"]
+    values: dict[Any, list[Any]] = {}
+    if numeric:
+        block = frame[numeric]
+        cells = np.where(block.isna().to_numpy(), None, block.to_numpy(dtype=object))
+        values.update(zip(numeric, cells.T.tolist(), strict=True))
+    for column in columns:
+        if column not in values:
+            values[column] = [_clean(v) for v in frame[column].tolist()]
+    rows = zip(*(values[c] for c in columns), strict=True)
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def summary(

@@ -129,7 +129,7 @@ ORDER BY ward_code"""
 # One rating's contribution to each of RATING_SUMS, over a ratings row ``r``.
 _RATING_TERMS = {
     "ratings": "1",
-    "satisfied": "CAST(r.rating >= 4 AS INTEGER)",
+    "satisfied": "CAST(is_satisfied(r.rating) AS INTEGER)",
     "rating_sum": "r.rating",
     **{f"rating_{k}": f"CAST(r.rating = {k} AS INTEGER)" for k in range(1, 6)},
     **{f"{d}_sum": f'r."{d}"' for d in SIPAS},
@@ -313,8 +313,8 @@ dossier_agg AS (
         coalesce(e.no_due_ended, 0) + coalesce(o.no_due_open, 0) AS no_due,
         coalesce(e.late_interagency, 0) AS late_interagency,
         coalesce(e.complained_ended, 0) + coalesce(o.complained_open, 0) AS complained_not_late,
-        e.days_sum / nullif(e.completed, 0) AS avg_days,
-        e.working_days_sum / nullif(e.working_days_n, 0) AS avg_working_days,
+        mean_of(e.days_sum, e.completed) AS avg_days,
+        mean_of(e.working_days_sum, e.working_days_n) AS avg_working_days,
         {_zero(RECEIVED_COUNTS[1:], "r")},
         {_zero(("e_result_known", "e_result"), "e")},
         coalesce(w.wards_with_data, 0) AS wards_with_data
@@ -377,7 +377,7 @@ rating_agg AS (
         CAST(p.satisfied AS BIGINT) AS satisfied,
         p.rating_sum / p.ratings AS mean_rating,
         {", ".join(f"CAST(p.rating_{k} AS BIGINT) AS rating_{k}" for k in range(1, 6))},
-        {", ".join(f"p.{d}_sum / nullif(p.{d}_n, 0) AS sipas_{d}" for d in SIPAS)},
+        {", ".join(f"mean_of(p.{d}_sum, p.{d}_n) AS sipas_{d}" for d in SIPAS)},
         CAST(p.linked - coalesce(f.extra, 0) AS BIGINT) AS rated_dossiers
     FROM rating_sums AS p
     LEFT JOIN repeat_fix AS f ON f.period = p.period AND f.key = p.key

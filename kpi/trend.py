@@ -108,7 +108,7 @@ received_days AS (
     FROM dated
     GROUP BY ALL
 ),
--- An ended dossier's class, as kpi.metrics classifies it (tests/test_trend.py pins the two).
+-- An ended dossier's class (the macro on_time_class, as kpi.metrics classifies it).
 ended_days AS (
     SELECT
         key,
@@ -134,13 +134,7 @@ ended_days AS (
     FROM (
         SELECT
             *,
-            CASE
-                WHEN supplements > 1 THEN 'late'
-                WHEN due IS NULL THEN 'no_due'
-                WHEN ended_at > due THEN 'late'
-                WHEN CAST(ended_at AS DATE) < CAST(due AS DATE) THEN 'early'
-                ELSE 'on_time'
-            END AS klass
+            on_time_class(true, supplements, due, ended_at, status, NULL) AS klass
         FROM dated
         WHERE ended_at IS NOT NULL
     )

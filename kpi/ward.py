@@ -158,25 +158,27 @@ population AS (
 ),
 classified AS (
     SELECT *, {klass} AS klass FROM population
+),
+counted AS (
+    SELECT
+        ward_name_source AS old_ward_name,
+        district_name_source AS old_district_name,
+        year,
+        date_from,
+        date_to,
+        count(CASE WHEN is_received THEN 1 END) AS received,
+        count(CASE WHEN is_ended THEN 1 END) AS completed,
+        count(*) AS to_process,
+        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
+        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
+        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
+        count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
+        count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue
+    FROM classified
+    GROUP BY ALL
 )
-SELECT
-    ward_name_source AS old_ward_name,
-    district_name_source AS old_district_name,
-    year,
-    date_from,
-    date_to,
-    count(CASE WHEN is_received THEN 1 END) AS received,
-    count(CASE WHEN is_ended THEN 1 END) AS completed,
-    count(*) AS to_process,
-    count(CASE WHEN klass = 'early' THEN 1 END) AS early,
-    count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
-    count(CASE WHEN klass = 'late' THEN 1 END) AS late,
-    count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
-    count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue,
-    (count(CASE WHEN klass IN ('early', 'on_time', 'in_time') THEN 1 END))
-        / nullif(count(CASE WHEN klass <> 'no_due' THEN 1 END), 0) AS on_time_rate
-FROM classified
-GROUP BY ALL
+SELECT *, on_time_rate(early, on_time, late, in_time, overdue) AS on_time_rate
+FROM counted
 ORDER BY old_ward_name COLLATE vi NULLS LAST, old_district_name COLLATE vi NULLS LAST, year
 """
 

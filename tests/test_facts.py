@@ -13,7 +13,7 @@ import pytest
 
 from etl.demo import write_demo_files
 from etl.loader import load_files
-from kpi import facts
+from kpi import facts, macros
 from kpi.db import cursor
 from kpi.metrics import GROUPS, Filters, kpis
 from kpi.periods import Period
@@ -54,7 +54,7 @@ def _random_question(rng: random.Random, cur: duckdb.DuckDBPyConnection) -> dict
 
 
 def test_the_loader_leaves_the_facts_current_and_equal_to_their_definition(demo_db: Path) -> None:
-    con = duckdb.connect(str(demo_db), read_only=True)
+    con = cursor(demo_db)  # the app's reading connection, with the metrics' macros
     try:
         assert facts.is_current(con)
         stored = con.execute("SELECT * FROM dossier_facts ORDER BY dossier_id").df()
@@ -78,6 +78,7 @@ def test_stale_facts_are_not_used(demo_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "motcua.duckdb"
     shutil.copyfile(demo_db, db)
     con = duckdb.connect(str(db))
+    macros.install(con)
     try:
         # What an older loader would leave: data changed after the facts were built.
         con.execute("UPDATE meta SET value = 'newer' WHERE key = 'data_version'")

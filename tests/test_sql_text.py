@@ -131,3 +131,32 @@ def test_no_module_outside_the_metrics_layer_and_the_loader_holds_sql() -> None:
         if (lines := sql_statements(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}
+
+
+# A division by a count that may be zero: a rate or a mean, i.e. a formula of kpi/sql/macros.sql.
+DIVISION = re.compile(r"/\s*nullif\s*\(", re.IGNORECASE)
+MACROS = ROOT / "kpi" / "sql" / "macros.sql"
+
+
+def divisions(text: str) -> list[int]:
+    """Lines of ``text`` that divide by ``nullif(…)``: a rate or a mean written out."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if DIVISION.search(line)]
+
+
+def test_the_check_finds_a_rate_written_out() -> None:
+    text = "SELECT\n  d.online / nullif(d.received, 0) AS online_share,\n  rate(a, b)\n"
+    assert divisions(text) == [2]
+
+
+def test_every_rate_and_mean_is_a_macro() -> None:
+    """The metrics layer and the loader call rate(), on_time_rate(), mean_of() …: no query
+    writes a share or a mean out again, so a formula changes in one place."""
+    assert divisions(MACROS.read_text(encoding="utf-8"))  # the definitions themselves divide
+    files = [p for part in SQL_HOMES for p in sorted((ROOT / part).rglob("*.py"))]
+    files += [p for part in SQL_HOMES for p in sorted((ROOT / part).rglob("*.sql"))]
+    offenders = {
+        path.relative_to(ROOT).as_posix(): lines
+        for path in files
+        if path != MACROS and (lines := divisions(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}

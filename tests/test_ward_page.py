@@ -40,7 +40,7 @@ from dash.testing import ignore_register_page
 from openpyxl import load_workbook
 
 from etl.loader import load_files
-from kpi import facts
+from kpi import facts, macros
 from kpi.db import cursor
 from kpi.metrics import Filters, kpis
 from kpi.periods import Period
@@ -169,6 +169,7 @@ def test_older_facts_table_is_not_current(warehouse: Path, tmp_path: Path) -> No
     db = tmp_path / "old.duckdb"
     db.write_bytes(warehouse.read_bytes())
     con = duckdb.connect(str(db))
+    macros.install(con)
     try:
         assert facts.is_current(con)
         version = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0]
