@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import secrets
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +21,7 @@ from rich.table import Table
 from etl.loader import BatchResult, RejectExample, RejectReason, load_files
 from etl.readers import FileRefused
 from etl.warehouse import WarehouseBusy
-from kpi.config import settings
+from kpi.config import local_now, settings
 from web import users
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Nạp dữ liệu Một Cửa vào kho.")
@@ -172,7 +171,8 @@ def demo(
         if old.is_file():
             old.unlink()
     with err.status("Đang tạo tệp dữ liệu mẫu…"):
-        files = write_demo_files(folder, wards=wards, days=days, seed=seed, today=date.today())
+        now = local_now()  # the export is taken now: nothing later today is in it
+        files = write_demo_files(folder, wards=wards, days=days, seed=seed, taken_at=now)
     out.print(f"Đã tạo {len(files)} tệp trong {folder}")
     try:
         result = _run_load([str(f) for f in files], db=db_path)

@@ -408,14 +408,20 @@ def write_demo_files(
     days: int | None = None,
     seed: int = 2025,
     today: date | None = None,
+    taken_at: datetime | None = None,
 ) -> list[Path]:
     """Write realistic demo exports for Hà Nội into ``out_dir`` and return their paths.
 
     The period runs from 1/7/2025 (or ``today - days``, never earlier) to ``today``; ``wards`` is
-    how many of Hà Nội's 126 wards, first by code. Same ``seed`` and ``today`` give byte-identical
-    files. Returns the catalogue, the monthly dossier files in order, the ratings, the petitions.
+    how many of Hà Nội's 126 wards, first by code. The export was taken at ``taken_at`` (a local
+    time on ``today``; default: the end of ``today``): nothing after it is in the files, so a
+    demo made in the morning holds no afternoon. Same ``seed``, ``today`` and ``taken_at`` give
+    byte-identical files. Returns the catalogue, the monthly dossier files in order, the
+    ratings, the petitions.
     """
-    today = today or date.today()
+    today = today or (taken_at.date() if taken_at else date.today())
+    if taken_at is not None and taken_at.date() != today:
+        raise ValueError(f"taken_at={taken_at:%d/%m/%Y %H:%M} is not on today={today:%d/%m/%Y}")
     start = FIRST_DAY if days is None else max(FIRST_DAY, today - timedelta(days=days))
     if today < FIRST_DAY:
         raise ValueError(f"today={today:%d/%m/%Y} is before {FIRST_DAY:%d/%m/%Y}")
@@ -428,7 +434,7 @@ def write_demo_files(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    cal = _Calendar(start, today)
+    cal = _Calendar(start, today, taken_at)
     # Drawn for all 126 wards, so that a smaller run is the same wards with the same habits.
     wp = _ward_params(rng, all_wards, cal)[:wards]
     dossiers = _dossiers(rng, cal, all_wards[:wards], wp)
@@ -454,8 +460,9 @@ def hanoi_wards() -> list[tuple[str, str, bool]]:
 class _Calendar:
     """Days of the period, Vietnam's working days around it and the lookups to format dates."""
 
-    def __init__(self, start: date, today: date) -> None:
-        """Build the calendar of ``[start, today]`` with working days well past ``today``."""
+    def __init__(self, start: date, today: date, taken_at: datetime | None = None) -> None:
+        """Build the calendar of ``[start, today]`` with working days well past ``today``; the
+        export's cut-off is ``taken_at`` (default: the end of ``today``)."""
         self.today = today
         self.lo = _dn(start) - 20
         self.hi = _dn(today) + 500  # room for due dates and late endings beyond the cut-off
@@ -474,6 +481,9 @@ class _Calendar:
         self.kind = _day_kinds(dates, vn)
         self.factor = _day_factors(dates, vn)
         self.cutoff = (_dn(today) + 1) * _DAY - 1  # the export was taken at the end of today
+        if taken_at is not None:  # … or earlier that day
+            since_midnight = taken_at - datetime.combine(today, datetime.min.time())
+            self.cutoff = min(self.cutoff, _dn(today) * _DAY + int(since_midnight.total_seconds()))
         seconds = np.arange(_DAY)
         self.time_text = np.array(
             [f" {s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in seconds], dtype=object
@@ -781,7 +791,7 @@ def _dossiers(
     )
     org = rng.random(n) < by_field("org")
 
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "ward": w,
             "seq": seq,
@@ -811,6 +821,8 @@ def _dossiers(
             "org": org,
         }
     )
+    # Received after the export was taken (later on its day): not in it.
+    return frame[frame["recv"] <= cal.cutoff].reset_index(drop=True)
 
 
 def _dossier_ids(df: pd.DataFrame, cal: _Calendar, wp: pd.DataFrame) -> np.ndarray:

@@ -23,10 +23,11 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -226,6 +227,19 @@ class Cursor:
             self.busy -= 1
         return self if result is self._raw else result
 
+    def sibling(self) -> Cursor:
+        """Another cursor on the same instance and warehouse, with this one's deadline: for a
+        query that runs alongside this cursor's (:func:`alongside`). Close it when done."""
+        other = Cursor(self._raw.cursor(), self._path, self.timeout)
+        other.deadline = self.deadline
+        try:
+            other.execute("USE wh")
+            macros.use(other)
+        except BaseException:
+            other.close()
+            raise
+        return other
+
     # DuckDB's cursor --------------------------------------------------------------------------
 
     def execute(self, query: str, parameters: object = None) -> Cursor:
@@ -294,6 +308,40 @@ class Cursor:
         key = self.__dict__.get("watch_key")
         if key is not None:
             _watchdog.unregister(key)
+
+
+T = TypeVar("T")
+
+# The threads that run a request's second query while its thread runs the first (DuckDB plans
+# one query on one core; the two plans, most of a small query's time, then overlap).
+_ALONGSIDE = ThreadPoolExecutor(max_workers=4, thread_name_prefix="motcua-alongside")
+
+
+@contextlib.contextmanager
+def alongside(
+    cur: Cursor | duckdb.DuckDBPyConnection, task: Callable[[Any], T]
+) -> Iterator[Callable[[], T]]:
+    """Run ``task(cursor)`` on a sibling cursor of ``cur`` (:meth:`Cursor.sibling`, the same
+    deadline) on another thread while the block runs; the block calls what it is given to wait
+    for the answer (or the task's exception). Leaving the block waits for the task and closes
+    the sibling, whatever happened. A plain DuckDB connection (a test's, the loader's) has no
+    siblings: ``task(cur)`` runs first, on this thread."""
+    if not isinstance(cur, Cursor):
+        result = task(cur)
+        yield lambda: result
+        return
+    sibling = cur.sibling()
+    try:
+        future = _ALONGSIDE.submit(task, sibling)
+    except BaseException:
+        sibling.close()
+        raise
+    try:
+        yield future.result
+    finally:
+        with contextlib.suppress(BaseException):
+            future.result()  # done before the sibling closes; its error was the block's to see
+        sibling.close()
 
 
 def watched_cursors() -> int:

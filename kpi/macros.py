@@ -8,11 +8,11 @@ connections (DuckDB cursors) share the catalog but not the search path: :func:`u
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 
-MACROS_SQL = (Path(__file__).parent / "sql" / "macros.sql").read_text(encoding="utf-8")
+from kpi.sql_files import sql_file
+
+MACROS_SQL = sql_file("macros")
 _ATTACH_SQL = "ATTACH IF NOT EXISTS ':memory:' AS kpi"
 # `main` is the connection's own database (the warehouse), searched first; then the macros.
 _SEARCH_PATH_SQL = "SET search_path = 'main,kpi.main'"

@@ -30,6 +30,7 @@ from kpi.config import settings
 from kpi.db import NoWarehouse
 from kpi.facts import FACTS_SQL
 from kpi.periods import Period, local_now
+from kpi.sql_files import fill, sql_file
 
 # Grouping dimension → (key expression over dossiers `x`, label expression).
 GROUPS: dict[str | None, tuple[str, str]] = {
@@ -109,242 +110,26 @@ SATISFACTION_766_SQL = """satisfaction_766(
 # calendar: nothing is due soon there); DUE_SOON_SQL the predicate over a classified dossier
 # (``klass`` of CLASS_SQL, ``status``, ``supplements``, ``due``, ``due_soon_before``). One
 # waiting for its single supplement is in time with its clock stopped: never due soon.
-DUE_SOON_BEFORE_SQL = """CAST((
-            SELECT min(w.d) FROM calendar AS a, calendar AS w
-            WHERE a.d = CAST(c.as_of AS DATE) AND w.is_working
-              AND w.wd_seq = a.wd_seq + $due_soon_days + 1
-        ) AS TIMESTAMP)"""
+DUE_SOON_BEFORE_SQL = sql_file("due_soon_before")
 DUE_SOON_SQL = "is_due_soon(klass, status, supplements, due, due_soon_before)"
 
 # The periods asked ($froms, $tos) with their bounds, clock (as_of), working days and the instant
 # before which a dossier in time is due soon: the first CTEs of every metrics query (here and
 # kpi/trend.py); {data_as_of} and {as_of} are filled in with the query.
-PERIOD_BOUNDS_SQL = (
-    """freshness AS (
-    {data_as_of}
-),
-periods AS (
-    SELECT i AS period, CAST(f AS DATE) AS date_from, CAST(t AS DATE) AS date_to
-    FROM (SELECT unnest($froms) AS f, unnest($tos) AS t, generate_subscripts($froms, 1) AS i)
-),
-clocked AS (
-    SELECT
-        p.*,
-        CAST(p.date_from AS TIMESTAMP) AS p_start,
-        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
-        f.data_as_of,
-        {as_of} AS as_of,
-        (SELECT count(*) FROM calendar AS c
-          WHERE c.is_working AND c.d BETWEEN p.date_from AND p.date_to) AS working_days
-    FROM periods AS p, freshness AS f
-),
-bounds AS (
-    SELECT c.*, """
-    + DUE_SOON_BEFORE_SQL
-    + """ AS due_soon_before
-    FROM clocked AS c
-)"""
-)
+PERIOD_BOUNDS_SQL = fill(sql_file("bounds"), due_soon_before=DUE_SOON_BEFORE_SQL)
 
 # The wards counted: of the province (any with NULL), or the wards asked.
-SCOPE_SQL = """scope AS (
-    SELECT ward_code, province_code
-    FROM wards
-    WHERE ($province_code IS NULL OR province_code = $province_code)
-      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
-)"""
+SCOPE_SQL = sql_file("scope")
 
 # Per-dossier counts of each period and key (CTE ``dossier_agg``), at the dossier level.
-DOSSIER_AGG_SQL = """
--- Per-dossier facts (kpi/facts.py): computed here, or read from the loader's `dossier_facts`.
-facts AS (
-    {facts}
-),
-dated AS (
-    SELECT f.*, s.province_code
-    FROM facts AS f
-    JOIN scope AS s ON s.ward_code = f.ward_code
-    WHERE true
-      AND ($field IS NULL OR f.field = $field)
-      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
-      AND ($channel IS NULL OR f.channel = $channel)
-      -- Only what some period can count (the join below decides): skips the dossiers that
-      -- ended before every period, so a recent month or a trend does not join all history.
-      AND f.received_at < (SELECT max(p_end) FROM bounds)
-      AND (f.ended_at IS NULL OR f.ended_at >= (SELECT min(p_start) FROM bounds)
-           OR f.received_at >= (SELECT min(p_start) FROM bounds))
-),
--- to_process of each period: received in P, or received before P and not ended before P.
--- Judged at as_of, like ratings and petitions: a dossier received after as_of is not there yet.
-population AS (
-    SELECT
-        x.*,
-        p.period,
-        p.as_of,
-        p.due_soon_before,
-        x.received_at >= p.p_start AS is_received,
-        coalesce(x.ended_at <= p.as_of, false) AS is_ended
-    FROM dated AS x
-    JOIN bounds AS p
-      ON x.received_at < p.p_end AND x.received_at <= p.as_of
-     AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
-),
-classified AS (
-    SELECT
-        *,
-        {klass} AS klass
-    FROM population
-),
--- count(CASE WHEN … THEN 1 END), not count(*) FILTER (WHERE …): the same counts (BIGINT, as
--- count_if's HUGEINT is not), and DuckDB evaluates some forty of them ~25% faster (make bench).
-dossier_agg AS (
-    SELECT
-        x.period,
-        {key} AS key,
-        {label} AS label,
-        count(CASE WHEN is_received THEN 1 END) AS received,
-        count(CASE WHEN NOT is_received THEN 1 END) AS carried_over,
-        count(*) AS to_process,
-        count(CASE WHEN is_ended THEN 1 END) AS completed,
-        count(CASE WHEN NOT is_ended THEN 1 END) AS in_process,
-        -- waiting for the citizen: to supplement papers or to pay (its current status)
-        count(CASE WHEN NOT is_ended AND status IN ('supplement', 'obligation') THEN 1 END)
-            AS awaiting_citizen,
-        count(CASE WHEN is_ended AND status = 'withdrawn' THEN 1 END) AS withdrawn,
-        count(CASE WHEN is_ended AND status = 'stopped' THEN 1 END) AS stopped,
-        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
-        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
-        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
-        count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
-        count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue,
-        count(CASE WHEN {due_soon} THEN 1 END) AS due_soon,
-        count(CASE WHEN klass = 'no_due' THEN 1 END) AS no_due,
-        count(CASE WHEN klass = 'late' AND interagency THEN 1 END) AS late_interagency,
-        count(CASE WHEN klass IN ('early', 'on_time', 'in_time') AND has_complaint THEN 1 END)
-            AS complained_not_late,
-        avg(epoch(ended_at - received_at) / 86400.0) FILTER (WHERE is_ended) AS avg_days,
-        avg(working_days_taken) FILTER (WHERE is_ended) AS avg_working_days,
-        count(CASE WHEN is_received AND channel = 'online' THEN 1 END) AS online,
-        count(CASE WHEN is_received AND channel = 'online' AND online_level = 'full' THEN 1 END)
-            AS full_online,
-        count(CASE WHEN is_received AND channel = 'postal' THEN 1 END) AS postal,
-        count(CASE WHEN is_received AND channel = 'direct' THEN 1 END) AS direct,
-        count(CASE WHEN is_received AND has_fee THEN 1 END) AS fee_received,
-        count(CASE WHEN is_received AND has_fee AND paid_online IS NOT NULL THEN 1 END)
-            AS paid_online_known,
-        count(CASE WHEN is_received AND has_fee AND paid_online THEN 1 END) AS paid_online,
-        count(CASE WHEN is_ended AND e_result IS NOT NULL THEN 1 END) AS e_result_known,
-        count(CASE WHEN is_ended AND e_result THEN 1 END) AS e_result,
-        count(CASE WHEN is_received AND digitized IS NOT NULL THEN 1 END) AS digitized_known,
-        count(CASE WHEN is_received AND digitized THEN 1 END) AS digitized,
-        count(CASE WHEN is_received AND reused_data IS NOT NULL THEN 1 END) AS reused_known,
-        count(CASE WHEN is_received AND reused_data THEN 1 END) AS reused,
-        count(CASE WHEN is_received AND no_wait IS NOT NULL THEN 1 END) AS no_wait_known,
-        count(CASE WHEN is_received AND no_wait THEN 1 END) AS no_wait,
-        count(CASE WHEN is_received AND interagency IS NOT NULL THEN 1 END) AS interagency_known,
-        count(CASE WHEN is_received AND interagency THEN 1 END) AS interagency,
-        count(DISTINCT ward_code) FILTER (WHERE is_received OR is_ended) AS wards_with_data
-    FROM classified AS x
-    GROUP BY ALL
-)"""
+DOSSIER_AGG_SQL = sql_file("dossier_agg")
 
 # Ratings of each period and key (CTE ``rating_agg``), from the ratings themselves.
-RATING_AGG_SQL = """rating_rows AS (
-    SELECT r.*, {rating_key} AS key
-    FROM ratings AS r
-    {rating_join}
-    WHERE r.ward_code IN (SELECT ward_code FROM scope){linked_filter}
-),
-rating_agg AS (
-    SELECT
-        p.period,
-        r.key,
-        count(*) AS ratings,
-        count(CASE WHEN is_satisfied(r.rating) THEN 1 END) AS satisfied,
-        avg(r.rating) AS mean_rating,
-        count(CASE WHEN r.rating = 1 THEN 1 END) AS rating_1,
-        count(CASE WHEN r.rating = 2 THEN 1 END) AS rating_2,
-        count(CASE WHEN r.rating = 3 THEN 1 END) AS rating_3,
-        count(CASE WHEN r.rating = 4 THEN 1 END) AS rating_4,
-        count(CASE WHEN r.rating = 5 THEN 1 END) AS rating_5,
-        avg(r.access) AS sipas_access,
-        avg(r."procedure") AS sipas_procedure,
-        avg(r.staff) AS sipas_staff,
-        avg(r."result") AS sipas_result,
-        avg(r.feedback) AS sipas_feedback,
-        count(DISTINCT r.dossier_id) AS rated_dossiers
-    FROM rating_rows AS r
-    JOIN bounds AS p ON r.rated_at >= p.p_start AND r.rated_at < p.p_end AND r.rated_at <= p.as_of
-    GROUP BY ALL
-)"""
+RATING_AGG_SQL = sql_file("rating_agg")
 
 # Petitions, the keys and the final rows, given ``bounds``, ``scope``, ``dossier_agg`` and
 # ``rating_agg``: shared by the dossier-level path and the rollups (kpi/rollup.py).
-RESULT_SQL = """petition_rows AS (
-    SELECT t.*, {petition_key} AS key
-    FROM petitions AS t
-    {petition_join}
-    WHERE t.ward_code IN (SELECT ward_code FROM scope){linked_filter}
-),
-petition_flags AS (
-    SELECT
-        p.period,
-        t.key,
-        t.unsatisfied,
-        t.handled_at <= p.as_of AS handled,
-        -- handled late, or still open past its due time (no due time: never late)
-        petition_late(t.handled_at, t.due_at, p.as_of) AS overdue
-    FROM petition_rows AS t
-    JOIN bounds AS p
-      ON t.received_at >= p.p_start AND t.received_at < p.p_end AND t.received_at <= p.as_of
-),
-petition_agg AS (
-    SELECT
-        period,
-        key,
-        count(*) AS petitions,
-        count(CASE WHEN NOT overdue THEN 1 END) AS petitions_on_time,
-        count(CASE WHEN unsatisfied THEN 1 END) AS petitions_unsatisfied,
-        count(CASE WHEN unsatisfied OR overdue THEN 1 END) AS petitions_unsatisfied_or_overdue
-    FROM petition_flags
-    GROUP BY ALL
-),
-keys AS (
-    {keys}
-)
-SELECT
-    k.period,
-    b.date_from,
-    b.date_to,
-    b.as_of,
-    b.data_as_of,
-    b.working_days,
-    k.key,
-    d.label,
-    {counts},
-    {rating_counts},
-    coalesce(t.petitions, 0) AS petitions,
-    coalesce(t.petitions_on_time, 0) AS petitions_on_time,
-    coalesce(t.petitions_unsatisfied, 0) AS petitions_unsatisfied,
-    d.avg_days,
-    d.avg_working_days,
-    r.mean_rating,
-    r.sipas_access, r.sipas_procedure, r.sipas_staff, r.sipas_result, r.sipas_feedback,
-    {dossier_rates},
-    rate(r.satisfied, r.ratings) AS satisfied_rate,
-    rate(r.rated_dossiers, d.completed) AS response_rate,
-    {satisfaction_766},
-    rate(t.petitions_on_time, t.petitions) AS petition_on_time_rate,
-    petition_satisfaction(t.petitions, t.petitions_unsatisfied_or_overdue)
-        AS petition_satisfaction,
-    {wards_total} AS wards_total
-FROM keys AS k
-JOIN bounds AS b ON b.period = k.period
-LEFT JOIN dossier_agg AS d ON d.period = k.period AND d.key = k.key
-LEFT JOIN rating_agg AS r ON r.period = k.period AND r.key = k.key
-LEFT JOIN petition_agg AS t ON t.period = k.period AND t.key = k.key
-ORDER BY k.period, k.key
-"""
+RESULT_SQL = sql_file("result")
 
 
 def compose(dossier_agg: str, rating_agg: str) -> str:

@@ -33,7 +33,7 @@ import duckdb
 import pandas as pd
 
 from kpi import facts
-from kpi.db import NoWarehouse
+from kpi.db import NoWarehouse, alongside
 from kpi.facts import FACTS_SQL
 from kpi.metrics import (
     AS_OF_SQL,
@@ -49,6 +49,7 @@ from kpi.metrics import (
     query_params,
 )
 from kpi.periods import Period
+from kpi.sql_files import fill, sql_file
 
 RECEIVED_COUNTS = (
     "received", "online", "full_online", "postal", "direct", "fee_received",
@@ -80,351 +81,23 @@ COLUMNS = (
 # The events of each (key, day) of the dossiers of a CTE ``dated`` (with ``clock``: ``seen`` says
 # the event happened by its instant): received_days and ended_days. Shared with the loader's rollups
 # (kpi/rollup.py), which store them per ward and day.
-EVENT_DAYS_SQL = """
--- Events per ward and day, computed once whatever the number of periods: receipts, and ends by
--- class. ``seen``: the event happened by the clock (a clipped period counts only those).
-received_days AS (
-    SELECT
-        key,
-        ward_code,
-        rd AS day,
-        received_at <= (SELECT t FROM clock) AS seen,
-        count(*) AS received,
-        count(CASE WHEN channel = 'online' THEN 1 END) AS online,
-        count(CASE WHEN channel = 'online' AND online_level = 'full' THEN 1 END) AS full_online,
-        count(CASE WHEN channel = 'postal' THEN 1 END) AS postal,
-        count(CASE WHEN channel = 'direct' THEN 1 END) AS direct,
-        count(CASE WHEN has_fee THEN 1 END) AS fee_received,
-        count(CASE WHEN has_fee AND paid_online IS NOT NULL THEN 1 END) AS paid_online_known,
-        count(CASE WHEN has_fee AND paid_online THEN 1 END) AS paid_online,
-        count(CASE WHEN digitized IS NOT NULL THEN 1 END) AS digitized_known,
-        count(CASE WHEN digitized THEN 1 END) AS digitized,
-        count(CASE WHEN reused_data IS NOT NULL THEN 1 END) AS reused_known,
-        count(CASE WHEN reused_data THEN 1 END) AS reused,
-        count(CASE WHEN no_wait IS NOT NULL THEN 1 END) AS no_wait_known,
-        count(CASE WHEN no_wait THEN 1 END) AS no_wait,
-        count(CASE WHEN interagency IS NOT NULL THEN 1 END) AS interagency_known,
-        count(CASE WHEN interagency THEN 1 END) AS interagency
-    FROM dated
-    GROUP BY ALL
-),
--- An ended dossier's class (the macro on_time_class, as kpi.metrics classifies it).
-ended_days AS (
-    SELECT
-        key,
-        ward_code,
-        ed AS day,
-        ended_at <= (SELECT t FROM clock) AS seen,
-        count(*) AS completed,
-        count(CASE WHEN status = 'withdrawn' THEN 1 END) AS withdrawn,
-        count(CASE WHEN status = 'stopped' THEN 1 END) AS stopped,
-        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
-        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
-        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
-        count(CASE WHEN klass = 'no_due' THEN 1 END) AS no_due_ended,
-        count(CASE WHEN klass = 'late' AND interagency THEN 1 END) AS late_interagency,
-        count(CASE WHEN klass IN ('early', 'on_time') AND has_complaint THEN 1 END)
-            AS complained_ended,
-        count(CASE WHEN e_result IS NOT NULL THEN 1 END) AS e_result_known,
-        count(CASE WHEN e_result THEN 1 END) AS e_result,
-        -- the sums behind the mean durations (kpi.metrics: avg_days, avg_working_days)
-        sum(epoch(ended_at - received_at) / 86400.0) AS days_sum,
-        sum(working_days_taken) AS working_days_sum,
-        count(working_days_taken) AS working_days_n
-    FROM (
-        SELECT
-            *,
-            on_time_class(true, supplements, due, ended_at, status, NULL) AS klass
-        FROM dated
-        WHERE ended_at IS NOT NULL
-    )
-    GROUP BY ALL
-)
-"""
+EVENT_DAYS_SQL = sql_file("trend_event_days")
 
 # The changes of the open counts of each (key, day) of ``dated`` (difference arrays, see the module
 # docstring): soon_days, spans, steps, changes. Shared with kpi/rollup.py.
-OPEN_CHANGES_SQL = """
--- Due soon (kpi.metrics.DUE_SOON_SQL) at the end of day z: due before the (N+1)th working day
--- after z, i.e. at most N working days after z up to the due day: z on or after the working
--- day N working days before the due day (or the calendar's first day if there is none).
-soon_days AS (
-    SELECT c.d AS due_day, coalesce(w.d, (SELECT min(d) FROM calendar)) AS soon_day
-    FROM calendar AS c
-    LEFT JOIN calendar AS w ON w.is_working AND w.wd_seq = c.wd_seq - $due_soon_days
-),
--- Open on the days [rd, ed); in time on [rd, turn), overdue on [turn, ed). At the end of day z
--- a dossier is in time while due >= z + 1 day - 1 µs, i.e. up to the day before the day of
--- (due + 1 µs). More than one supplement: overdue throughout; a single supplement awaited:
--- in time throughout, never due soon; no due time: no_due. Due soon on [soon, turn).
-spans AS (
-    SELECT *, CASE WHEN soon_from < turn THEN soon_from END AS soon
-    FROM (
-        SELECT
-            x.key, x.rd, x.ed, x.has_complaint,
-            x.status IN ('supplement', 'obligation') AS awaiting,
-            x.supplements <= 1 AND x.due IS NULL AS undated,
-            CASE
-                WHEN x.supplements > 1 THEN x.rd
-                WHEN x.due IS NULL THEN NULL
-                WHEN x.status = 'supplement' AND x.supplements = 1 THEN x.ed
-                ELSE CASE
-                    WHEN x.ed IS NOT NULL
-                     AND x.ed < CAST(x.due + INTERVAL 1 MICROSECOND AS DATE) THEN x.ed
-                    WHEN x.rd > CAST(x.due + INTERVAL 1 MICROSECOND AS DATE) THEN x.rd
-                    ELSE CAST(x.due + INTERVAL 1 MICROSECOND AS DATE)
-                END
-            END AS turn,
-            CASE WHEN x.supplements <= 1 AND NOT (x.status = 'supplement' AND x.supplements = 1)
-                 THEN greatest(x.rd, s.soon_day) END AS soon_from
-        FROM dated AS x
-        LEFT JOIN soon_days AS s ON s.due_day = CAST(x.due AS DATE)
-        WHERE x.ed IS NULL OR x.ed > x.rd
-    )
-),
-steps AS (
-    SELECT
-        key, rd AS day, 1 AS open, CAST(awaiting AS INTEGER) AS awaiting,
-        CAST(undated AS INTEGER) AS undated,
-        CAST(NOT undated AS INTEGER) AS in_time, 0 AS overdue, 0 AS due_soon,
-        CAST(NOT undated AND has_complaint AS INTEGER) AS complained
-    FROM spans
-    UNION ALL
-    SELECT
-        key, turn, 0, 0, 0, -1, 1, -CAST(soon IS NOT NULL AS INTEGER),
-        -CAST(has_complaint AS INTEGER)
-    FROM spans WHERE turn IS NOT NULL
-    UNION ALL
-    SELECT
-        key, ed, -1, -CAST(awaiting AS INTEGER), -CAST(undated AS INTEGER), 0,
-        -CAST(NOT undated AS INTEGER), 0, 0
-    FROM spans WHERE ed IS NOT NULL
-    UNION ALL
-    SELECT key, soon, 0, 0, 0, 0, 0, 1, 0
-    FROM spans WHERE soon IS NOT NULL
-),
-changes AS (
-    SELECT
-        key, day, sum(open) AS open, sum(awaiting) AS awaiting, sum(undated) AS undated,
-        sum(in_time) AS in_time, sum(overdue) AS overdue, sum(due_soon) AS due_soon,
-        sum(complained) AS complained
-    FROM steps
-    GROUP BY key, day
-)
-"""
+OPEN_CHANGES_SQL = sql_file("trend_open_changes")
 
-_SQL = (
-    """
-WITH
-"""
-    + PERIOD_BOUNDS_SQL
-    + """,
--- Whole buckets are judged at the end of their last day; the others (as_of = now or the newest
--- record, before the bucket's end) at that instant.
-whole AS (
-    SELECT * FROM bounds
-    WHERE as_of = CAST(date_to AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND
-),
-clipped AS (SELECT * FROM bounds WHERE period NOT IN (SELECT period FROM whole)),
-days AS (
-    SELECT period, unnest(generate_series(date_from, date_to, INTERVAL 1 DAY))::DATE AS day
-    FROM bounds
-),
-scope AS (
-    SELECT ward_code, province_code
-    FROM wards
-    WHERE ($province_code IS NULL OR province_code = $province_code)
-      AND ($ward_codes IS NULL OR list_contains($ward_codes, ward_code))
-),
-keys AS (
-    {keys}
-),
-facts AS (
-    {facts}
-),
--- Only what some period can count: received before the last day ends, not ended before the
--- first day, not received and ended within a gap between the periods (constants, so that the
--- scan skips row groups). A dossier of a gap is in no period and open at no day counted.
-dated AS (
-    SELECT
-        f.ward_code, f.status, f.channel, f.online_level, f.received_at, f.ended_at,
-        f.interagency, f.digitized, f.e_result, f.reused_data, f.has_fee, f.paid_online,
-        f.no_wait, f.supplements, f.due, f.has_complaint, f.working_days_taken,
-        CAST(f.received_at AS DATE) AS rd,
-        CAST(f.ended_at AS DATE) AS ed,
-        {key} AS key
-    FROM facts AS f
-    WHERE f.ward_code IN (SELECT ward_code FROM scope)
-      AND ($field IS NULL OR f.field = $field)
-      AND ($procedure_code IS NULL OR f.procedure_code = $procedure_code)
-      AND ($channel IS NULL OR f.channel = $channel)
-      AND f.received_at < CAST($last_end AS TIMESTAMP)
-      AND (f.ended_at IS NULL OR f.ended_at >= CAST($first_start AS TIMESTAMP))
-      {gaps}
-),
--- The instant every clipped period is judged at (a whole period ends before it).
-clock AS (SELECT least(CAST($now AS TIMESTAMP), data_as_of) AS t FROM freshness),
-"""
-    + EVENT_DAYS_SQL
-    + """,
-
-received_agg AS (
-    SELECT
-        y.period,
-        r.key,
-        {received_sums}
-    FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
-    GROUP BY ALL
-),
-ended_agg AS (
-    SELECT
-        y.period,
-        e.key,
-        {ended_sums}
-    FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen
-    GROUP BY ALL
-),
-ward_agg AS (
-    SELECT period, key, count(DISTINCT ward_code) AS wards_with_data
-    FROM (SELECT y.period, r.key, r.ward_code
-          FROM received_days AS r JOIN days AS y ON y.day = r.day AND r.seen
-          UNION ALL
-          SELECT y.period, e.key, e.ward_code
-          FROM ended_days AS e JOIN days AS y ON y.day = e.day AND e.seen)
-    GROUP BY ALL
-),
-"""
-    + OPEN_CHANGES_SQL
-    + """,
-
-marks AS (
-    SELECT key, day FROM changes
-    UNION SELECT k.key, w.date_to FROM keys AS k, whole AS w
-    UNION SELECT k.key, w.date_from - 1 FROM keys AS k, whole AS w
-),
-running AS (
-    SELECT
-        m.key,
-        m.day,
-        sum(coalesce(c.open, 0)) OVER w AS open,
-        sum(coalesce(c.awaiting, 0)) OVER w AS awaiting,
-        sum(coalesce(c.undated, 0)) OVER w AS undated,
-        sum(coalesce(c.in_time, 0)) OVER w AS in_time,
-        sum(coalesce(c.overdue, 0)) OVER w AS overdue,
-        sum(coalesce(c.due_soon, 0)) OVER w AS due_soon,
-        sum(coalesce(c.complained, 0)) OVER w AS complained
-    FROM marks AS m LEFT JOIN changes AS c ON c.key = m.key AND c.day = m.day
-    WINDOW w AS (PARTITION BY m.key ORDER BY m.day
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-),
-whole_open AS (
-    SELECT
-        b.period,
-        k.key,
-        s.open AS carried_over,
-        e.open AS in_process,
-        e.awaiting AS awaiting_citizen,
-        e.in_time,
-        e.overdue,
-        e.due_soon,
-        e.undated AS no_due_open,
-        e.complained AS complained_open
-    FROM whole AS b
-    CROSS JOIN keys AS k
-    JOIN running AS s ON s.key = k.key AND s.day = b.date_from - 1
-    JOIN running AS e ON e.key = k.key AND e.day = b.date_to
-),
--- A clipped bucket is judged at its as_of instant, as kpi.metrics does.
-clipped_rows AS (
-    SELECT *, {due_soon} AS soon
-    FROM (
-        SELECT
-            p.period,
-            x.key,
-            x.received_at < p.p_start AS carried,
-            x.ended_at IS NULL OR x.ended_at > p.as_of AS open,
-            x.status, x.has_complaint, x.supplements, x.due, p.due_soon_before,
-            CASE
-                WHEN x.supplements > 1 THEN 'overdue'
-                WHEN x.due IS NULL THEN 'no_due'
-                WHEN x.status = 'supplement' AND x.supplements = 1 THEN 'in_time'
-                WHEN x.due >= p.as_of THEN 'in_time'
-                ELSE 'overdue'
-            END AS klass
-        FROM dated AS x
-        JOIN clipped AS p
-          ON x.received_at <= p.as_of
-         AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
-    )
-),
-clipped_open AS (
-    SELECT
-        period,
-        key,
-        count(CASE WHEN carried THEN 1 END) AS carried_over,
-        count(CASE WHEN open THEN 1 END) AS in_process,
-        count(CASE WHEN open AND status IN ('supplement', 'obligation') THEN 1 END)
-            AS awaiting_citizen,
-        count(CASE WHEN open AND klass = 'in_time' THEN 1 END) AS in_time,
-        count(CASE WHEN open AND klass = 'overdue' THEN 1 END) AS overdue,
-        count(CASE WHEN open AND soon THEN 1 END) AS due_soon,
-        count(CASE WHEN open AND klass = 'no_due' THEN 1 END) AS no_due_open,
-        count(CASE WHEN open AND klass = 'in_time' AND has_complaint THEN 1 END) AS complained_open
-    FROM clipped_rows
-    GROUP BY period, key
-),
-open_agg AS (
-    SELECT * FROM whole_open
-    UNION ALL
-    SELECT c.period, k.key, o.carried_over, o.in_process, o.awaiting_citizen, o.in_time,
-           o.overdue, o.due_soon, o.no_due_open, o.complained_open
-    FROM clipped AS c
-    CROSS JOIN keys AS k
-    LEFT JOIN clipped_open AS o ON o.period = c.period AND o.key = k.key
-),
-d AS (
-    SELECT
-        b.period,
-        k.key,
-        {counts}
-    FROM bounds AS b
-    CROSS JOIN keys AS k
-    LEFT JOIN received_agg AS r ON r.period = b.period AND r.key = k.key
-    LEFT JOIN ended_agg AS e ON e.period = b.period AND e.key = k.key
-    LEFT JOIN open_agg AS o ON o.period = b.period AND o.key = k.key
-    LEFT JOIN ward_agg AS w ON w.period = b.period AND w.key = k.key
-),
-rows AS (
-    SELECT *, {wards_total} AS wards_total FROM d
-    {total}
-)
-SELECT
-    b.period,
-    b.date_from,
-    b.date_to,
-    b.as_of,
-    b.data_as_of,
-    b.working_days,
-    d.key,
-    d.* EXCLUDE (period, key, wards_total),
-    {dossier_rates},
-    {satisfaction_766},
-    d.wards_total
-FROM bounds AS b
-JOIN rows AS d ON d.period = b.period
-ORDER BY b.period, d.key
-"""
+_SQL = fill(
+    sql_file("trend"),
+    bounds=PERIOD_BOUNDS_SQL,
+    event_days=EVENT_DAYS_SQL,
+    open_changes=OPEN_CHANGES_SQL,
 )
 
 # With a total: the wards' rows summed as well, row key 'all' (every count is additive: a
 # dossier belongs to one ward, ``wards_with_data`` is 0 or 1 per ward), over the wards of
 # ``$total_wards`` (all: NULL). A period in which none of them is in scope counts nothing.
-_TOTAL = """UNION ALL
-    SELECT b.period, 'all' AS key, {sums}, CAST(count(d.key) AS BIGINT) AS wards_total
-    FROM bounds AS b
-    LEFT JOIN d ON d.period = b.period
-     AND ($total_wards IS NULL OR list_contains($total_wards, d.key))
-    GROUP BY b.period"""
+_TOTAL = sql_file("trend_total")
 
 _COUNTS = {
     **{c: f"r.{c}" for c in RECEIVED_COUNTS},
@@ -471,20 +144,23 @@ def _from_rollups(
     """:func:`_run`'s frame from the loader's rollups (a question they answer): the same
     figures from :func:`kpis`, whose rollup query costs a few days' rows per ward and period;
     the total of ``total_of`` is its own ungrouped query over those wards (every count is a sum
-    over them, the rates the same SQL over the sums)."""
+    over them, the rates the same SQL over the sums), run alongside the wards' one
+    (:func:`kpi.db.alongside`)."""
 
-    def ask(scope: Filters, grouping: str | None) -> pd.DataFrame:
+    def ask(on: duckdb.DuckDBPyConnection, scope: Filters, grouping: str | None) -> pd.DataFrame:
         frame = kpis(
-            cur, periods=periods, filters=scope, by=grouping, now=now, source="rollups",
+            on, periods=periods, filters=scope, by=grouping, now=now, source="rollups",
             due_soon_days=due_soon_days,
         )  # fmt: skip
         return frame[list(COLUMNS)]
 
-    frame = ask(filters, by)
     if not total:
-        return frame
+        return ask(cur, filters, by)
     wards = tuple(total_of) if total_of is not None else None
-    summed = ask(Filters(filters.province_code, ward_codes=wards), None)
+    total_scope = Filters(filters.province_code, ward_codes=wards)
+    with alongside(cur, lambda other: ask(other, total_scope, None)) as total_answer:
+        frame = ask(cur, filters, by)
+        summed = total_answer()
     summed["wards_total"] = summed["wards_total"].astype("int64")
     rows = pd.concat([frame, summed], ignore_index=True)
     return rows.sort_values(["period", "key"], kind="stable", ignore_index=True)

@@ -34,6 +34,7 @@ from kpi.metrics import (
 )
 from kpi.overview import headline
 from kpi.periods import REFORM_DAY, Period, local_now
+from kpi.sql_files import sql_file
 
 LATE_CLASSES = ("late", "overdue")
 DUE_SOON_COLUMNS = (
@@ -52,142 +53,21 @@ PREDECESSOR_COLUMNS = ("old_ward_name", "old_district_name", "old_province_name"
 
 # The population of one period (metrics.md §2, as in kpi.metrics): received in the period, or
 # received before it and not ended before it starts; received by as_of.
-_POPULATION = """
-    x.received_at < p.p_end AND x.received_at <= p.as_of
-    AND (x.received_at >= p.p_start OR x.ended_at IS NULL OR x.ended_at >= p.p_start)
-"""
+_POPULATION = sql_file("ward_population")
 
 # One ward's dossiers of one period, each with its on-time class at as_of: the CTEs every
 # dossier list of the page starts from (the late list, the due-soon list).
-_CLASSIFIED_SQL = """
-WITH
-freshness AS ({data_as_of}),
-periods AS (SELECT CAST($date_from AS DATE) AS date_from, CAST($date_to AS DATE) AS date_to),
-bounds AS (
-    SELECT
-        CAST(p.date_from AS TIMESTAMP) AS p_start,
-        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
-        {as_of} AS as_of
-    FROM periods AS p, freshness AS f
-),
-population AS (
-    SELECT x.*, p.as_of, coalesce(x.ended_at <= p.as_of, false) AS is_ended
-    FROM ({facts}) AS x, bounds AS p
-    WHERE x.ward_code = $ward_code
-      AND ($field IS NULL OR x.field = $field)
-      AND ($channel IS NULL OR x.channel = $channel)
-      AND {population}
-),
-classified AS (
-    SELECT *, {klass} AS klass FROM population
-)"""
+_CLASSIFIED_SQL = sql_file("ward_classified")
 
-_LATE_SQL = """
-SELECT
-    dossier_id,
-    field,
-    procedure_code,
-    procedure_name,
-    due,
-    CASE WHEN is_ended THEN ended_at END AS ended_at,
-    klass,
-    -- calendar days (started) past the effective due time: to the end, or to as_of if open
-    greatest(0, CAST(ceil(epoch(CASE WHEN is_ended THEN ended_at ELSE as_of END - due) / 86400.0)
-                     AS INTEGER)) AS days_over
-FROM classified
-WHERE klass IN ('late', 'overdue')
-ORDER BY days_over DESC NULLS LAST, dossier_id
-LIMIT $limit
-"""
+_LATE_SQL = sql_file("ward_late")
 
 # Working days left = working days after as_of's day up to and including the due day (0: due
 # on as_of's day, or on the days off that follow it).
-_DUE_SOON_SQL = """,
-horizon AS (
-    SELECT {due_soon_before} AS due_soon_before FROM bounds AS c
-),
-soon AS (
-    SELECT x.*, h.due_soon_before FROM classified AS x, horizon AS h
-)
-SELECT
-    x.dossier_id,
-    x.field,
-    x.procedure_code,
-    x.procedure_name,
-    x.due,
-    dc.wd_seq - ac.wd_seq AS working_days_left
-FROM soon AS x
-JOIN calendar AS dc ON dc.d = CAST(x.due AS DATE)
-JOIN calendar AS ac ON ac.d = CAST(x.as_of AS DATE)
-WHERE {due_soon}
-ORDER BY x.due, x.dossier_id
-LIMIT $limit
-"""
+_DUE_SOON_SQL = sql_file("ward_due_soon")
 
-_HISTORY_SQL = """
-WITH
-freshness AS ({data_as_of}),
-mine AS (
-    SELECT *
-    FROM ({facts}) AS x
-    WHERE x.ward_code = $ward_code AND x.received_at < CAST($before AS TIMESTAMP)
-),
-periods AS (
-    SELECT
-        y AS year,
-        make_date(y, 1, 1) AS date_from,
-        least(make_date(y, 12, 31), CAST($before AS DATE) - 1) AS date_to
-    FROM (
-        SELECT unnest(range(year(min(received_at)), year(max(received_at)) + 1)) AS y FROM mine
-    )
-),
-bounds AS (
-    SELECT
-        p.*,
-        CAST(p.date_from AS TIMESTAMP) AS p_start,
-        CAST(p.date_to AS TIMESTAMP) + INTERVAL 1 DAY AS p_end,
-        {as_of} AS as_of
-    FROM periods AS p, freshness AS f
-),
-population AS (
-    SELECT
-        x.*, p.year, p.date_from, p.date_to, p.as_of,
-        x.received_at >= p.p_start AS is_received,
-        coalesce(x.ended_at <= p.as_of, false) AS is_ended
-    FROM mine AS x JOIN bounds AS p ON {population}
-),
-classified AS (
-    SELECT *, {klass} AS klass FROM population
-),
-counted AS (
-    SELECT
-        ward_name_source AS old_ward_name,
-        district_name_source AS old_district_name,
-        year,
-        date_from,
-        date_to,
-        count(CASE WHEN is_received THEN 1 END) AS received,
-        count(CASE WHEN is_ended THEN 1 END) AS completed,
-        count(*) AS to_process,
-        count(CASE WHEN klass = 'early' THEN 1 END) AS early,
-        count(CASE WHEN klass = 'on_time' THEN 1 END) AS on_time,
-        count(CASE WHEN klass = 'late' THEN 1 END) AS late,
-        count(CASE WHEN klass = 'in_time' THEN 1 END) AS in_time,
-        count(CASE WHEN klass = 'overdue' THEN 1 END) AS overdue
-    FROM classified
-    GROUP BY ALL
-)
-SELECT *, on_time_rate(early, on_time, late, in_time, overdue) AS on_time_rate
-FROM counted
-ORDER BY old_ward_name COLLATE vi NULLS LAST, old_district_name COLLATE vi NULLS LAST, year
-"""
+_HISTORY_SQL = sql_file("ward_history")
 
-_PREDECESSORS_SQL = """
-SELECT DISTINCT old_ward_name, old_district_name, old_province_name, is_default
-FROM ward_crosswalk
-WHERE ward_code = $ward_code
-ORDER BY old_district_name COLLATE vi, old_ward_name COLLATE vi
-"""
+_PREDECESSORS_SQL = sql_file("ward_predecessors")
 
 
 def _facts(cur: duckdb.DuckDBPyConnection) -> str:
@@ -411,17 +291,7 @@ def ward_view(
     )
 
 
-_COMMENTS_SQL = """
-SELECT rated_at, rating, comment
-FROM ratings
-WHERE ward_code = $ward_code
-  AND rated_at >= CAST($date_from AS TIMESTAMP)
-  AND rated_at < CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY
-  AND rated_at <= CAST($now AS TIMESTAMP)
-  AND nullif(trim(comment), '') IS NOT NULL
-ORDER BY rated_at DESC, rating_id
-LIMIT $limit
-"""
+_COMMENTS_SQL = sql_file("ward_comments")
 
 
 def comments(

@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from kpi.config import settings
-from kpi.db import CORRUPT, NOT_LOADED, NoWarehouse, QueryTimeout, cursor, query, watched_cursors
+from kpi.db import (
+    CORRUPT,
+    NOT_LOADED,
+    NoWarehouse,
+    QueryTimeout,
+    alongside,
+    cursor,
+    query,
+    watched_cursors,
+)
 from tests.signin import post_callback, user_client
 
 SLOW = "SELECT sum(hash(a.range + b.range)) FROM range(1_000_000) a, range(1_000_000) b"
@@ -139,6 +148,73 @@ def test_a_cursor_works_as_duckdbs_does(warehouse: Path) -> None:
         cur.execute(sql, {"low": 1})
         assert [d[0] for d in cur.description] == ["n", "s"]
         assert cur.execute("SELECT count(*) FROM wards").fetchone()[0] > 0  # the warehouse, USEd
+
+
+# --- a second query alongside ---------------------------------------------------------------
+
+
+def test_a_query_alongside_runs_on_another_thread_on_the_same_warehouse(warehouse: Path) -> None:
+    threads = []
+
+    def task(other) -> int:
+        threads.append(threading.get_ident())
+        assert other.execute("SELECT rate(1, 4)").fetchone() == (0.25,)  # the macros too
+        return other.execute("SELECT count(*) FROM wards").fetchone()[0]
+
+    with cursor(warehouse) as cur:
+        before = watched_cursors()
+        with alongside(cur, task) as answer:
+            mine = cur.execute("SELECT count(*) FROM wards").fetchone()[0]
+            assert answer() == mine > 0
+        assert threads and threads[0] != threading.get_ident()
+        assert watched_cursors() == before  # the sibling is closed
+
+
+def test_a_query_alongside_shares_the_deadline_and_its_error_reaches_the_caller(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOTCUA_QUERY_TIMEOUT", "0.5")
+    siblings = []
+
+    def task(other) -> list:
+        siblings.append(other)
+        return other.execute(SLOW).fetchall()
+
+    with cursor(warehouse) as cur:
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout), alongside(cur, task) as answer:
+            assert cur.execute("SELECT 1").fetchone() == (1,)
+            answer()
+        assert time.monotonic() - started < 5
+        assert siblings[0].deadline == cur.deadline
+        assert siblings[0].watch_key is None  # closed
+
+
+def test_leaving_on_an_error_waits_for_the_query_alongside_and_closes_it(warehouse: Path) -> None:
+    done = threading.Event()
+
+    def task(other) -> None:
+        time.sleep(0.3)
+        other.execute("SELECT 1").fetchall()
+        done.set()
+
+    with cursor(warehouse) as cur:
+        before = watched_cursors()
+        with pytest.raises(ZeroDivisionError), alongside(cur, task):
+            1 / 0  # noqa: B018 — the block's own error
+        assert done.is_set()  # waited for, not left running on a closed cursor
+        assert watched_cursors() == before
+
+
+def test_a_plain_connection_runs_the_task_itself(warehouse: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        with alongside(con, lambda other: other is con) as answer:
+            assert answer() is True
+    finally:
+        con.close()
 
 
 def test_many_cursors_share_one_watchdog_thread(warehouse: Path) -> None:

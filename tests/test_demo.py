@@ -330,3 +330,30 @@ def test_field_mix_and_service_rates(medium: pd.DataFrame) -> None:
     statuses = medium["Trạng thái"].value_counts(normalize=True)
     assert 0.003 <= statuses["Công dân yêu cầu rút hồ sơ"] <= 0.02
     assert np.isclose(statuses.sum(), 1.0)
+
+
+def test_an_export_taken_in_the_morning_holds_nothing_later(tmp_path: Path) -> None:
+    """``make run`` at 10:00 makes a demo taken at 10:00: no dossier received, ended or returned,
+    no rating and no petition after it (the freshness line must not read 18:00 in the morning)."""
+    taken = datetime(2025, 7, 10, 10, 0)
+    paths = write_demo_files(tmp_path, wards=30, days=10, today=taken.date(), taken_at=taken)
+    df = dossiers(paths)
+    moments = [parse(df[c]) for c in ("Ngày tiếp nhận", "Ngày có kết quả", "Ngày trả kết quả")]
+    ratings = read_csv(paths[-2])
+    petitions = read_csv(paths[-1])
+    latest = max(m.max() for m in moments)
+    assert datetime(2025, 7, 10, 7, 0) < latest <= taken  # the morning is there, nothing after
+    assert parse(ratings["Thời gian đánh giá"], "%d/%m/%Y %H:%M").max() <= taken
+    assert len(petitions) > 0
+    for column in ("Ngày tiếp nhận", "Ngày xử lý"):  # the due date "Hạn xử lý" may be later
+        assert (parse(petitions[column]).dropna() <= taken).all(), column
+    # The day before is whole, as in an export taken at the end of the day.
+    whole = dossiers(write_demo_files(tmp_path / "whole", wards=30, days=10, today=taken.date()))
+    before = parse(whole["Ngày tiếp nhận"]) < datetime(2025, 7, 10)
+    assert (parse(whole["Ngày tiếp nhận"]) > taken).any()
+    assert before.sum() > 0
+
+
+def test_an_export_taken_on_another_day_than_today_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="taken_at"):
+        write_demo_files(tmp_path, today=date(2025, 7, 10), taken_at=datetime(2025, 7, 11, 9))
