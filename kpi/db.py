@@ -339,7 +339,7 @@ def alongside(
     try:
         yield future.result
     finally:
-        with contextlib.suppress(BaseException):
+        with contextlib.suppress(Exception):
             future.result()  # done before the sibling closes; its error was the block's to see
         sibling.close()
 
