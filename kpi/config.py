@@ -35,6 +35,9 @@ DEFAULTS: dict[str, str] = {
     "MOTCUA_SCREEN_STALE_MINUTES": "120",
     # "Sắp đến hạn" (metrics.md §2): dossiers in time due within this many working days.
     "MOTCUA_DUE_SOON_DAYS": "2",
+    # Every leaders' page and hall screen says the data is stale when the newest loaded record
+    # is more than this many working days before today.
+    "MOTCUA_STALE_WORKING_DAYS": "2",
     # Sign-in (product.md Access): the key that signs session cookies (none: ``make serve``
     # refuses to start; ``python app.py`` makes a throw-away one), the users' own database, and
     # whether the overview page is public (aggregates only).
@@ -65,6 +68,7 @@ class Settings:
     screen_min_refresh: int
     screen_stale_minutes: int
     due_soon_days: int
+    stale_working_days: int
     secret_key: str
     users_db: Path
     public_overview: bool
@@ -97,6 +101,9 @@ def settings() -> Settings:
         screen_min_refresh=max(1, int(values["MOTCUA_SCREEN_MIN_REFRESH"])),
         screen_stale_minutes=max(1, int(values["MOTCUA_SCREEN_STALE_MINUTES"])),
         due_soon_days=_working_days("MOTCUA_DUE_SOON_DAYS", values["MOTCUA_DUE_SOON_DAYS"]),
+        stale_working_days=_working_days(
+            "MOTCUA_STALE_WORKING_DAYS", values["MOTCUA_STALE_WORKING_DAYS"]
+        ),
         secret_key=values["MOTCUA_SECRET_KEY"],
         users_db=Path(values["MOTCUA_USERS_DB"]),
         public_overview=values["MOTCUA_PUBLIC_OVERVIEW"].strip().lower() in ("1", "true", "yes"),

@@ -47,12 +47,15 @@ class WarehouseState:
 
     ``version`` changes with every load that changes data (the cache key); ``data_as_of`` is the
     newest timestamp loaded; ``last_load_at`` the end of the newest successful load, which is
-    when the figures were last brought up to date ("Cập nhật lúc").
+    when the figures were last brought up to date ("Cập nhật lúc"); ``data_days_old`` the working
+    days from ``data_as_of`` to today (:func:`kpi.freshness.working_days_after`; ``None``: not
+    known).
     """
 
     version: str | None
     data_as_of: datetime | None
     last_load_at: datetime | None
+    data_days_old: int | None = None
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,19 @@ from typing import Any, NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
+import duckdb
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
 
 from kpi import reference
 from kpi.config import settings
 from kpi.db import NoWarehouse, QueryTimeout, cursor
+from kpi.freshness import Freshness, freshness
 from kpi.overview import trend
 from kpi.reference import AllowLists, allow_lists
 from kpi.targets import load_targets
 from ui import overview as overview_ui
-from ui.components import no_warehouse, query_timeout
+from ui.components import no_warehouse, query_timeout, stale_banner
 from ui.export import export_buttons
 from ui.filters import (
     FilterError,
@@ -84,6 +86,16 @@ def _province_of(query: dict[str, Any]) -> str | None:
     except NoWarehouse:
         return default
     return province_of(query, default=default, provinces=known, ward_province=homes)
+
+
+def data_freshness() -> Freshness | None:
+    """How fresh the warehouse is now (``None`` while nothing is loaded or it cannot be read:
+    the page's content then says so)."""
+    try:
+        with cursor() as cur:
+            return freshness(cur)
+    except (NoWarehouse, QueryTimeout, duckdb.CatalogException):
+        return None
 
 
 def unknown_ward(code: str | None, wards: Mapping[str, str]) -> bool:
@@ -230,6 +242,7 @@ def frame(
         [
             dcc.Location(id=url_id(prefix), refresh=False),
             dcc.Location(id=f"{prefix}-nav", refresh="callback-nav"),
+            stale_banner(f"{prefix}-stale", data_freshness()),
             html.Div(
                 header,
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3",

@@ -20,6 +20,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 
 from kpi.config import DATA_DIR, local_now, settings
 from kpi.db import NoWarehouse, QueryTimeout, cursor
+from kpi.freshness import working_days_after
 from kpi.screen import (
     Ward,
     WarehouseState,
@@ -78,7 +79,10 @@ def _options() -> ScreenOptions:
     cfg = settings()
     args = {k: request.args.getlist(k)[-1] for k in request.args}
     return parse_options(
-        args, min_refresh=cfg.screen_min_refresh, default_stale_minutes=cfg.screen_stale_minutes
+        args,
+        min_refresh=cfg.screen_min_refresh,
+        default_stale_minutes=cfg.screen_stale_minutes,
+        stale_working_days=cfg.stale_working_days,
     )
 
 
@@ -103,7 +107,10 @@ def _read(ward_code: str) -> tuple[Ward | None, WarehouseState | None, dict | No
         with cursor() as cur:
             version, last_load_at = data_version(cur)
             newest = newest_cache.get(version, lambda: data_as_of(cur))
-            state = WarehouseState(version, newest, last_load_at or newest)
+            days_old = None
+            if newest is not None:
+                days_old = working_days_after(cur, newest.date(), local_now().date())
+            state = WarehouseState(version, newest, last_load_at or newest, days_old)
             ward = find_ward(cur, ward_code)
     except NoWarehouse as exc:
         if exc.corrupt:  # the hall sees "no data yet"; the operators must load again

@@ -63,6 +63,7 @@ class ScreenOptions:
     slides: tuple[str, ...]
     lang: str
     stale_minutes: int
+    stale_working_days: int = 2  # MOTCUA_STALE_WORKING_DAYS: the newest record's age limit
 
 
 def _seconds(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -81,7 +82,11 @@ def _seconds(args: Mapping[str, str], name: str, default: int, low: int, high: i
 
 
 def parse_options(
-    args: Mapping[str, str], *, min_refresh: int, default_stale_minutes: int
+    args: Mapping[str, str],
+    *,
+    min_refresh: int,
+    default_stale_minutes: int,
+    stale_working_days: int = 2,
 ) -> ScreenOptions:
     """Validate the URL options; raise :class:`ScreenOptionError` naming the bad one.
 
@@ -115,6 +120,7 @@ def parse_options(
         slides=slides,
         lang=lang,
         stale_minutes=_seconds(args, "stale", default_stale_minutes, 1, MAX_STALE_MINUTES),
+        stale_working_days=stale_working_days,
     )
 
 
@@ -123,11 +129,28 @@ def _moment(value: datetime, now: datetime) -> str:
     return f"{value:%H:%M}" if value.date() == now.date() else f"{value:%H:%M %d/%m/%Y}"
 
 
-def is_stale(state: WarehouseState | None, now: datetime, stale_minutes: int) -> bool:
-    """True when the last load is older than ``stale_minutes`` (or nothing was ever loaded)."""
+def is_stale(
+    state: WarehouseState | None,
+    now: datetime,
+    stale_minutes: int,
+    *,
+    stale_working_days: int | None = None,
+) -> bool:
+    """True when the last load is older than ``stale_minutes`` (or nothing was ever loaded), or
+    the newest record is more than ``stale_working_days`` working days old."""
     if state is None or state.last_load_at is None:
         return True
-    return now - state.last_load_at > timedelta(minutes=stale_minutes)
+    return now - state.last_load_at > timedelta(minutes=stale_minutes) or is_data_old(
+        state, stale_working_days
+    )
+
+
+def is_data_old(state: WarehouseState | None, stale_working_days: int | None) -> bool:
+    """True when the newest record is more than ``stale_working_days`` working days old (a
+    ward whose records stopped arriving, even though loads still run)."""
+    if state is None or state.data_days_old is None or stale_working_days is None:
+        return False
+    return state.data_days_old > stale_working_days
 
 
 def screen_model(
@@ -161,6 +184,8 @@ def screen_model(
     else:
         moment = _moment(state.last_load_at, now)
         updated, stale_text = t(lang, "updated", time=moment), t(lang, "stale", time=moment)
+        if is_data_old(state, options.stale_working_days) and state.data_as_of is not None:
+            stale_text = t(lang, "stale.data", time=_moment(state.data_as_of, now))
     texts = {
         "ward_name": name,
         "slide.today": t(lang, "slide.today", date=f"{now:%d/%m/%Y}"),
@@ -177,6 +202,8 @@ def screen_model(
         "fields": fields,
         "markers": markers,
         "texts": texts,
-        "stale": is_stale(state, now, options.stale_minutes),
+        "stale": is_stale(
+            state, now, options.stale_minutes, stale_working_days=options.stale_working_days
+        ),
         "server_time": now.isoformat(timespec="seconds"),
     }

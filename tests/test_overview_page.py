@@ -815,3 +815,43 @@ def test_excel_export_holds_every_table_with_the_hand_counts(
     assert league[1][9:] == [0, 2, 1] and league[2][9:] == [0, 1, -1]  # due soon, ranks
     assert len(league) == 1 + 126
     assert league[3][0] is None and league[3][3] is None  # no data: empty, never 0
+
+
+@pytest.mark.parametrize(
+    ("now", "banner"),
+    [
+        (datetime(2026, 11, 3, 9, 0), None),  # Tuesday: 1 working day after Monday 2/11
+        (datetime(2026, 11, 4, 23, 0), None),  # Wednesday: 2, the limit
+        (
+            datetime(2026, 11, 5, 8, 0),  # Thursday: 3
+            "Dữ liệu có thể chưa được cập nhật: hồ sơ mới nhất được ghi nhận lúc 10:00 "
+            "02/11/2026, 3 ngày làm việc trước hôm nay (quá 2 ngày làm việc). Các số liệu dưới "
+            "đây chỉ tính đến thời điểm đó.",
+        ),
+        (
+            datetime(2026, 11, 9, 8, 0),  # the next Monday: Tue–Fri and Mon, not the weekend
+            "Dữ liệu có thể chưa được cập nhật: hồ sơ mới nhất được ghi nhận lúc 10:00 "
+            "02/11/2026, 5 ngày làm việc trước hôm nay (quá 2 ngày làm việc). Các số liệu dưới "
+            "đây chỉ tính đến thời điểm đó.",
+        ),
+    ],
+)
+def test_the_page_says_so_when_the_newest_record_is_older_than_two_working_days(
+    overview: ModuleType,
+    loaded: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    now: datetime,
+    banner: str | None,
+) -> None:
+    """The newest record is P07's end, 10:00 Monday 02/11/2026 (MOTCUA_STALE_WORKING_DAYS: 2)."""
+    monkeypatch.setattr("kpi.periods.local_now", lambda: now)
+    monkeypatch.setattr("kpi.freshness.local_now", lambda: now)
+    page = overview.layout(**OCTOBER)
+    if banner is None:
+        with pytest.raises(LookupError):
+            find(page, "overview-stale")
+    else:
+        assert inline_text(find(page, "overview-stale")) == banner
+    monkeypatch.setenv("MOTCUA_STALE_WORKING_DAYS", "5")
+    with pytest.raises(LookupError):
+        find(overview.layout(**OCTOBER), "overview-stale")

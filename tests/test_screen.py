@@ -337,6 +337,7 @@ def test_a_screen_installed_before_any_load_waits_and_then_shows_figures(
 def test_stale_data_is_flagged_after_the_configured_age(
     loaded: Path, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("MOTCUA_STALE_WORKING_DAYS", "100000")  # the records' age aside
     with cursor(loaded) as cur:
         loaded_at = cur.execute("SELECT max(finished_at) FROM etl_runs").fetchone()[0]
     monkeypatch.setattr(routes, "local_now", lambda: loaded_at + timedelta(minutes=119))
@@ -352,6 +353,35 @@ def test_stale_data_is_flagged_after_the_configured_age(
     assert stale["texts"]["stale"].startswith(f"Số liệu chưa được cập nhật từ {loaded_at:%H:%M}")
     assert client.get("/man-hinh/00004/data.json?stale=180").get_json()["stale"] is False
     assert 'class="mc-screen is-stale"' in client.get("/man-hinh/00004").text
+
+
+def test_a_screen_says_so_when_the_newest_record_is_older_than_the_working_day_limit(
+    loaded: Path, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loads may keep running while a ward's records stop arriving: the screen then says the
+    data is stale once the newest record is more than MOTCUA_STALE_WORKING_DAYS (2) working days
+    old. The newest record is of Friday 20/11/2026; neither the weekend nor Tuesday 24/11
+    (Ngày Văn hóa Việt Nam, a public holiday from 2026) counts."""
+    with cursor(loaded) as cur:
+        newest = cur.execute(
+            "SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers"
+        ).fetchone()[0]
+    assert newest.date() == date(2026, 11, 20) and newest.weekday() == 4
+    for now, stale in (
+        (datetime(2026, 11, 23, 9, 0), False),  # Monday: 1 working day
+        (datetime(2026, 11, 24, 17, 0), False),  # Tuesday, a holiday: still 1
+        (datetime(2026, 11, 25, 17, 0), False),  # Wednesday: 2
+        (datetime(2026, 11, 26, 8, 0), True),  # Thursday: 3
+    ):
+        monkeypatch.setattr(routes, "local_now", lambda now=now: now)
+        data = client.get("/man-hinh/00004/data.json").get_json()
+        assert data["stale"] is stale, now
+    assert (
+        data["texts"]["stale"]
+        == f"Dữ liệu chưa được cập nhật: hồ sơ mới nhất lúc {newest:%H:%M %d/%m/%Y}"
+    )
+    monkeypatch.setenv("MOTCUA_STALE_WORKING_DAYS", "3")
+    assert client.get("/man-hinh/00004/data.json").get_json()["stale"] is False
 
 
 def test_every_screen_of_a_province_shares_one_computation_per_data_version(

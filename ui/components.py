@@ -19,6 +19,7 @@ from dash.development.base_component import Component
 
 from kpi.db import TIMEOUT, NoWarehouse, QueryTimeout
 from kpi.flow import Summary
+from kpi.freshness import Freshness
 from kpi.overview import LAST_YEAR, PREVIOUS, Change
 from kpi.periods import Period
 from kpi.targets import Target
@@ -31,6 +32,7 @@ from ui.format import (
     fmt_date,
     fmt_datetime,
     fmt_int,
+    fmt_moment,
     fmt_number,
     fmt_pct,
     fmt_span,
@@ -313,6 +315,23 @@ def no_warehouse(problem: NoWarehouse | None = None) -> Component:
         for part in NO_WAREHOUSE_HINT
     ]
     return alert(NO_WAREHOUSE, detail=hint, color="info")
+
+
+def stale_banner(banner_id: str, fresh: Freshness | None) -> Component | None:
+    """The warning every leaders' page shows while the newest loaded record is older than the
+    configured number of working days (:mod:`kpi.freshness`); ``None`` while the data is fresh
+    or nothing is loaded (the page then says that instead)."""
+    if fresh is None or not fresh.stale:
+        return None
+    text = _(
+        "Dữ liệu có thể chưa được cập nhật: hồ sơ mới nhất được ghi nhận lúc {moment}, "
+        "{days} ngày làm việc trước hôm nay (quá {limit} ngày làm việc). Các số liệu dưới "
+        "đây chỉ tính đến thời điểm đó.",
+        moment=fmt_moment(fresh.data_as_of),
+        days=fmt_int(fresh.working_days_old),
+        limit=fmt_int(fresh.limit),
+    )
+    return dbc.Alert(text, id=banner_id, color="warning", class_name="mc-alert mc-stale my-2")
 
 
 def query_timeout(exc: QueryTimeout) -> Component:

@@ -85,4 +85,11 @@ EN: dict[str, str] = {
     "Không tìm thấy thủ tục: procedure={value} không có trong dữ liệu đã nạp.": (
         "Procedure not found: procedure={value} is not in the loaded data."
     ),
+    # the stale-data banner of every leaders' page (kpi.freshness)
+    "Dữ liệu có thể chưa được cập nhật: hồ sơ mới nhất được ghi nhận lúc {moment}, "
+    "{days} ngày làm việc trước hôm nay (quá {limit} ngày làm việc). Các số liệu dưới "
+    "đây chỉ tính đến thời điểm đó.": (
+        "The data may not be up to date: the newest record is of {moment}, {days} working days "
+        "before today (more than {limit}). The figures below only run up to then."
+    ),
 }
