@@ -34,6 +34,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Tổng quan", "/", "exact"),
     ("Lĩnh vực", "/linh-vuc", "exact"),
     ("Hài lòng", "/hai-long", "exact"),
+    ("Chỉ số 766", "/chi-so-766", "exact"),
     ("Phương pháp", "/phuong-phap", "exact"),
 )
 SHELL_URL = "shell-url"

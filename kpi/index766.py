@@ -173,6 +173,70 @@ def what_if(rates: dict, metric: str, value: float, method: Methodology) -> dict
     return frame.iloc[0].to_dict()
 
 
+def rank_with(wards: pd.DataFrame, ward_code: str, score_100: float | None) -> int | None:
+    """The rank ``ward_code`` would have with ``score_100`` while every other ward of ``wards``
+    (:func:`estimate`'s first frame) keeps its own: 1 + the wards scoring more (ties share the
+    better rank, as :func:`score_wards` ranks). ``None`` without a score."""
+    if _is_missing(score_100):
+        return None
+    others = wards.loc[wards["ward_code"] != ward_code, "score_100"].dropna()
+    return 1 + int((others > score_100).sum())
+
+
+def ward_points(points: pd.DataFrame, ward_code: str) -> pd.DataFrame:
+    """The ward's indicators that carry points (:func:`score_points` rows), the biggest loss
+    first (ties in the methodology's order), those without data in the period last."""
+    if points.empty:
+        return points
+    mine = points[(points["ward_code"] == ward_code) & (points["max"] > 0)].copy()
+    mine["order"] = range(len(mine))
+    mine["loss"] = mine["missed"].astype("Float64").fillna(-1.0)
+    mine = mine.sort_values(["applies", "loss", "order"], ascending=[False, False, True])
+    return mine.drop(columns=["order", "loss"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """A ward's estimate if one indicator's rate changed, beside the estimate it has."""
+
+    score: float
+    applicable_max: float
+    score_100: float
+    band: str
+    rank: int
+    score_100_before: float
+    rank_before: int
+
+
+def what_if_rank(
+    wards: pd.DataFrame,
+    points: pd.DataFrame,
+    *,
+    ward_code: str,
+    metric: str,
+    value: float,
+    method: Methodology,
+) -> WhatIf | None:
+    """The ward's score, band and rank among ``wards`` (:func:`estimate`'s frames) if ``metric``
+    reached ``value`` (a fraction), every other rate and ward unchanged; ``None`` for a ward
+    without an estimate in the period. Nothing stored changes."""
+    mine = wards[wards["ward_code"] == ward_code]
+    if mine.empty or _is_missing(mine["score_100"].iloc[0]):
+        return None
+    rows = points[points["ward_code"] == ward_code]
+    rates = {r.metric: (None if _is_missing(r.rate) else r.rate) for r in rows.itertuples()}
+    changed = what_if({**rates, "ward_code": ward_code}, metric, value, method)
+    return WhatIf(
+        score=float(changed["score"]),
+        applicable_max=float(changed["applicable_max"]),
+        score_100=float(changed["score_100"]),
+        band=str(changed["band"]),
+        rank=int(rank_with(wards, ward_code, changed["score_100"])),
+        score_100_before=float(mine["score_100"].iloc[0]),
+        rank_before=int(mine["rank"].iloc[0]),
+    )
+
+
 def estimate(
     cur: duckdb.DuckDBPyConnection,
     *,
@@ -238,8 +302,10 @@ def _with_bases(points: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return out.astype({"known": "Int64", "population": "Int64"})
 
 
-def ward_names(cur: duckdb.DuckDBPyConnection, province_code: str) -> pd.DataFrame:
-    """``ward_code, ward_name`` of a province."""
+def ward_names(cur: duckdb.DuckDBPyConnection, province_code: str | None) -> pd.DataFrame:
+    """``ward_code, ward_name, province_code`` of a province (``None``: of the country)."""
     return cur.execute(
-        "SELECT ward_code, ward_name FROM wards WHERE province_code = ?", [province_code]
+        "SELECT ward_code, ward_name, province_code FROM wards"
+        " WHERE $province IS NULL OR province_code = $province",
+        {"province": province_code},
     ).df()

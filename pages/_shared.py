@@ -9,7 +9,7 @@ content, or the alert that says why there is none.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, NamedTuple
 
 import dash
@@ -231,10 +231,12 @@ def frame(
     answer: View,
     *,
     exports: bool = True,
+    omit: Collection[str] = (),
 ) -> Component:
     """The page around its content: the URL, the heading (with the export buttons), the filters.
 
     ``exports``: the export buttons sit beside the heading (a page may place them itself);
+    ``omit``: the filter menus the page has no use for (:func:`ui.filters.filter_bar`);
     a second location, ``<prefix>-nav``, lets a callback open another page (another province:
     :func:`province_navigation`)."""
     header = [heading, export_buttons(prefix)] if exports else [heading]
@@ -253,6 +255,7 @@ def frame(
                 wards=answer.lists.wards,
                 fields=answer.lists.fields,
                 provinces=answer.lists.provinces,
+                omit=omit,
             ),
             html.Div(answer.content, id=f"{prefix}-content", **{"aria-live": "polite"}),
         ],

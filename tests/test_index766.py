@@ -371,14 +371,17 @@ def test_estimate_scores_ranks_and_compares_wards_computed_by_hand(
     scope = Filters(province_code="01", ward_codes=(BA_DINH, NGOC_HA, HOAN_KIEM))
     wards, points = estimate(cur, period=MARCH, filters=scope, method=method, now=NOW)
     assert rows(wards) == [
-        {"ward_code": BA_DINH, "ward_name": "Phường Ba Đình", "score": 40.25,
+        {"ward_code": BA_DINH, "ward_name": "Phường Ba Đình", "province_code": "01",
+         "score": 40.25,
          "applicable_max": 50.0, "score_100": 80.5, "band": "Tốt", "rank": 1,
          "score_100_previous": 36.0, "rank_previous": 2, "change": 80.5 - 36.0},
-        {"ward_code": NGOC_HA, "ward_name": "Phường Ngọc Hà", "score": 32.0,
+        {"ward_code": NGOC_HA, "ward_name": "Phường Ngọc Hà", "province_code": "01",
+         "score": 32.0,
          "applicable_max": 50.0, "score_100": 64.0, "band": "Trung bình", "rank": 2,
          "score_100_previous": 100.0, "rank_previous": 1, "change": 64.0 - 100.0},
         # no dossier in either period: no score, no rank
-        {"ward_code": HOAN_KIEM, "ward_name": "Phường Hoàn Kiếm", "score": None,
+        {"ward_code": HOAN_KIEM, "ward_name": "Phường Hoàn Kiếm", "province_code": "01",
+         "score": None,
          "applicable_max": None, "score_100": None, "band": None, "rank": None,
          "score_100_previous": None, "rank_previous": None, "change": None},
     ]  # fmt: skip

@@ -483,8 +483,12 @@ def filter_bar(
     wards: Mapping[str, str],
     fields: Collection[str],
     provinces: Mapping[str, str] | None = None,
+    omit: Collection[str] = (),
 ) -> Component:
     """The filters (period menu, from/to dates, province, ward, field, channel) of a page.
+
+    ``omit`` names the menus a page has no use for (the 766 estimate ignores ``field`` and
+    ``channel``): they are left out, and so are their callback inputs (:func:`control_inputs`).
 
     Control ids are ``<prefix>-period``, ``-from``, ``-to``, ``-province``, ``-ward``,
     ``-field``, ``-channel``. ``provinces`` maps the code → name of the provinces the menu
@@ -510,11 +514,11 @@ def filter_bar(
     province_menu = [{"label": name, "value": code} for code, name in provinces.items()]
     if len(provinces) > 1 or chosen.national:
         province_menu.insert(0, {"label": _("Toàn quốc"), "value": NATIONAL})
-    controls = [
-        _select(f"{prefix}-period", _("Kỳ báo cáo"), presets, preset, disabled=disabled),
-        _date(f"{prefix}-from", _("Từ ngày"), fmt_day(period.date_from), disabled),
-        _date(f"{prefix}-to", _("Đến ngày"), fmt_day(period.date_to), disabled),
-        _select(
+    controls = {
+        "period": _select(f"{prefix}-period", _("Kỳ báo cáo"), presets, preset, disabled=disabled),
+        "from": _date(f"{prefix}-from", _("Từ ngày"), fmt_day(period.date_from), disabled),
+        "to": _date(f"{prefix}-to", _("Đến ngày"), fmt_day(period.date_to), disabled),
+        "province": _select(
             f"{prefix}-province",
             _("Tỉnh, thành phố"),
             province_menu,
@@ -522,7 +526,7 @@ def filter_bar(
             disabled=disabled or len(province_menu) < 2,
             md=2,
         ),
-        _select(
+        "ward": _select(
             f"{prefix}-ward",
             _("Phường, xã"),
             ward_menu,
@@ -530,7 +534,7 @@ def filter_bar(
             disabled=disabled,
             md=3,
         ),
-        _select(
+        "field": _select(
             f"{prefix}-field",
             _("Lĩnh vực"),
             field_menu,
@@ -538,7 +542,7 @@ def filter_bar(
             disabled=disabled,
             md=4,
         ),
-        _select(
+        "channel": _select(
             f"{prefix}-channel",
             _("Kênh nộp"),
             channel_menu,
@@ -546,9 +550,10 @@ def filter_bar(
             disabled=disabled,
             md=3,
         ),
-    ]
+    }
+    shown = [control for name, control in controls.items() if name not in omit]
     return html.Div(
-        dbc.Row(controls, class_name="g-2 align-items-end"),
+        dbc.Row(shown, class_name="g-2 align-items-end"),
         id=f"{prefix}-filters",
         role="search",
         className="mc-filters mb-4",

@@ -368,12 +368,12 @@ def bullet_list(items: Sequence[str], list_id: str) -> Component:
     return html.Ul([html.Li(_(item)) for item in items], id=list_id)
 
 
-def index766_rows(method: Methodology) -> list[list[Component | str]]:
+def index766_rows(method: Methodology, *, page: str = "") -> list[list[Component | str]]:
     """The 766 table's rows, scored indicators first, then those not computed.
 
-    Cells: code, group, indicator (linked to its metric's definition), maximum, full-points
-    threshold, note. The indicators' names are the file's, in either language (data); the
-    groups and notes are translated.
+    Cells: code, group, indicator (linked to its metric's definition on ``page``, default this
+    page), maximum, full-points threshold, note. The indicators' names are the file's, in
+    either language (data); the groups and notes are translated.
     """
     rows: list[list[Component | str]] = []
     for ind in method.indicators:
@@ -385,7 +385,7 @@ def index766_rows(method: Methodology) -> list[list[Component | str]]:
             note = ""
         label: Component | str = ind.label
         if ind.metric in METRICS:
-            label = html.A(ind.label, href=f"#{anchor(ind.metric)}")
+            label = html.A(ind.label, href=f"{page}#{anchor(ind.metric)}")
         rows.append([ind.code, _(ind.group), label, _number(ind.max), _pct(ind.full_at), note])
     for item in method.not_computed:
         reason = _(item["reason"])
@@ -393,13 +393,14 @@ def index766_rows(method: Methodology) -> list[list[Component | str]]:
     return rows
 
 
-def index766_table(method: Methodology) -> Component:
-    """Indicators, maxima and thresholds of the methodology file."""
+def index766_table(method: Methodology, *, page: str = "") -> Component:
+    """Indicators, maxima and thresholds of the methodology file (links to ``page``'s
+    definitions, :func:`index766_rows`)."""
     return table(
         "methodology-index766-table",
         "Các chỉ số được tính, điểm tối đa và ngưỡng đạt tối đa",
         ["Mã", "Nhóm", "Chỉ số", "Điểm tối đa", "Đạt tối đa khi tỷ lệ từ", "Ghi chú"],
-        index766_rows(method),
+        index766_rows(method, page=page),
     )
 
 
@@ -432,6 +433,33 @@ def bands_table(method: Methodology) -> Component:
 def methodology_file(method: Methodology) -> Component:
     """The methodology file itself, verbatim."""
     return html.Pre(html.Code(method.text), id="methodology-index766-file", className="mc-file")
+
+
+def index766_method(method: Methodology, *, page: str = "") -> list[Component]:
+    """The 766 estimate's methodology in full: that it is an estimate, the scoring rule, the
+    indicators and bands, and the file itself (here and on the 766 page, whose links to the
+    definitions go to ``page``, ``/phuong-phap``)."""
+    return [
+        dbc.Alert(
+            [html.Strong(_("Ước tính. ")), _(method.note)],
+            color="info",
+            id="methodology-estimate",
+        ),
+        html.P(_(method.title)),
+        html.P(
+            _(
+                "Điểm của một chỉ số = điểm tối đa × min(1, tỷ lệ / ngưỡng đạt tối đa), làm "
+                "tròn 2 chữ số. Điểm của phường, xã = tổng điểm các chỉ số có dữ liệu trong "
+                "kỳ; điểm trên thang 100 = tổng điểm / tổng điểm tối đa của các chỉ số đó × "
+                "100."
+            )
+        ),
+        html.H3(_("Phương pháp tính"), className="h5 mt-4", id="methodology-index766-method"),
+        index766_table(method, page=page),
+        bands_table(method),
+        html.H4(_("Tệp phương pháp (data/index766.toml), nguyên văn"), className="h6"),
+        methodology_file(method),
+    ]
 
 
 def _value(metric: str, value: float, lang: str | None = None) -> str:
@@ -528,19 +556,6 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
             for key, text in METRICS.items()
         ]
     )
-    indicators = pd.DataFrame(
-        [
-            {"code": i.code, "group": i.group, "label": i.label, "metric": i.metric,
-             "max": i.max, "full_at": i.full_at}
-            for i in method.indicators
-        ]
-        + [
-            {"code": n["code"], "group": n["group"], "label": n["label"], "metric": None,
-             "max": None, "full_at": None}
-            for n in method.not_computed
-        ]
-    )  # fmt: skip
-    bands = pd.DataFrame([{"label": b.label, "min": b.min} for b in method.bands])
     # rates and counts share the target columns: written as the page writes them ("98%", "0")
     goals = pd.DataFrame(
         [
@@ -561,6 +576,41 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
             ],
             definitions,
         ),
+        *index766_export_tables(method),
+        ExportTable(
+            "Mục tiêu",
+            "Mục tiêu và màu (data/targets.toml)",
+            [
+                ExportColumn("metric", "Mã chỉ tiêu", "text"),
+                ExportColumn("label", "Chỉ tiêu", "text"),
+                ExportColumn("target", "Mục tiêu", "text"),
+                ExportColumn("direction", "Chiều tốt", "text"),
+                ExportColumn("green", "Xanh (đạt)", "text"),
+                ExportColumn("amber", "Vàng (gần đạt)", "text"),
+                ExportColumn("red", "Đỏ (chưa đạt)", "text"),
+            ],
+            goals,
+        ),
+    ]
+
+
+def index766_export_tables(method: Methodology) -> list[ExportTable]:
+    """The 766 indicators (maxima, thresholds) and grade bands as export tables: in the
+    methodology page's workbook and the 766 page's."""
+    indicators = pd.DataFrame(
+        [
+            {"code": i.code, "group": i.group, "label": i.label, "metric": i.metric,
+             "max": i.max, "full_at": i.full_at}
+            for i in method.indicators
+        ]
+        + [
+            {"code": n["code"], "group": n["group"], "label": n["label"], "metric": None,
+             "max": None, "full_at": None}
+            for n in method.not_computed
+        ]
+    )  # fmt: skip
+    bands = pd.DataFrame([{"label": b.label, "min": b.min} for b in method.bands])
+    return [
         ExportTable(
             "Chỉ số 766",
             method.title,
@@ -580,20 +630,6 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
             "Xếp loại theo điểm /100",
             [ExportColumn("label", "Xếp loại", "text"), ExportColumn("min", "Từ điểm", "number")],
             bands,
-        ),
-        ExportTable(
-            "Mục tiêu",
-            "Mục tiêu và màu (data/targets.toml)",
-            [
-                ExportColumn("metric", "Mã chỉ tiêu", "text"),
-                ExportColumn("label", "Chỉ tiêu", "text"),
-                ExportColumn("target", "Mục tiêu", "text"),
-                ExportColumn("direction", "Chiều tốt", "text"),
-                ExportColumn("green", "Xanh (đạt)", "text"),
-                ExportColumn("amber", "Vàng (gần đạt)", "text"),
-                ExportColumn("red", "Đỏ (chưa đạt)", "text"),
-            ],
-            goals,
         ),
     ]
 
@@ -670,27 +706,7 @@ def page_sections(
             html.H3(_("4.3. Phản ánh, kiến nghị"), className="h5 mt-4"),
             *metric_entries(PETITION_METRICS, indicators, level=4),
         ],
-        "methodology-section-index766": [
-            dbc.Alert(
-                [html.Strong(_("Ước tính. ")), _(method.note)],
-                color="info",
-                id="methodology-estimate",
-            ),
-            html.P(_(method.title)),
-            html.P(
-                _(
-                    "Điểm của một chỉ số = điểm tối đa × min(1, tỷ lệ / ngưỡng đạt tối đa), làm "
-                    "tròn 2 chữ số. Điểm của phường, xã = tổng điểm các chỉ số có dữ liệu trong "
-                    "kỳ; điểm trên thang 100 = tổng điểm / tổng điểm tối đa của các chỉ số đó × "
-                    "100."
-                )
-            ),
-            html.H3(_("Phương pháp tính"), className="h5 mt-4", id="methodology-index766-method"),
-            index766_table(method),
-            bands_table(method),
-            html.H4(_("Tệp phương pháp (data/index766.toml), nguyên văn"), className="h6"),
-            methodology_file(method),
-        ],
+        "methodology-section-index766": index766_method(method),
         "methodology-section-targets": [
             html.P(
                 _(

@@ -89,7 +89,7 @@ def section(section_id: str, title: str, children: Sequence[Component]) -> Compo
     )
 
 
-def _table(
+def plain_table(
     table_id: str,
     caption: str,
     head: Sequence[Any],
@@ -163,7 +163,9 @@ def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str
     )
     caption = _("Kết quả giải quyết theo lĩnh vực")
     return section(
-        f"{prefix}-fields-section", title, [note, _table(f"{prefix}-fields", caption, head, rows)]
+        f"{prefix}-fields-section",
+        title,
+        [note, plain_table(f"{prefix}-fields", caption, head, rows)],
     )
 
 
@@ -229,7 +231,7 @@ def due_soon_section(
         className="small text-body-secondary",
     )
     caption = _("Danh sách hồ sơ sắp đến hạn")
-    table = _table(f"{prefix}-due-soon-list", caption, head, rows, scroll=True)
+    table = plain_table(f"{prefix}-due-soon-list", caption, head, rows, scroll=True)
     return section(f"{prefix}-due-soon-section", title, [count, note, table])
 
 
@@ -363,7 +365,7 @@ def satisfaction_section(
     return section(
         f"{prefix}-satisfaction-section",
         title,
-        [note, _table(f"{prefix}-satisfaction", caption, head, rows)],
+        [note, plain_table(f"{prefix}-satisfaction", caption, head, rows)],
     )
 
 
@@ -412,7 +414,7 @@ def comments_section(prefix: str, comments: pd.DataFrame) -> Component:
     return section(
         f"{prefix}-comments-section",
         title,
-        [note, _table(f"{prefix}-comments", caption, head, rows)],
+        [note, plain_table(f"{prefix}-comments", caption, head, rows)],
     )
 
 
@@ -519,7 +521,7 @@ def index_section(
     return section(
         f"{prefix}-index-section",
         title,
-        [summary, note, _table(f"{prefix}-index", caption, head, rows)],
+        [summary, note, plain_table(f"{prefix}-index", caption, head, rows)],
     )
 
 
@@ -582,7 +584,7 @@ def history_section(prefix: str, history: pd.DataFrame, predecessors: pd.DataFra
     return section(
         f"{prefix}-history-section",
         title,
-        [origin, note, _table(f"{prefix}-history", caption, head, rows)],
+        [origin, note, plain_table(f"{prefix}-history", caption, head, rows)],
     )
 
 

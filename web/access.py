@@ -48,6 +48,7 @@ PAGES: dict[str, Rule] = {
     "pages.fields": ANY_SIGNED_IN,
     "pages.satisfaction": ANY_SIGNED_IN,
     "pages.ward": ANY_SIGNED_IN,
+    "pages.index766": ANY_SIGNED_IN,  # aggregates only: evaluators score every ward with it
     "pages.methodology": PUBLIC,
     "pages.not_found_404": PUBLIC,
 }
@@ -63,6 +64,7 @@ CALLBACKS: dict[str, Rule | str] = {
     "fields": PAGES["pages.fields"],
     "satisfaction": PAGES["pages.satisfaction"],
     "ward": PAGES["pages.ward"],
+    "index766": PAGES["pages.index766"],
     "methodology": PAGES["pages.methodology"],
 }
 

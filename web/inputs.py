@@ -20,6 +20,7 @@ from dash._utils import split_callback_id
 from kpi import reference
 from kpi.cache import SharedCache, data_version
 from kpi.db import NoWarehouse, cursor
+from kpi.index766 import load_methodology
 from kpi.metrics import CHANNELS
 from kpi.overview import GRAINS
 from kpi.periods import PRESETS
@@ -112,6 +113,18 @@ def _rows(value: Any) -> bool:
     return value is None or isinstance(value, dict | list)
 
 
+def _percent(value: Any) -> bool:
+    """A rate typed in percent (the 766 what-if): a number from 0 to 100, or nothing yet."""
+    if value is None or value == "":
+        return True
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
+
+
+def _indicators() -> set[str]:
+    """The metrics of the 766 methodology's indicators (the what-if menu's values)."""
+    return {i.metric for i in load_methodology().indicators}
+
+
 def _required(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
     """``check``, and never ``None`` (a control the browser always fills)."""
     return lambda v: v is not None and check(v)
@@ -153,6 +166,8 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("league-data", "data"): _sealed,  # rows the page drew: unsealed where they are read
     ("wards-data", "data"): _sealed,
     ("rows", "data"): _sealed,
+    ("whatif-indicator", "value"): _one_of(_indicators),  # the 766 page's what-if
+    ("whatif-rate", "value"): _percent,
 }
 
 

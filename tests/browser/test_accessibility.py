@@ -46,6 +46,8 @@ PAGES: list[tuple[str, str]] = [
     ("fields-procedure", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai&procedure=1.001193"),
     ("not-found", "/khong-co"),
     ("ward-unknown", f"/phuong/99999?{OCTOBER}"),
+    ("index766", f"/chi-so-766?{OCTOBER}"),
+    ("index766-ward", f"/chi-so-766?{OCTOBER}&ward=00004"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
@@ -54,6 +56,7 @@ UNLOADED_PAGES: list[tuple[str, str]] = [
     ("satisfaction", "/hai-long"),
     ("ward", "/phuong/00004"),
     ("fields", "/linh-vuc"),
+    ("index766", "/chi-so-766"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {
