@@ -35,6 +35,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Lĩnh vực", "/linh-vuc", "exact"),
     ("Hài lòng", "/hai-long", "exact"),
     ("Chỉ số 766", "/chi-so-766", "exact"),
+    ("Dữ liệu", "/du-lieu", "exact"),
     ("Phương pháp", "/phuong-phap", "exact"),
 )
 SHELL_URL = "shell-url"

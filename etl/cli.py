@@ -18,7 +18,8 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from etl.loader import BatchResult, RejectExample, RejectReason, load_files
+from etl import summary
+from etl.loader import BatchResult, load_files
 from etl.readers import FileRefused
 from etl.warehouse import WarehouseBusy
 from kpi.config import local_now, settings
@@ -36,63 +37,26 @@ DbOption = Annotated[
 ]
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def _quote(example: RejectExample) -> str:
-    """``5 (Ngày tiếp nhận = '31/02/2026')``: a rejected row's line, column and value."""
-    column = example.column or "—"
-    if example.value is None:
-        return f"{example.line} ({column} trống)"
-    value = " ".join(example.value.split())  # a cell spanning lines stays on one line
-    if len(value) > 40:
-        value = value[:39] + "…"
-    return f"{example.line} ({column} = '{value}')"
-
-
-def reason_line(name: str, reason: RejectReason) -> str:
-    """One reject reason of a file: how many rows, why, and where the first ones are.
-
-    ``• ho_so.csv: 12 dòng: ngày giờ không hợp lệ (…) — dòng 5 (Ngày tiếp nhận = 'x'), 9 (…), …``
-    """
-    quoted = ", ".join(_quote(e) for e in reason.examples)
-    more = ", …" if reason.rows > len({e.line for e in reason.examples}) else ""
-    return f"• {name}: {_n(reason.rows)} dòng: {reason.reason} — dòng {quoted}{more}"
+_n = summary.n
+reason_line = summary.reason_line  # kept here: the summary's lines are etl/summary.py's
 
 
 def _print_batch(result: BatchResult) -> None:
     table = Table(title="Kết quả nạp", show_lines=False)
-    for col in ("Tệp", "Loại", "Đọc", "Thêm mới", "Cập nhật", "Không đổi", "Bị loại", "Trạng thái"):
-        table.add_column(col, justify="left" if col in ("Tệp", "Loại", "Trạng thái") else "right")
-    for f in result.files:
-        table.add_row(
-            Path(f.source).name,
-            f.kind or "—",
-            _n(f.rows_read),
-            _n(f.inserted),
-            _n(f.updated),
-            _n(f.unchanged),
-            _n(f.rejected),
-            {"ok": "đã nạp", "refused": "[red]bị từ chối[/]", "skipped": "bỏ qua"}.get(
-                f.status, f.status
-            ),
-        )
+    for col in summary.HEADERS:
+        table.add_column(col, justify="left" if col in summary.TEXT_COLUMNS else "right")
+    for row in summary.file_rows(result):
+        *cells, status = row.cells
+        table.add_row(*cells, f"[red]{status}[/]" if row.status == "refused" else status)
     out.print(table)
-    for f in result.files:
-        name = Path(f.source).name
-        if f.duplicates:
-            out.print(f"• {name}: {_n(f.duplicates)} dòng trùng mã trong tệp, giữ bản mới nhất")
-        if f.dropped_columns:
-            cols = ", ".join(f.dropped_columns)
-            out.print(f"• {name}: đã bỏ cột dữ liệu cá nhân (không lưu): {cols}")
-        if f.unknown_columns:
-            out.print(f"• {name}: cột không dùng: {', '.join(f.unknown_columns)}")
-        for reason in f.top_reasons:
+    for note in summary.notes(result):
+        if note.from_file:
             # Values come from the file: never read as rich markup; one line each, for logs.
-            out.print(reason_line(name, reason), markup=False, highlight=False, soft_wrap=True)
-    if result.files and any(f.rejected for f in result.files if f.status == "ok"):
-        out.print("Chi tiết dòng bị loại: python -m etl status (bảng etl_rejects).")
+            out.print(note.text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            out.print(note.text)
+    if summary.has_stored_rejects(result):
+        out.print(summary.REJECTS_HINT)
 
 
 def _run_load(paths: list[str], **kwargs: object) -> BatchResult:

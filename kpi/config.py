@@ -52,6 +52,11 @@ DEFAULTS: dict[str, str] = {
     # The loader's DuckDB memory limit: beyond it a load spills to disk, so its memory stays
     # bounded whatever the file's size (10M dossiers: 1.5 GB peak with 1GB).
     "MOTCUA_LOADER_MEMORY_LIMIT": "1GB",
+    # The data page (/du-lieu): a ward whose newest dossier is this many working days or more
+    # before the newest loaded data has stopped sending data; the largest file an administrator
+    # may upload there, in MB (10^6 bytes).
+    "MOTCUA_STOPPED_WORKING_DAYS": "5",
+    "MOTCUA_UPLOAD_MAX_MB": "50",
 }
 
 
@@ -76,6 +81,8 @@ class Settings:
     duckdb_memory_limit: str
     duckdb_threads: int
     loader_memory_limit: str
+    stopped_working_days: int
+    upload_max_mb: int
 
 
 def _file_values() -> dict[str, str]:
@@ -115,6 +122,10 @@ def settings() -> Settings:
         loader_memory_limit=_memory_limit(
             "MOTCUA_LOADER_MEMORY_LIMIT", values["MOTCUA_LOADER_MEMORY_LIMIT"]
         ),
+        stopped_working_days=_at_least_one(
+            "MOTCUA_STOPPED_WORKING_DAYS", values["MOTCUA_STOPPED_WORKING_DAYS"]
+        ),
+        upload_max_mb=_at_least_one("MOTCUA_UPLOAD_MAX_MB", values["MOTCUA_UPLOAD_MAX_MB"]),
     )
 
 
@@ -127,6 +138,17 @@ def _working_days(name: str, value: str) -> int:
     if days < 0:
         raise ValueError(f"{name}={value!r}: a whole number of working days (0 or more) is needed")
     return days
+
+
+def _at_least_one(name: str, value: str) -> int:
+    """A whole number, 1 or more; a ``ValueError`` naming the setting if not."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ValueError(f"{name}={value!r}: a whole number (1 or more) is needed")
+    return number
 
 
 # DuckDB's memory units (1000^i and 1024^i bytes); a limit below the floor cannot run the

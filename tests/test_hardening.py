@@ -42,13 +42,20 @@ SLOW = "SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3"
 # --- sizes ------------------------------------------------------------------------------------
 
 
-def test_an_oversized_callback_request_is_413_before_anything_reads_it(app_module) -> None:
-    client = user_client(app_module.server, "admin")
+def test_an_oversized_callback_request_is_413_before_anything_reads_it(
+    app_module, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = user_client(app_module.server, "city", province="01")
     league = next(k for k in app_module.app.callback_map if "overview-league.children" in k)
     body = callback_body(app_module.app, league, {0: "x" * (hardening.MAX_BODY + 1)})
     answer = post_callback(client, body)
     assert answer.status_code == 413
     assert answer.get_json() == {"error": "Yêu cầu quá lớn."}
+    # an administrator's request may carry an upload (the data page), up to its own limit
+    monkeypatch.setenv("MOTCUA_UPLOAD_MAX_MB", "1")
+    admin = user_client(app_module.server, "admin")
+    body = callback_body(app_module.app, league, {0: "x" * 1_500_000})
+    assert post_callback(admin, body).status_code == 413
 
 
 def test_an_oversized_sign_in_post_is_413(app_module) -> None:

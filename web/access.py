@@ -49,6 +49,9 @@ PAGES: dict[str, Rule] = {
     "pages.satisfaction": ANY_SIGNED_IN,
     "pages.ward": ANY_SIGNED_IN,
     "pages.index766": ANY_SIGNED_IN,  # aggregates only: evaluators score every ward with it
+    # Load history (evaluators trace numbers to their loads), rejected rows (their values only
+    # for admin and city: pages/data_status.py) and coverage; not ward users (docs/data-status.md).
+    "pages.data_status": Rule(roles=frozenset({"city", "evaluator", "admin"})),
     "pages.methodology": PUBLIC,
     "pages.not_found_404": PUBLIC,
 }
@@ -65,6 +68,8 @@ CALLBACKS: dict[str, Rule | str] = {
     "satisfaction": PAGES["pages.satisfaction"],
     "ward": PAGES["pages.ward"],
     "index766": PAGES["pages.index766"],
+    "data": PAGES["pages.data_status"],
+    "upload": ADMIN,  # the data page's upload: whatever the client sends, admins only
     "methodology": PAGES["pages.methodology"],
 }
 

@@ -11,6 +11,9 @@ the rule of the page owning the callback's outputs (its page router: of the page
   reloads to the sign-in form, so a link from a public page to a signed-in one still works);
 - a callback, the API: ``401`` (not signed in) or ``403`` (the role may not) as JSON;
 - an endpoint missing from the access map: ``403``, whoever asks.
+
+A callback request's body stays under web.hardening's ``MAX_BODY`` (413 beyond), except an
+administrator's, which may carry a file for the data page's upload (etl.upload.max_body_bytes).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from flask import Flask, jsonify, redirect, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from etl.upload import max_body_bytes
 from pages._shared import page_at
 from web import access
 from web.access import CALLBACK, PAGE, PAGE_ROUTER, Rule
@@ -150,6 +154,8 @@ def install(server: Flask, app: dash.Dash) -> None:
         if rule == CALLBACK:
             if request.method != "POST":
                 return None
+            if _role() == "admin":  # may carry a file for the data page's upload
+                request.max_content_length = max_body_bytes()
             body = request.get_json(silent=True)
             try:
                 check_body(body, registered)

@@ -19,6 +19,7 @@ from dash._utils import split_callback_id
 
 from kpi import reference
 from kpi.cache import SharedCache, data_version
+from kpi.config import settings
 from kpi.db import NoWarehouse, cursor
 from kpi.index766 import load_methodology
 from kpi.metrics import CHANNELS
@@ -135,6 +136,16 @@ def _sealed(value: Any) -> bool:
     return value is None or (isinstance(value, str) and len(value) <= MAX_SEALED)
 
 
+def _upload(value: Any) -> bool:
+    """A file an administrator chose (``dcc.Upload``'s ``data:…;base64,…``): at most the
+    upload limit in base64 (``MOTCUA_UPLOAD_MAX_MB``; decoded and checked again where read,
+    etl/upload.py). Only admins' requests may be that large (web.guard)."""
+    limit = settings().upload_max_mb * 1_000_000 * 4 // 3 + 4096
+    return value is None or (
+        isinstance(value, str) and value.startswith("data:") and len(value) <= limit
+    )
+
+
 # (the id's last part after the page prefix, property) → the check of its value. The ids are
 # those of ui.filters' filter bar, ui.export's buttons and each page's own stores.
 CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
@@ -166,6 +177,15 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("league-data", "data"): _sealed,  # rows the page drew: unsealed where they are read
     ("wards-data", "data"): _sealed,
     ("rows", "data"): _sealed,
+    ("reject-run", "value"): _text(32),  # the data page's rejects menus: bound where read
+    ("reject-reason", "value"): _text(MAX_TEXT),
+    ("reject-column", "value"): _text(MAX_TEXT),
+    ("rejects-export-xlsx", "n_clicks"): _clicks,
+    ("rejects-export-csv", "n_clicks"): _clicks,
+    ("file", "contents"): _upload,  # the data page's upload (admins only: web.access)
+    ("file", "filename"): _text(MAX_TEXT),
+    ("poll", "n_intervals"): _clicks,
+    ("done", "data"): _clicks,  # the id of the upload job that ended
     ("whatif-indicator", "value"): _one_of(_indicators),  # the 766 page's what-if
     ("whatif-rate", "value"): _percent,
 }
@@ -287,7 +307,7 @@ def check_body(body: Any, spec_of: Callable[[str], Mapping[str, Any] | None]) ->
             if check is None:
                 raise BadInput(f"{part}: không nhận {key[0]}.{key[1]}")
             value = one.get("value")
-            if check is not _sealed:
+            if check is not _sealed and check is not _upload:
                 check_json(value, f"{key[0]}.{key[1]}")
             if not check(value):
                 raise BadInput(f"{key[0]}.{key[1]}: giá trị không hợp lệ")

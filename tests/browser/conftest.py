@@ -124,7 +124,8 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
         add_user(users_db, ADMIN, "--role", "admin")
         add_user(users_db, WARD_USER, "--role", "ward", "--ward", WARD_USER_WARD)
         env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PORT": str(port)}
-        env.update(MOTCUA_HOST="127.0.0.1", MOTCUA_USERS_DB=str(users_db), **extra_env)
+        env.update(MOTCUA_HOST="127.0.0.1", MOTCUA_USERS_DB=str(users_db))
+        env.update(extra_env)  # a test's own settings win (its own users' database, say)
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [sys.executable, str(script)],

@@ -44,6 +44,7 @@ PAGES: list[tuple[str, str]] = [
     ("fields", f"/linh-vuc?{OCTOBER}"),
     ("fields-field", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai"),
     ("fields-procedure", f"/linh-vuc?{OCTOBER}&field=%C4%90%E1%BA%A5t+%C4%91ai&procedure=1.001193"),
+    ("data-status", f"/du-lieu?{OCTOBER}"),  # as the admin: with the upload form
     ("not-found", "/khong-co"),
     ("ward-unknown", f"/phuong/99999?{OCTOBER}"),
     ("index766", f"/chi-so-766?{OCTOBER}"),
@@ -56,6 +57,7 @@ UNLOADED_PAGES: list[tuple[str, str]] = [
     ("satisfaction", "/hai-long"),
     ("ward", "/phuong/00004"),
     ("fields", "/linh-vuc"),
+    ("data-status", "/du-lieu"),
     ("index766", "/chi-so-766"),
 ]
 # name → (width, height, mobile) of the emulated screen.
