@@ -36,6 +36,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Hài lòng", "/hai-long", "exact"),
     ("Chỉ số 766", "/chi-so-766", "exact"),
     ("Dữ liệu", "/du-lieu", "exact"),
+    ("Báo cáo", "/bao-cao", "exact"),
     ("Phương pháp", "/phuong-phap", "exact"),
 )
 SHELL_URL = "shell-url"

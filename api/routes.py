@@ -1,4 +1,5 @@
-"""The API's routes (data-contract §5): ``/api/v1/kpis``, ``/api/v1/wards``, ``/api/v1/index766``.
+"""The API's routes (data-contract §5): ``/api/v1/kpis``, ``/api/v1/wards``, ``/api/v1/index766``,
+``/api/v1/report``.
 
 Read-only and aggregate-only: every figure is a sum over dossiers passed through the public rules
 (:mod:`api.payload`); no dossier id, comment, applicant or staff detail is ever read. Only GET
@@ -19,6 +20,7 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import InternalServerError
 
 from api import catalog, params
+from api import report as report_api
 from api.estimate import estimate_body
 from api.params import ApiError
 from api.payload import SUPPRESSION, iso, kpis_body, kpis_rows, period_body, ward_rows, wards_csv
@@ -26,10 +28,13 @@ from kpi.cache import newest_record
 from kpi.config import settings
 from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.metrics import Filters, kpis, records
+from kpi.report import Scope, periodic_report
+from ui.report_xlsx import file_name as report_file_name
+from ui.report_xlsx import report_workbook
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
-ENDPOINTS = ("/api/v1/kpis", "/api/v1/wards", "/api/v1/index766")
+ENDPOINTS = ("/api/v1/kpis", "/api/v1/wards", "/api/v1/index766", "/api/v1/report")
 READ_METHODS = ("GET", "HEAD")
 OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 CACHE_OK = "public, max-age=60"
@@ -156,6 +161,31 @@ def index766_route() -> Response:
         province, wards, ward = _scope(cur, request.args)
         body = estimate_body(cur, period=period, province=province, wards=wards, ward=ward)
     return json_response(body)
+
+
+@blueprint.get("/v1/report", provide_automatic_options=False)
+def report_route() -> Response:
+    """The periodic report (one row per field and the total) of a period for one ward, a
+    province (default: configured) or the country (``province=all``), as JSON or the
+    evaluators' Excel file (``format=xlsx``)."""
+    params.check_names(request.args, report_api.PARAMS)
+    fmt = report_api.output_format(request.args)
+    asked = params.kpis_period(request.args)  # a preset counts from the newest loaded data
+    with cursor() as cur:
+        period = params.preset_on(asked, lambda: newest_record(cur))
+        if report_api.national(request.args):
+            scope = Scope("country")
+        else:
+            scope = report_api.scope(*_scope(cur, request.args))
+        report = periodic_report(cur, period=period, scope=scope)
+    if fmt == "xlsx":
+        name = report_file_name(report, "xlsx")
+        return Response(
+            report_workbook(report),
+            mimetype=report_api.XLSX,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    return json_response(report_api.report_body(report))
 
 
 @blueprint.route(

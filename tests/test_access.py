@@ -249,7 +249,7 @@ def test_the_navbar_shows_the_user_and_hides_what_the_role_cannot_open(app_modul
     hidden = _hidden_links(anonymous)
     assert hidden == {
         "shell-nav-home", "shell-nav-linh-vuc", "shell-nav-hai-long", "shell-nav-chi-so-766",
-        "shell-nav-du-lieu",
+        "shell-nav-du-lieu", "shell-nav-bao-cao",
     }  # fmt: skip
 
     client = user_client(app_module.server, "evaluator")

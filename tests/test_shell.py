@@ -45,19 +45,22 @@ def _nav_texts(layout: dict) -> list[str]:
             {},
             '<html lang="vi" data-bs-theme="light">',
             ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
-             "Chỉ số 766", "Dữ liệu", "Phương pháp", "English", "Giao diện tối", "Đăng xuất"],
+             "Chỉ số 766", "Dữ liệu", "Báo cáo", "Phương pháp", "English", "Giao diện tối",
+             "Đăng xuất"],
         ),
         (
             {"motcua_lang": "en", "motcua_theme": "dark"},
             '<html lang="en" data-bs-theme="dark">',
             ["Skip to main content", "Một Cửa", "Overview", "Fields", "Satisfaction",
-             "766 index", "Data", "Methodology", "Tiếng Việt", "Light theme", "Sign out"],
+             "766 index", "Data", "Report", "Methodology", "Tiếng Việt", "Light theme",
+             "Sign out"],
         ),
         (
             {"motcua_lang": "fr", "motcua_theme": "<script>"},  # not a choice: the defaults
             '<html lang="vi" data-bs-theme="light">',
             ["Bỏ qua, tới nội dung chính", "Một Cửa", "Tổng quan", "Lĩnh vực", "Hài lòng",
-             "Chỉ số 766", "Dữ liệu", "Phương pháp", "English", "Giao diện tối", "Đăng xuất"],
+             "Chỉ số 766", "Dữ liệu", "Báo cáo", "Phương pháp", "English", "Giao diện tối",
+             "Đăng xuất"],
         ),
     ],
 )  # fmt: skip
@@ -187,6 +190,7 @@ def test_the_navbar_links_keep_the_period_and_filters(
         "/hai-long" + kept,
         "/chi-so-766" + kept,
         "/du-lieu" + kept,
+        "/bao-cao" + kept,
         "/phuong-phap" + kept,
     ]
 

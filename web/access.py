@@ -49,6 +49,7 @@ PAGES: dict[str, Rule] = {
     "pages.satisfaction": ANY_SIGNED_IN,
     "pages.ward": ANY_SIGNED_IN,
     "pages.index766": ANY_SIGNED_IN,  # aggregates only: evaluators score every ward with it
+    "pages.report": ANY_SIGNED_IN,  # the periodic report: counts by field only (docs/report.md)
     # Load history (evaluators trace numbers to their loads), rejected rows (their values only
     # for admin and city: pages/data_status.py) and coverage; not ward users (docs/data-status.md).
     "pages.data_status": Rule(roles=frozenset({"city", "evaluator", "admin"})),
@@ -68,6 +69,7 @@ CALLBACKS: dict[str, Rule | str] = {
     "satisfaction": PAGES["pages.satisfaction"],
     "ward": PAGES["pages.ward"],
     "index766": PAGES["pages.index766"],
+    "report": PAGES["pages.report"],
     "data": PAGES["pages.data_status"],
     "upload": ADMIN,  # the data page's upload: whatever the client sends, admins only
     "methodology": PAGES["pages.methodology"],
@@ -94,6 +96,7 @@ ROUTES: dict[str, Rule | str] = {
     "api.kpis_route": PUBLIC,
     "api.wards_route": PUBLIC,
     "api.index766_route": PUBLIC,
+    "api.report_route": PUBLIC,  # the periodic report: counts by field (metrics §7)
     "api.fallback": PUBLIC,  # answers 404/405 JSON for every other /api address
     "screen.static": PUBLIC,
     "screen.page": PUBLIC,

@@ -49,6 +49,9 @@ PAGES: list[tuple[str, str]] = [
     ("ward-unknown", f"/phuong/99999?{OCTOBER}"),
     ("index766", f"/chi-so-766?{OCTOBER}"),
     ("index766-ward", f"/chi-so-766?{OCTOBER}&ward=00004"),
+    ("report", f"/bao-cao?{OCTOBER}"),
+    ("report-ward", f"/bao-cao?{OCTOBER}&ward=00004"),
+    ("report-empty-period", "/bao-cao?from=2020-01-01&to=2020-01-31"),
 ]
 # (name, path) of every page to audit while nothing is loaded (empty warehouse, no warehouse).
 UNLOADED_PAGES: list[tuple[str, str]] = [
@@ -59,6 +62,7 @@ UNLOADED_PAGES: list[tuple[str, str]] = [
     ("fields", "/linh-vuc"),
     ("data-status", "/du-lieu"),
     ("index766", "/chi-so-766"),
+    ("report", "/bao-cao"),
 ]
 # name → (width, height, mobile) of the emulated screen.
 VIEWPORTS: dict[str, tuple[int, int, bool]] = {
