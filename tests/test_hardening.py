@@ -243,9 +243,9 @@ def production(access_warehouse: Path, tmp_path: Path, clean_settings) -> Iterat
     deadline = time.monotonic() + 60
     while True:
         try:
-            urllib.request.urlopen(url + "/phuong-phap", timeout=2).close()
+            urllib.request.urlopen(url + "/phuong-phap", timeout=10).close()
             break
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # still starting
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 pytest.fail("gunicorn did not start:\n" + server.stdout.read().decode())
