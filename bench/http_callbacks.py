@@ -4,11 +4,12 @@ Usage: ``python bench/http_callbacks.py --db <warehouse> --runs 5``
 
 Starts the app as production does (gunicorn, ``app:server``, one worker, a secret key, a fresh
 users' file with one admin), signs in through the real form (CSRF token included), then for each
-page and URL: posts the page router's request (the page drawn), then every callback the drawn
-page fires on its own (its first input is on the page and is not a click), as dash-renderer
+page and URL: posts the page router's request (the page drawn), then the callbacks the drawn
+page fires on its own (those without ``prevent_initial_call``: the navbar's), as dash-renderer
 posts them (the ``X-CSRFToken`` header, the values of the drawn components; the request bodies
 are built by the test suite's own browser model, ``tests/access_fixture.py``). Each request must
-answer 200 or 204.
+answer 200 or 204. Then, on each leaders' page, each filter of :data:`CHANGES` set once as a
+person sets it (the page's filter callback): first ask and warm median.
 
 ``cold``: the first time a URL is asked, in a server started for the run (its results not cached
 yet; the first URL also pays the process's first attach and the menus' lists); ``warm``: the
@@ -33,6 +34,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,6 @@ sys.path.insert(0, str(ROOT))
 
 PASSWORD = "mat-khau-do-hieu-nang-1"
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
-CLICKS = (".n_clicks", ".active_cell", ".sort_by", ".clickData")  # what a person does, not the page
 
 
 def _port() -> int:
@@ -115,24 +116,84 @@ def _serve(db: Path, users_db: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("the app did not start")
 
 
+def _fired_on_load(app: Any) -> set[str]:
+    """The callbacks dash-renderer posts when their inputs are drawn: those without
+    ``prevent_initial_call`` (every page callback has it; the navbar's active link has not)."""
+    return {
+        entry["output"] for entry in app._callback_list if not entry.get("prevent_initial_call")
+    }
+
+
 def _page_requests(app: Any, browser: Browser, path: str, search: str) -> list[tuple[str, float]]:
-    """Open ``path + search``: the router's request, then the callbacks the page fires itself."""
+    """Open ``path + search`` as Chromium does: the router's request, then the callbacks of the
+    drawn page that fire on load (checked against Chromium's own requests: the router and the
+    navbar's, README)."""
     from tests.access_fixture import browser_bodies, drawn_components, matching_ids, router_body
 
     ms, drawn = browser.post(router_body(app, path, search))
     timed = [("page", ms)]
     components = drawn_components(drawn["response"])
+    on_load = _fired_on_load(app)
     for key, spec in app.callback_map.items():
-        if spec.get("callback") is None or "_pages_content" in key:
+        if key not in on_load or "_pages_content" in key:
             continue
         if not matching_ids(spec["inputs"][0]["id"], components):
             continue  # not a callback of this page
         for body in browser_bodies(app, key, components, path, search):
-            if body["changedPropIds"][0].endswith(CLICKS):
-                continue
             ms, _ = browser.post(body)
             timed.append((key.split(".")[0].strip(".")[:40], ms))
     return timed
+
+
+# A filter chosen on a drawn page: (label, the control, its new value). "ward", "field": the
+# menu's first real option; "custom": 45 days ending on the drawn period's last day.
+CHANGES = (
+    ("this_month", "period", "this_month"), ("last_month", "period", "last_month"),
+    ("this_quarter", "period", "this_quarter"), ("last_quarter", "period", "last_quarter"),
+    ("this_year", "period", "this_year"), ("last_30_days", "period", "last_30_days"),
+    ("ad hoc: custom range", "from", None), ("ad hoc: one ward", "ward", None),
+    ("ad hoc: one field", "field", None),
+)  # fmt: skip
+
+
+def _change_body(app: Any, prefix: str, drawn: Any, path: str, change: tuple) -> dict | None:
+    """The request the page's filter callback gets when a person sets one control."""
+    from tests.access_fixture import browser_bodies, drawn_components
+
+    _, control, value = change
+    components = drawn_components(drawn["response"])
+    key = next(k for k in app.callback_map if f'"page":"{prefix}","type":"page-url"' in k)
+    ids = [one["id"] for one in app.callback_map[key]["inputs"]]
+    if f"{prefix}-{control}" not in ids:
+        return None  # the page has no such control (the ward page has no ward menu)
+    body = browser_bodies(app, key, components, path, "")[0]
+    values = {item["id"]: item for item in body["inputs"]}
+    if control == "from":
+        last = datetime.strptime(values[f"{prefix}-to"]["value"], "%d/%m/%Y").date()
+        values[f"{prefix}-from"]["value"] = (last - timedelta(days=44)).strftime("%d/%m/%Y")
+    elif value is None:
+        options = components[f"{prefix}-{control}"]["options"]
+        value = next(o["value"] for o in options if o["value"] != "all")
+    if value is not None:
+        values[f"{prefix}-{control}"]["value"] = value
+    body["changedPropIds"] = [f"{prefix}-{control}.value"]
+    return body
+
+
+def _changes(app: Any, browser: Browser, prefix: str, path: str, runs: int) -> list[dict]:
+    """Each of :data:`CHANGES` on the page at ``path``: first ask and warm median (ms)."""
+    from tests.access_fixture import router_body
+
+    _, drawn = browser.post(router_body(app, path, ""))
+    rows = []
+    for change in CHANGES:
+        body = _change_body(app, prefix, drawn, path, change)
+        if body is None:
+            continue
+        first, _ = browser.post(body)
+        warm = statistics.median(browser.post(body)[0] for _ in range(runs))
+        rows.append({"page": path, "change": change[0], "first": first, "warm": warm})
+    return rows
 
 
 def main() -> None:
@@ -140,6 +201,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True, help="the warehouse to read")
     parser.add_argument("--runs", type=int, default=5, help="warm repeats per URL (median)")
     parser.add_argument("--ward", help="the ward of the ward rows (default: the first by code)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="motcua-http-bench-"))
@@ -188,6 +250,10 @@ def main() -> None:
                 "callback_warm_p50": statistics.median(each) if each else None,
                 "callback_cold_max": max(ms for _, ms in cold),
             })  # fmt: skip
+        changes = []
+        for prefix, path in (("overview", "/"), ("ward", f"/phuong/{ward}"),
+                             ("fields", "/linh-vuc"), ("satisfaction", "/hai-long")):  # fmt: skip
+            changes += _changes(app, browser, prefix, path, args.runs)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -203,6 +269,19 @@ def main() -> None:
     for r in rows:
         each = ", ".join(f"{name} {cold:.0f}/{warm:.0f}" for name, cold, warm in r["parts"])
         print(f"- `{r['url']}`: {each}")
+
+    print("\nA filter changed on a drawn page (the page's filter callback; ms):")
+    print("| page | change | first ask | warm p50 |")
+    print("|---|---|---|---|")
+    for c in changes:
+        print(f"| `{c['page']}` | {c['change']} | {c['first']:.0f} | {c['warm']:.1f} |")
+    firsts = sorted(c["first"] for c in changes)
+    warms = sorted(c["warm"] for c in changes)
+    print(f"\nFilter changes: first ask p50 {statistics.median(firsts):.0f} ms, "
+          f"max {firsts[-1]:.0f} ms; warm p50 {statistics.median(warms):.1f} ms, "
+          f"max {warms[-1]:.1f} ms ({len(changes)} changes)")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps({"pages": rows, "changes": changes}, indent=1))
 
 
 if __name__ == "__main__":

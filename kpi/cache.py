@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from kpi.db import remembered
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -95,8 +97,10 @@ RESULTS = SharedCache(max_entries=256)
 _NEWEST = SharedCache(max_entries=8)
 # (name, params, versions) → a reference list (kpi/reference.py), read once per warehouse version.
 REFERENCE = SharedCache(max_entries=128)
+# (page, selection, reader, …, versions, clock) → a page's drawn content (pages/_shared.drawn):
+# a few dozen component trees of a few hundred kB each.
+PAGES = SharedCache(max_entries=32)
 
-_VERSION_SQL = "SELECT value FROM meta WHERE key = 'data_version'"
 # The data and the reference data (wards, provinces, calendar) each change only with a new version.
 _VERSIONS_SQL = """
 SELECT
@@ -106,13 +110,25 @@ SELECT
 _NEWEST_SQL = "SELECT max(greatest(received_at, ended_at, returned_at)) FROM dossiers"
 
 
+def versions(cur: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """The warehouse's data and reference data versions (``None`` for one it has none of).
+
+    Read once per attached file on a :class:`kpi.db.Cursor` (``memo``: a read-only attachment's
+    versions cannot change; a new load is a new file, attached anew), every time on a plain
+    connection (a test's, the loader's)."""
+
+    def read() -> tuple[str | None, str | None]:
+        try:
+            return tuple(cur.execute(_VERSIONS_SQL).fetchone())
+        except duckdb.CatalogException:
+            return (None, None)  # no meta table (nothing loaded yet)
+
+    return remembered(cur, "versions", read)
+
+
 def data_version(cur: duckdb.DuckDBPyConnection) -> str | None:
     """The warehouse's data version, ``None`` when it has none (nothing loaded, or no tables)."""
-    try:
-        row = cur.execute(_VERSION_SQL).fetchone()
-    except duckdb.CatalogException:
-        return None
-    return row[0] if row else None
+    return versions(cur)[0]
 
 
 def newest_record(cur: duckdb.DuckDBPyConnection, *, version: str | None = None) -> datetime | None:
@@ -138,13 +154,25 @@ def per_version(
 
     The caller gets the stored value itself: it must not change it (hand out a copy). Without a
     data version (nothing loaded, no tables) it is computed every time."""
-    try:
-        versions = cur.execute(_VERSIONS_SQL).fetchone()
-    except duckdb.CatalogException:
-        return compute()  # no warehouse yet: compute() says so in its own terms
-    if versions[0] is None:
-        return compute()
-    return cache.get((name, params, versions), compute)
+    held = versions(cur)
+    if held[0] is None:
+        return compute()  # nothing loaded yet: compute() says so in its own terms
+    return cache.get((name, params, held), compute)
+
+
+def answer_key(cur: duckdb.DuckDBPyConnection, *, now: datetime, last_day: date) -> Hashable | None:
+    """What an answer judged at ``now`` about periods ending by ``last_day`` depends on beyond
+    its question: the data and reference data versions and, when the periods reach the clock,
+    the clock (``min(now, newest record)``); ``None`` without a data version (nothing loaded,
+    no tables), when nothing may be cached."""
+    held = versions(cur)
+    if held[0] is None:
+        return None
+    newest = newest_record(cur, version=held[0])
+    clock = now if newest is None else min(now, newest)
+    # Periods that all end before the clock are judged at their ends: the clock does not matter.
+    end = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
+    return held, (clock if clock < end else None)
 
 
 def cached(
@@ -161,14 +189,9 @@ def cached(
 
     ``params`` must hold everything the answer depends on but the data and the clock; ``now``
     is the instant ``compute`` judges at and ``last_day`` the last day of the periods it asks
-    about. Without a data version the answer is computed every time.
+    about (:func:`answer_key`). Without a data version the answer is computed every time.
     """
-    version = data_version(cur)
-    if version is None:
+    key = answer_key(cur, now=now, last_day=last_day)
+    if key is None:
         return compute()
-    newest = newest_record(cur, version=version)
-    clock = now if newest is None else min(now, newest)
-    # Periods that all end before the clock are judged at their ends: the clock does not matter.
-    end = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
-    moment = clock if clock < end else None
-    return cache.get((name, params, version, moment), compute)
+    return cache.get((name, params, key), compute)

@@ -25,7 +25,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -182,10 +182,20 @@ class Cursor:
     while reading is :class:`NoWarehouse`. Methods not defined here are DuckDB's, guarded the same
     way (a relation from :meth:`sql` is evaluated outside the guard, when it is fetched)."""
 
-    def __init__(self, raw: duckdb.DuckDBPyConnection, path: Path, timeout: float) -> None:
-        """Wrap ``raw`` (a cursor on the instance of ``path``) with ``timeout`` seconds to run."""
+    def __init__(
+        self,
+        raw: duckdb.DuckDBPyConnection,
+        path: Path,
+        timeout: float,
+        memo: dict[str, Any] | None = None,
+    ) -> None:
+        """Wrap ``raw`` (a cursor on the instance of ``path``) with ``timeout`` seconds to run.
+
+        ``memo``: what is known of the attached file for as long as it stays attached, shared
+        by its cursors (read-only, so its versions cannot change: kpi.cache reads them once)."""
         self._raw = raw
         self._path = path
+        self.memo: dict[str, Any] = {} if memo is None else memo
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.busy = 0  # queries running now (one, unless a caller shares the cursor)
@@ -230,7 +240,7 @@ class Cursor:
     def sibling(self) -> Cursor:
         """Another cursor on the same instance and warehouse, with this one's deadline: for a
         query that runs alongside this cursor's (:func:`alongside`). Close it when done."""
-        other = Cursor(self._raw.cursor(), self._path, self.timeout)
+        other = Cursor(self._raw.cursor(), self._path, self.timeout, self.memo)
         other.deadline = self.deadline
         try:
             other.execute("USE wh")
@@ -344,6 +354,18 @@ def alongside(
         sibling.close()
 
 
+def remembered(cur: Cursor | duckdb.DuckDBPyConnection, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, once per attached warehouse file when ``cur`` is a :class:`Cursor` (what
+    a read-only file holds cannot change while it is attached: its versions, whether its
+    derived tables are current); every time on a plain connection (the loader's, a test's)."""
+    memo = getattr(cur, "memo", None) if isinstance(cur, Cursor) else None
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def watched_cursors() -> int:
     """How many cursors are open under the watchdog now."""
     return _watchdog.watched()
@@ -357,6 +379,7 @@ class _Attached:
     ident: tuple[int, int, int]
     limits: tuple[str, int]
     con: duckdb.DuckDBPyConnection
+    memo: dict[str, Any] = field(default_factory=dict)  # Cursor.memo of this attachment
 
 
 _lock = threading.Lock()
@@ -420,7 +443,7 @@ def cursor(db: Path | None = None) -> Cursor:
             att = _Attached(ident, limits, _attach(path, limits))
             _current[key] = att
         raw = att.con.cursor()
-    cur = Cursor(raw, path, cfg.query_timeout)
+    cur = Cursor(raw, path, cfg.query_timeout, att.memo)
     try:
         cur.execute("USE wh")
         macros.use(cur)

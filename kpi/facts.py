@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import duckdb
 
+from kpi.db import remembered
 from kpi.sql_files import sql_file
 
 # The shape of ``dossier_facts``: stored with the data version it was built from, so a table of
@@ -47,7 +48,12 @@ def _tag(data_version: str | None) -> str:
 
 def is_current(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when ``dossier_facts`` exists, has today's shape and was built from the data now
-    loaded (a table of an older :data:`FACTS_FORMAT` is not current)."""
+    loaded (a table of an older :data:`FACTS_FORMAT` is not current); asked once per attached
+    file (:func:`kpi.db.remembered`)."""
+    return remembered(cur, "facts_current", lambda: _is_current(cur))
+
+
+def _is_current(cur: duckdb.DuckDBPyConnection) -> bool:
     try:
         data_version, facts_version = cur.execute(_VERSION_SQL).fetchone()
         cur.execute("SELECT 1 FROM dossier_facts LIMIT 0").fetchall()

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 
 import duckdb
 
+from kpi.db import remembered
 from kpi.metrics import CLASS_SQL, DATA_AS_OF_SQL, DUE_SOON_BEFORE_SQL, DUE_SOON_SQL, Filters
 from kpi.periods import Period
 from kpi.trend import ENDED_COUNTS, EVENT_DAYS_SQL, OPEN_CHANGES_SQL, OPEN_COUNTS, RECEIVED_COUNTS
@@ -192,7 +193,14 @@ def refresh(con: duckdb.DuckDBPyConnection, *, due_soon_days: int) -> None:
 
 def is_current(cur: duckdb.DuckDBPyConnection, *, due_soon_days: int) -> bool:
     """True when the rollups exist, have this format, were built from the data now loaded and
-    count "due soon" with ``due_soon_days``."""
+    count "due soon" with ``due_soon_days``; asked once per attached file and N
+    (:func:`kpi.db.remembered`)."""
+    return remembered(
+        cur, f"rollups_current:{due_soon_days}", lambda: _is_current(cur, due_soon_days)
+    )
+
+
+def _is_current(cur: duckdb.DuckDBPyConnection, due_soon_days: int) -> bool:
     try:
         data_version, rollup_version = cur.execute(_VERSION_SQL).fetchone()
     except duckdb.CatalogException:

@@ -19,7 +19,8 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
 
 from kpi import reference
-from kpi.config import settings
+from kpi.cache import PAGES, answer_key
+from kpi.config import local_now, settings
 from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.freshness import Freshness, freshness
 from kpi.overview import trend
@@ -42,6 +43,8 @@ from ui.filters import (
     url_id,
     view_answer,
 )
+from ui.i18n import current_lang, current_theme
+from web.scope import reader
 
 Lists = AllowLists
 
@@ -186,16 +189,48 @@ def selection(query: dict[str, Any], known: Lists, *, procedures: bool = False) 
     )
 
 
+def drawn(page: str, chosen: Selection, draw: Callable[[], Component]) -> Component:
+    """``draw()``, the content of ``page`` for ``chosen``, drawn once for every reader who would
+    see the same: the same data and reference data, clock (:func:`kpi.cache.answer_key`),
+    language, theme, settings and targets, and the same scope (role, wards, province: a ward
+    page's dossier ids are not everyone's). Leaders open the same few views; building their
+    component trees again is most of a warm page load (README, benchmarks).
+
+    Only for pages drawn from the warehouse's data alone (not the load history of /du-lieu,
+    which a failed load changes without a new data version). A failure is not kept."""
+    try:
+        with cursor() as cur:
+            versions = answer_key(cur, now=local_now(), last_day=chosen.period.date_to)
+    except (NoWarehouse, QueryTimeout):
+        versions = None
+    if versions is None:
+        return draw()
+    who = reader()
+    key = (
+        page,
+        chosen,
+        (who.role, who.wards, who.province),
+        current_lang(),
+        current_theme(),
+        settings(),
+        tuple(sorted(load_targets().items())),
+        versions,
+    )
+    return PAGES.get(key, draw)
+
+
 def view(
     query: dict[str, Any],
     content: Callable[[Selection, Lists], Component],
     *,
     procedures: bool = False,
+    cache: bool = True,
 ) -> View:
     """The view of a URL: ``content(selection, lists)``, or the alert saying what is wrong.
 
     Nothing loaded (no ward or no dossier yet) or an unreadable warehouse says so; bad
-    parameters get one alert naming each of them; queries past the time limit say that."""
+    parameters get one alert naming each of them; queries past the time limit say that.
+    ``cache``: the content is :func:`drawn` once per data version (default)."""
     known = AllowLists({}, [], {}, {}, None)
     try:
         known = lists(_province_of(query))
@@ -205,7 +240,10 @@ def view(
             chosen = selection(query, known, procedures=procedures)
         except FilterError as exc:
             return View(None, known, invalid_alert(exc))
-        return View(chosen, known, content(chosen, known))
+        if not cache:
+            return View(chosen, known, content(chosen, known))
+        page = f"{content.__module__}.{content.__qualname__}"
+        return View(chosen, known, drawn(page, chosen, lambda: content(chosen, known)))
     except QueryTimeout as exc:
         return View(None, known, query_timeout(exc))
 

@@ -77,7 +77,8 @@ def _content(selection: Selection, lists: Lists) -> Component:
 
 def _view(query: dict[str, Any]) -> View:
     """The selection, allow-lists and content (or the alert saying what is wrong) of a URL."""
-    return view(query, _content)
+    # Not cached: the load history changes without a new data version (a failed load).
+    return view(query, _content, cache=False)
 
 
 def layout(**query: Any) -> Component:

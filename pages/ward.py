@@ -25,6 +25,7 @@ from kpi.ward import WardView, ward_view
 from pages._shared import (
     Lists,
     View,
+    drawn,
     frame,
     lists,
     on_controls,
@@ -82,8 +83,6 @@ def _content(code: str, name: str, selection: Selection) -> Component:
         view = _fetch(code, selection)
     except NoWarehouse as exc:
         return no_warehouse(exc)
-    except QueryTimeout as exc:
-        return query_timeout(exc)
     if pd.isna(view.head["data_as_of"].iloc[0]):
         return no_warehouse()
     return sections.page(PREFIX, view, name=name, selection=selection, targets=load_targets())
@@ -112,7 +111,12 @@ def _view(code: str | None, query: dict[str, Any]) -> View:
     known, chosen, problem = _parse(code, query)
     if chosen is None:
         return View(None, known, problem)
-    return View(chosen, known, _content(chosen.ward, known.wards[chosen.ward], chosen))
+    name = known.wards[chosen.ward]
+    try:
+        content = drawn(PREFIX, chosen, lambda: _content(chosen.ward, name, chosen))
+    except QueryTimeout as exc:  # not drawn, not kept: the next request tries again
+        content = query_timeout(exc)
+    return View(chosen, known, content)
 
 
 def _code(pathname: str | None) -> str | None:

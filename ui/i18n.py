@@ -40,11 +40,14 @@ EN: dict[str, str] = _catalog()
 
 
 def _cookie(name: str, allowed: tuple[str, ...]) -> str:
-    if has_request_context():
+    """The reader's choice ``name``, read once per request (a page asks thousands of times)."""
+    if not has_request_context():
+        return allowed[0]
+    memo = request.environ.setdefault("motcua.choices", {})
+    if name not in memo:
         value = request.cookies.get(name)
-        if value in allowed:
-            return value
-    return allowed[0]
+        memo[name] = value if value in allowed else allowed[0]
+    return memo[name]
 
 
 def current_lang() -> str:
