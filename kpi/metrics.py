@@ -302,11 +302,13 @@ def kpis(
         if from_rollups(cur, params, periods=periods, filters=filters, by=by, source=source):
             from kpi import rollup  # kpi.rollup builds on this module's fragments
 
+            detail = rollup.needs_detail(by, filters)
             sql = _format(
-                compose(rollup.dossier_agg_sql(by), rollup.rating_agg_sql(by)), by, filters,
-                stored_facts=True,
+                compose(rollup.dossier_agg_sql(by, detail=detail),
+                        rollup.rating_agg_sql(by, detail=detail)),
+                by, filters, stored_facts=True,
             )  # fmt: skip
-            # No field, procedure or channel here: the parameters the query has.
+            # No procedure here: the parameters the query has.
             bound = {k: v for k, v in params.items() if f"${k}" in sql}
             return cur.execute(sql, bound).df()
         stored = source == "facts" or (source == "auto" and facts.is_current(cur))

@@ -27,6 +27,7 @@ and are not part of a trend.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -157,7 +158,7 @@ def _from_rollups(
     if not total:
         return ask(cur, filters, by)
     wards = tuple(total_of) if total_of is not None else None
-    total_scope = Filters(filters.province_code, ward_codes=wards)
+    total_scope = replace(filters, ward_codes=wards)  # the same field and channel
     with alongside(cur, lambda other: ask(other, total_scope, None)) as total_answer:
         frame = ask(cur, filters, by)
         summed = total_answer()
