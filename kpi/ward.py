@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from kpi import facts
-from kpi.db import NoWarehouse
+from kpi.db import NoWarehouse, alongside
 from kpi.facts import FACTS_SQL
 from kpi.index766 import estimate
 from kpi.metrics import (
@@ -256,13 +256,25 @@ def ward_view(
     mine = replace(filters, ward_codes=(ward_code,))
     city = replace(filters, ward_codes=None)
     province = Filters(filters.province_code)
-    index_wards, index_points = estimate(cur, period=period, filters=province, now=now)
-    return WardView(
-        head=headline(cur, period=period, filters=mine, grain=grain, now=now),
+    # The three biggest questions run alongside the block's own (kpi.db.alongside: DuckDB plans
+    # a query on one core; the plans, most of these small queries' time, overlap).
+    with (
+        alongside(cur, lambda c: estimate(c, period=period, filters=province, now=now)) as index,
+        alongside(
+            cur, lambda c: cached_kpis(c, periods=[period], filters=mine, by="field", now=now)
+        ) as by_field,
+        alongside(cur, lambda c: cached_kpis(c, periods=[period], filters=city, now=now)) as town,
+    ):
+        head = headline(cur, period=period, filters=mine, grain=grain, now=now)
         # the headline carries the flow metrics only (kpi/trend.py); ratings need the full row
-        ward=cached_kpis(cur, periods=[period], filters=mine, now=now),
-        city=cached_kpis(cur, periods=[period], filters=city, now=now),
-        fields=cached_kpis(cur, periods=[period], filters=mine, by="field", now=now),
+        ward = cached_kpis(cur, periods=[period], filters=mine, now=now)
+        index_wards, index_points = index()
+        fields, city_row = by_field(), town()
+    return WardView(
+        head=head,
+        ward=ward,
+        city=city_row,
+        fields=fields,
         late=late_dossiers(
             cur, ward_code=ward_code, period=period, filters=filters, now=now, limit=limit
         )

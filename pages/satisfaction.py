@@ -14,7 +14,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
-from kpi.db import NoWarehouse, cursor
+from kpi.db import NoWarehouse, alongside, cursor
 from kpi.metrics import records
 from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
@@ -49,9 +49,12 @@ def _current(head: pd.DataFrame) -> dict[str, Any]:
 def _frames(selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Headline (with trend), ward table and the 5.x points of the selection (two queries)."""
     filters = selection.filters()
-    with cursor() as cur:
+    with (
+        cursor() as cur,
+        alongside(cur, lambda c: ward_table(c, period=selection.period, filters=filters)) as rows,
+    ):
         head = headline(cur, period=selection.period, filters=filters)
-        wards = ward_table(cur, period=selection.period, filters=filters)
+        wards = rows()  # the two queries run alongside each other (kpi.db.alongside)
     return head, wards, index_points(_current(head))
 
 
