@@ -19,6 +19,7 @@ from flask import Response, request
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
+from pages import _warm as warm
 from pages._shared import page_at, page_missing
 from screen import blueprint as screen_blueprint
 from ui.filters import PAGE_URL, kept_search
@@ -266,6 +267,7 @@ server.register_blueprint(screen_blueprint)  # /man-hinh/<ward_code>: the public
 auth.install(server)  # /dang-nhap, /dang-xuat, the session
 guard.install(server, app)  # deny by default (web.access), before anything else runs
 hardening.install(server, app, secret_key=secret_key())  # CSRF, limits, headers, errors
+warm.start(server)  # the usual views drawn after each load (MOTCUA_PREWARM)
 
 if __name__ == "__main__":
     cfg = settings()

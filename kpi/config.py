@@ -57,6 +57,9 @@ DEFAULTS: dict[str, str] = {
     # may upload there, in MB (10^6 bytes).
     "MOTCUA_STOPPED_WORKING_DAYS": "5",
     "MOTCUA_UPLOAD_MAX_MB": "50",
+    # Each server process draws the usual views (overview, fields, satisfaction; this and last
+    # month, quarter, this year) after every load, before a leader asks (pages/_warm.py).
+    "MOTCUA_PREWARM": "1",
 }
 
 
@@ -83,6 +86,7 @@ class Settings:
     loader_memory_limit: str
     stopped_working_days: int
     upload_max_mb: int
+    prewarm: bool
 
 
 def _file_values() -> dict[str, str]:
@@ -126,6 +130,7 @@ def settings() -> Settings:
             "MOTCUA_STOPPED_WORKING_DAYS", values["MOTCUA_STOPPED_WORKING_DAYS"]
         ),
         upload_max_mb=_at_least_one("MOTCUA_UPLOAD_MAX_MB", values["MOTCUA_UPLOAD_MAX_MB"]),
+        prewarm=values["MOTCUA_PREWARM"].strip().lower() in ("1", "true", "yes"),
     )
 
 

@@ -25,6 +25,10 @@ SETTINGS_VARS = tuple(DEFAULTS)  # every setting the app reads
 # app.py refuses to be imported without a session key (production must set one); the tests'
 # key is read once, when a test module first imports the app.
 TEST_SECRET_KEY = os.environ.setdefault("MOTCUA_SECRET_KEY", "tests-only-" + os.urandom(16).hex())
+# No server of the tests (in process or started by a browser test) draws views ahead: a test
+# counts what is drawn, and the suite shares two cores (pages/_warm.py; tests/test_warm.py
+# starts it itself).
+os.environ["MOTCUA_PREWARM"] = "0"
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +50,7 @@ def clean_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MOTCUA_CONFIG", str(tmp_path / "no-such-config.toml"))
     monkeypatch.setenv("MOTCUA_SECRET_KEY", TEST_SECRET_KEY)
+    monkeypatch.setenv("MOTCUA_PREWARM", "0")
     # never the developer's data/users.sqlite
     monkeypatch.setenv("MOTCUA_USERS_DB", str(tmp_path / "users.sqlite"))
 
