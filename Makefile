@@ -54,11 +54,12 @@ lint: install-test
 
 # The suite on TEST_WORKERS processes (pytest-xdist), each test module kept on one worker so
 # its fixtures (warehouses, app servers, browsers) are built once; TEST_WORKERS=0: one process.
+# The 15 slowest tests are listed at the end (CI must stay under 20 minutes on 2 cores).
 TEST_WORKERS ?= 2
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
 
 format: install-test
 	$(BIN)/ruff format .

@@ -6,7 +6,8 @@ real figures (the overview dossiers loaded by the real loader), with an invalid 
 data at all (a warehouse with nothing loaded, and no warehouse file yet).
 
 A new page is one more line in :data:`PAGES` (or :data:`UNLOADED_PAGES` for what it shows before
-anything is loaded).
+anything is loaded: audited in tests/browser/test_accessibility_unloaded.py, a module of its own
+so that the suite's two workers share the audits).
 """
 
 from __future__ import annotations
@@ -92,22 +93,6 @@ def loaded_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPa
     return start_app(db)
 
 
-@pytest.fixture(scope="module")
-def unloaded_urls(
-    start_app: Callable[[Path], str],
-    empty_warehouse: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[str, str]:
-    """The app on a warehouse with reference data and nothing loaded, and with no file at all."""
-    directory = tmp_path_factory.mktemp("a11y-unloaded")
-    empty = directory / "empty.duckdb"
-    empty.write_bytes(empty_warehouse.read_bytes())  # the session file is never written to
-    return {
-        "empty-warehouse": start_app(empty),
-        "no-warehouse": start_app(directory / "not-loaded-yet.duckdb"),
-    }
-
-
 def open_settled(driver: WebDriver, url: str, viewport: str = "desktop") -> None:
     """Load ``url`` on the emulated ``viewport`` and wait until Dash has rendered the page.
 
@@ -131,22 +116,6 @@ def test_page_has_no_serious_accessibility_violation(
     open_settled(driver, loaded_url + path, viewport)
     violations = audit(driver)
     assert violations == [], f"{name} ({viewport}): {report(violations)}"
-
-
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("state", ["empty-warehouse", "no-warehouse"])
-@pytest.mark.parametrize(("name", "path"), UNLOADED_PAGES, ids=_ids(UNLOADED_PAGES))
-def test_page_without_data_has_no_serious_accessibility_violation(
-    driver: WebDriver,
-    unloaded_urls: dict[str, str],
-    name: str,
-    path: str,
-    state: str,
-    viewport: str,
-) -> None:
-    open_settled(driver, unloaded_urls[state] + path, viewport)
-    violations = audit(driver)
-    assert violations == [], f"{name} ({state}, {viewport}): {report(violations)}"
 
 
 def test_open_definition_tooltip_has_no_serious_accessibility_violation(
