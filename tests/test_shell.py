@@ -256,9 +256,12 @@ def test_an_address_without_a_page_answers_404(warehouse, path: str, status: int
         assert '<html lang="vi"' in answer.text  # the app's page, drawn by the router
 
 
-def test_before_anything_is_loaded_a_ward_page_is_not_a_404(tmp_path, monkeypatch) -> None:
+def test_before_anything_is_loaded_a_ward_page_is_not_a_404(
+    clean_settings, tmp_path, monkeypatch
+) -> None:
     """Nothing loaded: the ward page says there is no data yet, so it cannot call a ward
-    unknown."""
+    unknown. (``clean_settings``: its user goes to the test's own users' database, never to
+    data/users.sqlite, where it would stop ``make run`` from printing the demo login.)"""
     import app
 
     monkeypatch.setenv("MOTCUA_DB", str(tmp_path / "not-loaded-yet.duckdb"))
