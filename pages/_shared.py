@@ -200,10 +200,10 @@ def drawn(page: str, chosen: Selection, draw: Callable[[], Component]) -> Compon
     which a failed load changes without a new data version). A failure is not kept."""
     try:
         with cursor() as cur:
-            versions = answer_key(cur, now=local_now(), last_day=chosen.period.date_to)
+            data_key = answer_key(cur, now=local_now(), last_day=chosen.period.date_to)
     except (NoWarehouse, QueryTimeout):
-        versions = None
-    if versions is None:
+        data_key = None
+    if data_key is None:  # nothing loaded, or the warehouse unreadable: nothing is kept
         return draw()
     who = reader()
     key = (
@@ -214,7 +214,7 @@ def drawn(page: str, chosen: Selection, draw: Callable[[], Component]) -> Compon
         current_theme(),
         settings(),
         tuple(sorted(load_targets().items())),
-        versions,
+        data_key,
     )
     return PAGES.get(key, draw)
 
