@@ -12,7 +12,7 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
@@ -34,7 +34,7 @@ from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
-from ui.league import next_sort, row_href
+from ui.league import row_href
 from ui.sealed import unseal
 from web.inputs import BadInput
 
@@ -116,25 +116,6 @@ def update(
 def update_grain(grain: str, search: str | None) -> list[Component]:
     """Day, week or month chosen: redraw the trend and the split only."""
     return trend_of(PREFIX, from_search(search), grain)
-
-
-@callback(
-    Output(f"{PREFIX}-league", "children"),
-    Output(f"{PREFIX}-league-sort", "data"),
-    Input({"type": f"{PREFIX}-league-sort", "column": ALL}, "n_clicks"),
-    State(f"{PREFIX}-league-sort", "data"),
-    State(f"{PREFIX}-league-data", "data"),
-    prevent_initial_call=True,
-)
-def sort_league(
-    _clicks: list[int | None], sort: dict[str, Any], data: dict[str, Any]
-) -> tuple[Component, dict[str, Any]]:
-    """A column header was clicked: re-sort the stored rows (no query)."""
-    if not ctx.triggered_id or not any(_clicks):
-        return dash.no_update, dash.no_update
-    new_sort = next_sort(sort, ctx.triggered_id["column"])
-    table = sections.stored_league(PREFIX, unseal(data), sort=new_sort, targets=load_targets())
-    return table, new_sort
 
 
 @callback(

@@ -166,6 +166,14 @@ def drawn_components(tree: Any) -> dict[str, dict[str, Any]]:
     return found
 
 
+def map_click_callback(app: Any) -> str:
+    """The key of the overview's map-click callback: it reads the league's sealed rows."""
+    return next(
+        k for k, spec in app.callback_map.items()
+        if any(i["id"] == "overview-map" for i in spec["inputs"])
+    )  # fmt: skip
+
+
 def matching_ids(pattern: str, components: dict[str, dict[str, Any]]) -> list[Any]:
     """The ids of the drawn components a registered id names (wildcards matched)."""
     if not pattern.startswith("{"):

@@ -24,6 +24,7 @@ from tests.access_fixture import (
     as_text,
     callback_body,
     download_text,
+    map_click_callback,
     router_body,
 )
 from tests.signin import PASSWORD, post_callback, sign_in, user_client
@@ -356,7 +357,7 @@ def test_a_disabled_or_reset_user_is_signed_out_on_the_next_request(
         users.reset_password("lanhdao", "mat-khau-moi-hoan-toan")
     assert client.get("/").status_code == 302
     assert _routed_to(client, app_module, "/", OCTOBER)["props"]["id"] == "guard-sign-in"
-    league = next(k for k in app_module.app.callback_map if "overview-league.children" in k)
+    league = map_click_callback(app_module.app)
     assert post_callback(client, callback_body(app_module.app, league)).status_code == 401
 
 

@@ -219,7 +219,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
     """Every layout and callback output of a page a reader can meet, on its fixture."""
     if name == "overview":
         layout = module.layout(**OCTOBER)
-        data = _find(layout, "overview-league-data").data
         return [
             layout,
             module.layout(**OCTOBER, ward="00004", channel="online"),
@@ -230,9 +229,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
                          "31/10/2026", "all", "all", "all"),  # a typed date that is not one
             run_callback(module.update_grain, "overview-grain.value", "day", SEARCH),
             run_callback(module.update_grain, "overview-grain.value", "month", SEARCH),
-            run_callback(module.sort_league, '{"column":"received","type":'
-                         '"overview-league-sort"}.n_clicks', [1],
-                         {"column": "rank", "descending": False}, data),
         ]  # fmt: skip
     if name == "ward":
         return [

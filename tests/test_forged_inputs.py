@@ -33,6 +33,7 @@ from tests.access_fixture import (
     browser_bodies,
     callback_body,
     drawn_components,
+    map_click_callback,
     router_body,
     router_key,
 )
@@ -322,23 +323,25 @@ def test_forged_hall_screen_addresses(app_module) -> None:
 
 
 def test_a_table_the_server_did_not_draw_is_refused(app_module) -> None:
-    """Re-sorting the overview's league sends back the rows the page drew, as the server sealed
-    them: sent back unchanged they sort; edited, or sealed with another key, they are a 400."""
+    """A click on the overview's map sends back the league's rows the page drew, as the server
+    sealed them (the clicked ward must be one of them): sent back unchanged they answer;
+    edited, or sealed with another key, they are a 400."""
     app = app_module.app
     client = user_client(app_module.server, "admin")
     page = post_callback(client, router_body(app, "/", OCTOBER)).get_json()["response"]
     components = drawn_components(page)
-    key = next(k for k in app.callback_map if "overview-league.children" in k)
-    by_rank = next(
-        b for b in browser_bodies(app, key, components, "/", OCTOBER)
-        if b["inputs"][0][0]["id"]["column"] == "rank"
-    )  # fmt: skip
-    token = by_rank["state"][1]["value"]
+    key = map_click_callback(app)
+    [by_rank] = browser_bodies(app, key, components, "/", OCTOBER)
+    by_rank["inputs"][0]["value"] = {"points": [{"customdata": BA_DINH}]}
+    token = by_rank["state"][0]["value"]
     assert isinstance(token, str) and BA_DINH not in token  # the rows are not readable as sent
-    assert post_callback(client, by_rank).status_code == 200
+    answer = post_callback(client, by_rank)
+    assert answer.status_code == 200
+    href = answer.get_json()["response"]["overview-nav"]["href"]
+    assert href == f"/phuong/{BA_DINH}?from=2026-10-01&to=2026-10-31"
 
     def sent_with(value: Any) -> Any:
-        by_rank["state"][1]["value"] = value
+        by_rank["state"][0]["value"] = value
         return post_callback(client, by_rank)
 
     payload, signature = token.rsplit(".", 1)

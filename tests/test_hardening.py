@@ -29,6 +29,7 @@ from tests.access_fixture import (
     OCTOBER,
     as_text,
     callback_body,
+    map_click_callback,
     router_body,
 )
 from tests.signin import PASSWORD, csrf_headers, post_callback, sign_in, user_client
@@ -46,7 +47,7 @@ def test_an_oversized_callback_request_is_413_before_anything_reads_it(
     app_module, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = user_client(app_module.server, "city", province="01")
-    league = next(k for k in app_module.app.callback_map if "overview-league.children" in k)
+    league = map_click_callback(app_module.app)
     body = callback_body(app_module.app, league, {0: "x" * (hardening.MAX_BODY + 1)})
     answer = post_callback(client, body)
     assert answer.status_code == 413

@@ -41,6 +41,7 @@ from plotly.utils import PlotlyJSONEncoder
 from etl.loader import load_files
 from kpi.periods import Period
 from tests.callbacks import page_callbacks
+from tests.grids import grid_texts
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 from ui.filters import (
     FilterError,
@@ -50,7 +51,6 @@ from ui.filters import (
     parse_query,
     typed_day,
 )
-from ui.league import DEFAULT_SORT
 
 DOSSIERS = OVERVIEW_DOSSIERS
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
@@ -439,7 +439,7 @@ def test_every_callback_id_is_in_the_layout(overview: ModuleType, loaded: Path) 
     ids = {name(n.id) for n in walk(overview.layout(**OCTOBER)) if getattr(n, "id", None)}
     specs = page_callbacks("overview-")
     # filters, grain, league sort, map click, province menu, export
-    assert len(specs) == 6, "the page's callbacks were registered on import"
+    assert len(specs) == 5, "the page's callbacks were registered on import"
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
         used = [name(o) for o in outputs] + [
@@ -537,13 +537,8 @@ def test_sparkline_describes_the_trend_of_the_period(overview: ModuleType, loade
 
 
 def league_rows(tree: Any) -> list[list[str]]:
-    """The league table's body as the cells' text, row by row."""
-    try:
-        table = find(tree, "overview-league")
-    except LookupError:  # the sort callback returns the table itself
-        table = tree
-    body = next(n for n in walk(table) if type(n).__name__ == "Tbody")
-    return [[inline_text(cell) for cell in row.children] for row in body.children]
+    """The league grid's rows as the cells' text, in the order drawn (by rank)."""
+    return grid_texts(find(tree, "overview-league-grid"))
 
 
 def test_league_table_ranks_every_ward_with_its_movement(
@@ -563,18 +558,18 @@ def test_league_table_ranks_every_ward_with_its_movement(
 def test_the_rank_change_says_which_period_it_is_measured_from(
     overview: ModuleType, loaded: Path
 ) -> None:
-    # October's ranks moved from September's (metrics §6), drawn first and after a sort.
+    # October's ranks moved from September's (metrics §6), said in the table's note.
     page = overview.layout(**OCTOBER)
     assert find(page, "overview-league-compared").children == "so với 1/9–30/9/2026"
-    data = find(page, "overview-league-data").data
-    trigger = '{"column":"rank_change","type":"overview-league-sort"}.n_clicks'
-    table, _sort = run_callback(overview.sort_league, trigger, [1], DEFAULT_SORT, data)
-    assert find(table, "overview-league-compared").children == "so với 1/9–30/9/2026"
+    assert inline_text(find(page, "overview-league-note")).endswith(
+        "Thay đổi hạng so với 1/9–30/9/2026."
+    )
 
 
 def test_league_links_keep_the_period_and_filters(overview: ModuleType, loaded: Path) -> None:
     page = overview.layout(**OCTOBER, ward="00004", field="Hộ tịch")
-    links = {n.children: n.href for n in walk(find(page, "overview-league")) if hasattr(n, "href")}
+    grid = find(page, "overview-league-grid")
+    links = {row["ward_name"]: row["href"] for row in grid.rowData}
     assert links["Phường Ba Đình"] == (
         "/phuong/00004?from=2026-10-01&to=2026-10-31&field=H%E1%BB%99+t%E1%BB%8Bch"
     )
@@ -585,34 +580,31 @@ def test_league_links_keep_the_period_and_filters(overview: ModuleType, loaded: 
         ["1", "Phường Ngọc Hà", "100,00% ✓"],
         ["2", "Phường Ba Đình", "50,00% ✗"],
     ]
+    assert [r["ward_name"] for r in grid.rowData if r.get("selected")] == ["Phường Ba Đình"]
 
 
-def test_sorting_the_league_puts_wards_without_data_last(
+def test_the_league_sorts_in_the_browser_each_column_its_own_first_way(
     overview: ModuleType, loaded: Path
 ) -> None:
-    page = overview.layout(**OCTOBER)
-    data = find(page, "overview-league-data").data
-    sort = find(page, "overview-league-sort").data
-    # First click on the on-time rate: lowest first (who is slipping); then highest first.
-    trigger = '{"column":"on_time_rate","type":"overview-league-sort"}.n_clicks'
-    table, sort = run_callback(overview.sort_league, trigger, [1], sort, data)
-    assert sort == {"column": "on_time_rate", "descending": False}
-    assert [r[1] for r in league_rows(table)[:2]] == ["Phường Ba Đình", "Phường Ngọc Hà"]
-    assert league_rows(table)[2][4] == "—"
-    table, sort = run_callback(overview.sort_league, trigger, [2], sort, data)
-    assert sort == {"column": "on_time_rate", "descending": True}
-    rows = league_rows(table)
-    assert [r[1] for r in rows[:2]] == ["Phường Ngọc Hà", "Phường Ba Đình"]
-    assert rows[-1][4] == "—"
-    # Received, largest first: Ba Đình 4, Ngọc Hà 2, then the 124 wards with 0, by name.
-    trigger = '{"column":"received","type":"overview-league-sort"}.n_clicks'
-    table, sort = run_callback(overview.sort_league, trigger, [1], sort, data)
-    rows = league_rows(table)
-    assert [r[1:3] for r in rows[:3]] == [
-        ["Phường Ba Đình", "4"],
-        ["Phường Ngọc Hà", "2"],
-        [rows[2][1], "—"],
-    ]
+    # A header click asks the server nothing (the grid sorts its rows: the browser tests check
+    # the order); rates sort worst first on the first click, counts and the rank change
+    # largest first; the table is first in rank order, a ward without data last.
+    grid = find(overview.layout(**OCTOBER), "overview-league-grid")
+    orders = {spec["field"]: spec["sortingOrder"] for spec in grid.columnDefs}
+    assert orders == {
+        "rank": ["asc", "desc"], "ward_name": ["asc", "desc"], "received": ["desc", "asc"],
+        "completed": ["desc", "asc"], "on_time_rate": ["asc", "desc"],
+        "resolved_on_time_rate": ["asc", "desc"], "online_share": ["asc", "desc"],
+        "overdue": ["desc", "asc"], "due_soon": ["desc", "asc"], "rank_change": ["desc", "asc"],
+    }  # fmt: skip
+    assert [spec.get("sort") for spec in grid.columnDefs] == ["asc"] + [None] * 9
+    comparators = {spec["comparator"]["function"] for spec in grid.columnDefs}
+    assert comparators == {"motcuaMissingLast", "motcuaByName"}
+    # The chosen ward is marked; the raw values sort, the texts show.
+    assert [r["rank"] for r in grid.rowData[:3]] == [1, 2, None]
+    assert grid.rowData[1]["on_time_rate"] == 0.5
+    assert grid.rowData[1]["on_time_rate__status"] == "red"
+    assert not any(r.get("selected") for r in grid.rowData)
 
 
 def test_map_has_every_ward_and_a_click_opens_its_page(overview: ModuleType, loaded: Path) -> None:

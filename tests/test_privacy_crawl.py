@@ -142,9 +142,9 @@ def test_public_pages_and_their_callbacks_carry_no_personal_data_or_dossier_id(c
                     found[f"{path}{search} {key[:50]}"] = leaks(text)
                     answered.append(key)
     assert {where: hits for where, hits in found.items() if hits} == {}
-    # the crawl reached the overview's sorting, exports and trend, and the methodology's export
+    # the crawl reached the overview's map, exports and trend, and the methodology's export
     reached = " ".join(answered)
-    for part in ("overview-league", "overview-download", "overview-trend", "methodology-download"):
+    for part in ("overview-nav", "overview-download", "overview-trend", "methodology-download"):
         assert part in reached, part
 
 

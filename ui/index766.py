@@ -28,8 +28,8 @@ from ui.components import compared_with, empty_state
 from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_int, fmt_moment, fmt_number, fmt_pct, fmt_span
+from ui.grid import rank_move
 from ui.i18n import _
-from ui.league import rank_move
 from ui.methodology import index766_export_tables, index766_method
 from ui.ward import plain_table, section
 

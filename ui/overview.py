@@ -48,7 +48,7 @@ from ui.figures import (
 from ui.filters import Selection
 from ui.format import as_date, fmt_date, fmt_int, fmt_pct
 from ui.i18n import _
-from ui.league import DEFAULT_SORT, league_table
+from ui.league import league_table
 from ui.sealed import seal
 from ui.theme import CLASS_LABELS
 
@@ -304,7 +304,8 @@ def league_store(
     compared: Period,
     unit: str = "ward",
 ) -> dict[str, Any]:
-    """What the sort callback needs to redraw the table without a query.
+    """The rows of the league table and what its links keep; the map's clicks are checked
+    against its codes.
 
     ``compared`` is the period the ranks moved from (the headline's ``previous`` row); ``unit``
     is ``"ward"`` (each row a ward: its link opens the ward page) or ``"province"`` (the national
@@ -323,18 +324,13 @@ def league_store(
 
 
 def stored_league(
-    prefix: str,
-    store: Mapping[str, Any],
-    *,
-    sort: Mapping[str, Any],
-    targets: Mapping[str, Target],
+    prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
 ) -> Component:
-    """The league table of a :func:`league_store`, first drawn or re-sorted."""
+    """The league table of a :func:`league_store`."""
     start, end = (date.fromisoformat(day) for day in store["compared"])
     return league_table(
         prefix,
         store["rows"],
-        sort=sort,
         targets=targets,
         link_search=store["link"],
         selected_ward=store["ward"],
@@ -346,9 +342,9 @@ def stored_league(
 def league_section(
     prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
 ) -> Component:
-    """The league table section, with the stores its sort callback reads."""
+    """The league table section, with the store the map's clicks read."""
     unit = store.get("unit", "ward")
-    table = stored_league(prefix, store, sort=DEFAULT_SORT, targets=targets)
+    table = stored_league(prefix, store, targets=targets)
     title = (
         _("Bảng xếp hạng tỉnh, thành phố") if unit == "province" else _("Bảng xếp hạng phường, xã")
     )
@@ -357,7 +353,6 @@ def league_section(
         title,
         [
             dcc.Store(id=f"{prefix}-league-data", data=seal(dict(store))),
-            dcc.Store(id=f"{prefix}-league-sort", data=DEFAULT_SORT),
             html.Div(table, id=f"{prefix}-league"),
         ],
     )

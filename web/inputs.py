@@ -168,11 +168,9 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("store", "data"): _rows,  # Dash's router: _pages_store
     ("toc", "id"): _text(100),
     ("map", "clickData"): _mapping,
-    ("league-sort", "n_clicks"): _clicks,  # a column header
-    ("wards-sort", "n_clicks"): _clicks,
+    ("wards-sort", "n_clicks"): _clicks,  # a column header
     ("sort", "n_clicks"): _clicks,
-    ("league-sort", "data"): _mapping,  # the sort state: re-checked where it is read
-    ("wards-sort", "data"): _mapping,
+    ("wards-sort", "data"): _mapping,  # the sort state: re-checked where it is read
     ("sort-state", "data"): _mapping,
     ("league-data", "data"): _sealed,  # rows the page drew: unsealed where they are read
     ("wards-data", "data"): _sealed,

@@ -236,35 +236,101 @@ def change_lines(driver: WebDriver, tile_id: str) -> list[str]:
     )
 
 
+def league_rows(driver: WebDriver, first: int = 3) -> list[str]:
+    """The league grid's first rows as a reader sees them, cells in column order (the pinned
+    name first), screen-reader-only words left out."""
+    return driver.execute_script(
+        """
+        const grid = document.getElementById('overview-league-grid');
+        const out = [];
+        for (let i = 0; i < arguments[0]; i++) {
+            const cells = [...grid.querySelectorAll(`.ag-row[row-index="${i}"] .ag-cell`)];
+            out.push(cells.map(cell => {
+                const copy = cell.cloneNode(true);
+                copy.querySelectorAll('.visually-hidden').forEach(n => n.remove());
+                return copy.textContent.trim();
+            }).join(' '));
+        }
+        return out;
+        """,
+        first,
+    )
+
+
+def league_order(driver: WebDriver) -> list[tuple[str, float | None]]:
+    """Every row of the league in the order the grid shows it: name and on-time rate."""
+    return driver.execute_script(
+        """
+        const out = [];
+        dash_ag_grid.getApi('overview-league-grid').forEachNodeAfterFilterAndSort(
+            n => out.push([n.data.ward_name, n.data.on_time_rate, n.data.received]));
+        return out;
+        """
+    )
+
+
+def sort_by(driver: WebDriver, column: str) -> None:
+    click_when_drawn(
+        driver,
+        By.CSS_SELECTOR,
+        f"#overview-league-grid .ag-header-cell[col-id='{column}'] .ag-header-cell-label",
+    )
+
+
+def aria_sort(driver: WebDriver, column: str) -> str | None:
+    return driver.find_element(
+        By.CSS_SELECTOR, f"#overview-league-grid .ag-header-cell[col-id='{column}']"
+    ).get_attribute("aria-sort")
+
+
 def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-league")
-    rows = driver.find_elements(By.CSS_SELECTOR, "#overview-league tbody tr")
-    assert len(rows) == 126
-    assert [r.text.split("\n")[0] for r in rows[:3]] == [
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#overview-league-grid a"))
+    assert len(league_order(driver)) == 126
+    assert league_rows(driver) == [
         # … overdue, due soon (none: October is closed and judged at its end), rank change
-        "1 Phường Hoàn Kiếm 1.200 1.200 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 —",
-        "1 Phường Ngọc Hà 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 ▲1",
-        "3 Phường Ba Đình 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ 0 ▼2",
+        "Phường Hoàn Kiếm 1 1.200 1.200 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 —",
+        "Phường Ngọc Hà 1 2 1 100,00% ✓ 100,00% ✓ 0,00% ✗ 0 ✓ 0 ▲1",
+        "Phường Ba Đình 3 4 3 50,00% ✗ 66,67% ✗ 50,00% ✓ 1 ✗ 0 ▼2",
     ]
     click_when_drawn(driver, By.LINK_TEXT, "Phường Ba Đình")
     wait(driver).until(ec.url_contains("/phuong/00004"))
     parts = urlsplit(driver.current_url)
     assert (parts.path, parts.query) == ("/phuong/00004", "from=2026-10-01&to=2026-10-31")
+    # Followed as a link of the app (no reload): the ward page is drawn in the same document.
+    wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Phường Ba Đình")
     assert severe_console_entries(driver) == []
 
 
 def test_sorting_the_league_by_a_header(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-league")
-    click_when_drawn(
-        driver, By.XPATH, "//button[starts-with(normalize-space(.), 'Tỷ lệ đúng hạn')]"
-    )
-    wait(driver).until(
-        ec.text_to_be_present_in_element(
-            (By.CSS_SELECTOR, "#overview-league tbody tr:first-child"), "Phường Ba Đình"
-        )
-    )
-    header = driver.find_element(By.CSS_SELECTOR, "#overview-league th[aria-sort]")
-    assert header.get_attribute("aria-sort") == "ascending"
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#overview-league-grid a"))
+    assert aria_sort(driver, "rank") == "ascending"
+    # The on-time rate, first click: lowest first (who is slipping), the 123 wards without a
+    # rate last; second click: highest first, those without a rate still last.
+    sort_by(driver, "on_time_rate")
+    wait(driver).until(lambda d: league_order(d)[0][0] == "Phường Ba Đình")
+    order = league_order(driver)
+    assert [name for name, _rate, _received in order[:3]] == [
+        "Phường Ba Đình", "Phường Hoàn Kiếm", "Phường Ngọc Hà",
+    ]  # fmt: skip
+    assert {rate for _name, rate, _received in order[3:]} == {None}
+    assert aria_sort(driver, "on_time_rate") == "ascending"
+    assert aria_sort(driver, "rank") != "ascending"
+    sort_by(driver, "on_time_rate")
+    wait(driver).until(lambda d: aria_sort(d, "on_time_rate") == "descending")
+    order = league_order(driver)
+    # Hoàn Kiếm and Ngọc Hà tie at 100%: in Vietnamese name order, whichever the direction.
+    assert [name for name, _rate, _received in order[:3]] == [
+        "Phường Hoàn Kiếm", "Phường Ngọc Hà", "Phường Ba Đình",
+    ]  # fmt: skip
+    assert {rate for _name, rate, _received in order[3:]} == {None}
+    # A count, first click: largest first.
+    sort_by(driver, "received")
+    wait(driver).until(lambda d: aria_sort(d, "received") == "descending")
+    assert [row[2] for row in league_order(driver)[:3]] == [1200, 4, 2]
+    assert league_rows(driver, 1) == ["Phường Hoàn Kiếm 1 1.200 1.200 100,00% ✓ 100,00% ✓ "
+                                      "0,00% ✗ 0 ✓ 0 —"]  # fmt: skip
     assert severe_console_entries(driver) == []
 
 
@@ -304,7 +370,7 @@ def test_on_a_phone_the_league_note_and_the_map_legend_are_whole(
     [note] = span("#overview-league-note")
     assert 0 <= note[0] < note[1] <= inner
     assert driver.find_element(By.ID, "overview-league-note").text.endswith(
-        "phường, xã chưa có dữ liệu luôn ở cuối."
+        "phường, xã chưa có dữ liệu luôn ở cuối. Thay đổi hạng so với 1/9–30/9/2026."
     )
     [graph] = span("#overview-map .svg-container")
     entries = span("#overview-map .legend .traces")

@@ -16,6 +16,9 @@ EN: dict[str, str] = {
         " to load the wards' data; then reload the page."
     ),
     "so với {period}": "vs {period}",
+    # the tables' grid (ui/grid.py): what a screen reader hears of its headers
+    "Nhấn Enter để sắp xếp": "Press Enter to sort",
+    "Cột": "Column",
     "Kỳ trước": "Previous period",
     "Cùng kỳ năm trước": "Same period last year",
     "theo ngày": "by day",

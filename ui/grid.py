@@ -1,0 +1,211 @@
+"""Tables as Dash AG Grid (``dash-ag-grid``, served from the package): columns declared once.
+
+A table is a tuple of :class:`GridColumn` (the key of its value in the rows, the Vietnamese
+label, the kind of value, the direction of its first sort, whether its cells are coloured
+against a target, whether it stays pinned on the left when a phone scrolls the table sideways)
+and rows of raw values. :func:`grid_rows` adds to each row what the browser shows: the text of
+each cell written the reader's way (``<key>__text``), the words a screen reader says for a
+symbol (``<key>__words``) and the cell's status against its target (``<key>__status``); :func:`grid` draws
+the AG Grid. Sorting happens in the browser on the raw values (``assets/dashAgGridFunctions.js``:
+a row without a value sorts last whichever the direction, ties in Vietnamese name order), so a
+click on a header asks the server nothing.
+
+No string here is JavaScript to evaluate: a cell's class and renderer are named functions of
+the assets (``motcuaClass``, ``MotcuaCell``, ``MotcuaLink``), so the CSP needs no
+``unsafe-eval``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import dash_ag_grid as dag
+from dash import html
+from dash.development.base_component import Component
+
+from kpi.targets import Target, colour
+from ui.format import NO_DATA, fmt_int, fmt_pct
+from ui.i18n import _
+from ui.theme import STATUSES
+
+# The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
+MIN_WIDTHS = {"name": 190, "count": 88, "rate": 104, "rank": 84, "move": 92, "text": 120}
+KINDS = tuple(MIN_WIDTHS)
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """One column of a table, declared once.
+
+    ``key``: the row's value; ``label``: the header (Vietnamese source text, translated when
+    drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``rank``, ``move`` (a rank
+    change), ``text``; ``first_descending``: the first click sorts largest first;
+    ``coloured``: the cell is coloured against the target of ``key``; ``pinned``: stays on the
+    left while the table scrolls sideways (on a phone)."""
+
+    key: str
+    label: str
+    kind: str
+    first_descending: bool = False
+    coloured: bool = False
+    pinned: bool = False
+
+    def __post_init__(self) -> None:
+        """Reject a kind no cell can be written as."""
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def rank_move(change: Any) -> tuple[str, str]:
+    """The movement cell (``▲2``, ``▼1``, ``=``, ``—``) and its words for screen readers."""
+    if _missing(change):
+        return NO_DATA, _("không có hạng kỳ trước")
+    change = int(change)
+    if change > 0:
+        return f"▲{change}", _("lên {n} bậc", n=change)
+    if change < 0:
+        return f"▼{-change}", _("xuống {n} bậc", n=-change)
+    return "=", _("giữ nguyên hạng")
+
+
+def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> tuple[str, str, str]:
+    """What one cell shows: its text, the words a screen reader adds for its symbol (a rank
+    change's), its status against the target (``green``, ``amber``, ``red`` or ``""``)."""
+    if column.kind == "move":
+        text, words = rank_move(value)
+        return text, words, ""
+    if _missing(value):
+        return NO_DATA, "", ""
+    if column.kind == "rate":
+        text = fmt_pct(value)
+    elif column.kind in ("count", "rank"):
+        text = fmt_int(value)
+    else:
+        return str(value), "", ""
+    status = colour(column.key, float(value), dict(targets)) if column.coloured else None
+    if status is None:
+        return text, "", ""
+    # The symbol is the text twin of the colour; the table's note says what each one means.
+    return f"{text} {STATUSES[status].symbol}", "", status
+
+
+def grid_rows(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[GridColumn],
+    *,
+    targets: Mapping[str, Target],
+    href: Callable[[Mapping[str, Any]], str] | None = None,
+    selected: Callable[[Mapping[str, Any]], bool] | None = None,
+    keep: Sequence[str] = ("name_order",),
+) -> list[dict[str, Any]]:
+    """The grid's rows: each column's raw value (what sorts) and, where they are not the value
+    itself, its text (``<key>__text``), words (``<key>__words``) and status
+    (``<key>__status``); the row's link (``href``), whether it is the chosen one
+    (``selected``) and the ``keep`` columns (``name_order``: the Vietnamese name order that
+    breaks ties)."""
+    out = []
+    for row in rows:
+        drawn: dict[str, Any] = {k: row.get(k) for k in keep}
+        for column in columns:
+            value = row.get(column.key)
+            drawn[column.key] = None if _missing(value) else value
+            text, words, status = cell(column, value, targets)
+            if text != str(drawn[column.key]):
+                drawn[f"{column.key}__text"] = text
+            if words:
+                drawn[f"{column.key}__words"] = words
+            if status:
+                drawn[f"{column.key}__status"] = status
+        if href is not None:
+            drawn["href"] = href(row)
+        if selected is not None and selected(row):
+            drawn["selected"] = True
+        out.append(drawn)
+    return out
+
+
+def column_defs(
+    columns: Sequence[GridColumn],
+    *,
+    sort: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """AG Grid's column definitions; ``sort``: the column sorted first (ascending);
+    ``labels``: a header other than the column's own (a province table's name column)."""
+    defs = []
+    for column in columns:
+        order = ["desc", "asc"] if column.first_descending else ["asc", "desc"]
+        spec: dict[str, Any] = {
+            "field": column.key,
+            "headerName": _((labels or {}).get(column.key, column.label)),
+            "sortingOrder": order,
+            "comparator": {
+                "function": "motcuaByName" if column.kind == "name" else "motcuaMissingLast"
+            },
+            "cellClass": {"function": "motcuaClass(params)"},
+            "cellRenderer": "MotcuaLink" if column.kind == "name" else "MotcuaCell",
+        }
+        if column.pinned:
+            spec["pinned"] = "left"
+        spec["minWidth"] = MIN_WIDTHS[column.kind]
+        if column.kind in ("count", "rate", "rank", "move"):
+            spec["type"] = "rightAligned"  # the header over its numbers too
+        if column.key == sort:
+            spec["sort"] = "asc"
+        defs.append(spec)
+    return defs
+
+
+def grid(
+    grid_id: str,
+    columns: Sequence[GridColumn],
+    rows: list[dict[str, Any]],
+    *,
+    name: str,
+    sort: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Component:
+    """A sortable grid of :func:`grid_rows` rows; ``name`` is what a screen reader calls it."""
+    table = dag.AgGrid(
+        id=grid_id,
+        rowData=rows,
+        columnDefs=column_defs(columns, sort=sort, labels=labels),
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            "suppressMovable": True,
+        },
+        dashGridOptions={
+            "rowClassRules": {"table-active": "params.data.selected === true"},
+            "suppressCellFocus": False,
+            "enableCellTextSelection": True,
+            "ensureDomOrder": True,
+            "animateRows": False,
+            "rowHeight": 34,
+            "localeText": _locale_text(),
+            # What a screen reader says for a coloured cell's symbol (MotcuaCell).
+            "context": {"status_words": {k: _(v.label) for k, v in STATUSES.items()}},
+        },
+        columnSize="responsiveSizeToFit",
+        className="mc-grid",
+        style={"height": "36rem"},
+    )
+    # A named region, so a screen reader announces which table the grid is.
+    return html.Div(table, role="region", **{"aria-label": name})
+
+
+def _locale_text() -> dict[str, str]:
+    """The grid's own words a reader meets (sorting, empty table), in the reader's language."""
+    return {
+        "noRowsToShow": _("Không có dữ liệu"),
+        "ariaSortableColumn": _("Nhấn Enter để sắp xếp"),
+        "ariaColumn": _("Cột"),
+    }
