@@ -21,12 +21,22 @@ dagcomponentfuncs.MotcuaCell = function (props) {
 };
 
 /* The row's name, a link to its page that Dash follows without reloading (as dcc.Link does:
-   push the URL, tell Dash's location, start at the top). */
+   push the URL, tell Dash's location, start at the top), and its badge if it has one (a ward
+   with few ratings). */
 dagcomponentfuncs.MotcuaLink = function (props) {
-  var href = props.data && props.data.href;
-  if (!href) {
-    return React.createElement("span", null, props.value);
+  var data = props.data || {};
+  var href = data.href;
+  var name = href ? motcuaLink(href, props.value) : React.createElement("span", null, props.value);
+  if (!data.badge) {
+    return name;
   }
+  return React.createElement("span", null, name, " ", React.createElement("span", {
+    className: "badge text-bg-light border mc-few",
+    title: data.badge_title,
+  }, data.badge));
+};
+
+function motcuaLink(href, text) {
   return React.createElement("a", {
     href: href,
     onClick: function (event) {
@@ -38,5 +48,5 @@ dagcomponentfuncs.MotcuaLink = function (props) {
       window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
       window.scrollTo(0, 0);
     },
-  }, props.value);
-};
+  }, text);
+}

@@ -35,6 +35,23 @@ dagfuncs.motcuaMissingLast = function (a, b, nodeA, nodeB, isDescending) {
   return sign * motcuaNameOrder(nodeA, nodeB);
 };
 
+/* As motcuaMissingLast, the rows of the second tier (tier 1: a ward with few ratings) after
+   those of the first whichever the direction: first the first tier's values, then the second
+   tier's, then the second tier's rows without a value, then the first tier's. */
+dagfuncs.motcuaTiered = function (a, b, nodeA, nodeB, isDescending) {
+  var sign = isDescending ? -1 : 1;
+  function group(value, node) {
+    var tier = node && node.data && node.data.tier ? 1 : 0;
+    return motcuaMissing(value) ? 3 - tier : tier;
+  }
+  var groupA = group(a, nodeA);
+  var groupB = group(b, nodeB);
+  if (groupA !== groupB) {
+    return sign * (groupA - groupB);
+  }
+  return dagfuncs.motcuaMissingLast(a, b, nodeA, nodeB, isDescending);
+};
+
 /* The name column sorts in Vietnamese name order, not by code points. */
 dagfuncs.motcuaByName = function (a, b, nodeA, nodeB) {
   return motcuaNameOrder(nodeA, nodeB);

@@ -11,7 +11,7 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, alongside, cursor
@@ -32,7 +32,6 @@ from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
-from ui.sealed import unseal
 
 dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
 
@@ -101,27 +100,6 @@ def update(
     return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
                        date_to=date_to, ward=ward, field=field, channel=channel,
                        province=province)  # fmt: skip
-
-
-@callback(
-    Output(f"{PREFIX}-wards", "children"),
-    Output(f"{PREFIX}-wards-sort", "data"),
-    Input({"type": f"{PREFIX}-wards-sort", "column": ALL}, "n_clicks"),
-    State(f"{PREFIX}-wards-sort", "data"),
-    State(f"{PREFIX}-wards-data", "data"),
-    prevent_initial_call=True,
-)
-def sort_wards(
-    clicks: list[int | None], sort: dict[str, Any], data: dict[str, Any]
-) -> tuple[Component, dict[str, Any]]:
-    """A column header was clicked: re-sort the stored rows (no query)."""
-    if not ctx.triggered_id or not any(clicks):
-        return dash.no_update, dash.no_update
-    new_sort = sections.next_sort(sort, ctx.triggered_id["column"])
-    data = unseal(data)
-    table = sections.ward_table(PREFIX, data["rows"], sort=new_sort, targets=load_targets(),
-                                link_search=data["link"], selected_ward=data["ward"])  # fmt: skip
-    return table, new_sort
 
 
 @callback(

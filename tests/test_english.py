@@ -257,7 +257,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
         ]  # fmt: skip
     if name == "satisfaction":
         layout = module.layout(**OCTOBER)
-        data = _find(layout, "satisfaction-wards-data").data
         return [
             layout,
             module.layout(**OCTOBER, ward="00008"),
@@ -265,9 +264,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
             module.layout(**{"from": "2026-11-01", "to": "2026-11-30"}),  # dossiers, no rating
             run_callback(module.update, "satisfaction-ward.value", *OCTOBER_CONTROLS, "00004",
                          "all", "all"),
-            run_callback(module.sort_wards, '{"column":"ratings","type":'
-                         '"satisfaction-wards-sort"}.n_clicks', [1],
-                         {"column": "rank", "descending": False}, data),
         ]  # fmt: skip
     return [module.layout()]
 

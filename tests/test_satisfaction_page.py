@@ -55,6 +55,7 @@ from kpi.db import cursor
 from kpi.periods import Period
 from kpi.satisfaction import trend_grain
 from tests.callbacks import page_callbacks
+from tests.grids import grid_texts
 from tests.satisfaction_fixture import COMMENTS, FILES
 from tests.test_overview_page import find, inline_text, run_callback, text, walk
 from ui.i18n import EN
@@ -106,6 +107,15 @@ def tile_values(tree: Any) -> dict[str, str]:
 def change_lines(tree: Any, tile_id: str) -> list[str]:
     return [inline_text(n) for n in walk(find(tree, tile_id))
             if (getattr(n, "className", None) or "") == "mc-change"]  # fmt: skip
+
+
+def ward_rows(grid: Any) -> list[list[str]]:
+    """The ward grid's rows as the browser shows them (a name with its badge)."""
+    return [
+        [f"{text} {row['badge']}" if key == "ward_name" and "badge" in row else text
+         for key, text in zip((c["field"] for c in grid.columnDefs), texts, strict=True)]
+        for row, texts in zip(grid.rowData, grid_texts(grid), strict=True)
+    ]  # fmt: skip
 
 
 def body_rows(tree: Any, table_id: str | None = None) -> list[list[str]]:
@@ -221,32 +231,34 @@ def test_ward_table_ranks_only_wards_with_enough_ratings(
     page_module: ModuleType, loaded: Path
 ) -> None:
     page = page_module.layout(**OCTOBER, ward="00004")
-    rows = body_rows(page, "satisfaction-wards")
+    grid = find(page, "satisfaction-wards-grid")
+    rows = ward_rows(grid)
     assert len(rows) == 126
     assert rows[:2] == [BA_DINH, NGOC_HA]
     assert {tuple(r[:1] + r[2:]) for r in rows[2:]} == {tuple(OTHER_WARD)}
-    links = {n.children: n.href for n in walk(find(page, "satisfaction-wards"))
-             if hasattr(n, "href")}  # fmt: skip
+    links = {row["ward_name"]: row["href"] for row in grid.rowData}
     assert links["Phường Ba Đình"] == "/phuong/00004?from=2026-10-01&to=2026-10-31"
+    assert [r["ward_name"] for r in grid.rowData if r.get("selected")] == ["Phường Ba Đình"]
 
 
-def test_sorting_keeps_wards_with_few_ratings_after_reliable_ones(
+def test_the_ward_table_sorts_in_the_browser_few_ratings_after_reliable_ones(
     page_module: ModuleType, loaded: Path
 ) -> None:
-    page = page_module.layout(**OCTOBER)
-    data = find(page, "satisfaction-wards-data").data
-    sort = find(page, "satisfaction-wards-sort").data
-    trigger = '{"column":"satisfied_rate","type":"satisfaction-wards-sort"}.n_clicks'
-    # Highest first (second click): Ngọc Hà's 100% of 2 ratings still comes after Ba Đình.
-    table, sort = run_callback(page_module.sort_wards, trigger, [1], sort, data)
-    assert sort == {"column": "satisfied_rate", "descending": False}
-    table, sort = run_callback(page_module.sort_wards, trigger, [2], sort, data)
-    assert sort == {"column": "satisfied_rate", "descending": True}
-    assert body_rows(table)[:2] == [BA_DINH, NGOC_HA]
-    # A count column sorts everyone alike: ratings, most first.
-    trigger = '{"column":"ratings","type":"satisfaction-wards-sort"}.n_clicks'
-    table, sort = run_callback(page_module.sort_wards, trigger, [1], sort, data)
-    assert [r[1] for r in body_rows(table)[:2]] == ["Phường Ba Đình", "Phường Ngọc Hà ít đánh giá"]
+    # A header click asks the server nothing (the browser tests check the order): the columns
+    # that rest on ratings keep a ward with few ratings (tier 1) after the reliable ones,
+    # whichever the direction; its satisfied rate is not coloured.
+    grid = find(page_module.layout(**OCTOBER), "satisfaction-wards-grid")
+    comparators = {spec["field"]: spec["comparator"]["function"] for spec in grid.columnDefs}
+    assert [k for k, f in comparators.items() if f == "motcuaTiered"] == [
+        "rank", "satisfied_rate", "mean_rating",
+    ]  # fmt: skip
+    orders = {spec["field"]: spec["sortingOrder"][0] for spec in grid.columnDefs}
+    assert orders["satisfied_rate"] == "asc" and orders["ratings"] == "desc"
+    ngoc_ha = next(r for r in grid.rowData if r["ward_name"] == "Phường Ngọc Hà")
+    assert (ngoc_ha["tier"], ngoc_ha["badge"]) == (1, "ít đánh giá")
+    assert "satisfied_rate__status" not in ngoc_ha
+    ba_dinh = next(r for r in grid.rowData if r["ward_name"] == "Phường Ba Đình")
+    assert "tier" not in ba_dinh and ba_dinh["satisfied_rate__status"] == "red"
 
 
 def test_766_section_shows_the_value_points_and_why(page_module: ModuleType, loaded: Path) -> None:
@@ -395,13 +407,9 @@ def test_no_comment_text_appears_in_the_layout_or_any_callback_output(
     assert "chỉ cho lãnh đạo của phường, xã đó và của tỉnh, thành phố" in text(
         find(page, "satisfaction-comments-note")
     )
-    data = find(page, "satisfaction-wards-data").data
     outputs: list[Any] = [page]
     outputs.append(run_callback(page_module.update, "satisfaction-ward.value", "custom",
                                 "2026-10-01", "2026-10-31", "00004", "all", "all"))  # fmt: skip
-    outputs.append(run_callback(page_module.sort_wards, '{"column":"ratings","type":'
-                                '"satisfaction-wards-sort"}.n_clicks', [1],
-                                {"column": "rank", "descending": False}, data))  # fmt: skip
     shown = json.dumps(outputs, cls=PlotlyJSONEncoder, ensure_ascii=False)
     files = [export_file(page_module, "xlsx")[1], export_file(page_module, "csv")[1]]
     unpacked = [zipfile.ZipFile(io.BytesIO(f)) for f in files]
@@ -421,7 +429,7 @@ def test_every_callback_id_is_in_the_layout(page_module: ModuleType, loaded: Pat
 
     ids = {name(n.id) for n in walk(page_module.layout(**OCTOBER)) if getattr(n, "id", None)}
     specs = page_callbacks("satisfaction-")
-    assert len(specs) == 4  # filters, league sort, province menu, export
+    assert len(specs) == 3  # filters, province menu, export (the ward table sorts in the browser)
     for spec in specs:
         outputs = [o.rsplit(".", 1)[0] for o in spec["output"].strip(".").split("...")]
         used = [name(o) for o in outputs] + [
@@ -445,7 +453,7 @@ def test_every_text_of_the_page_has_an_english_translation() -> None:
     wanted = _texts(ROOT / "ui" / "satisfaction.py") + _texts(ROOT / "pages" / "satisfaction.py")
     wanted += [f"{level} – {label}" for level, label in RATING_LABELS.items()]
     wanted += list(SIPAS_DIMENSIONS.values()) + list(sections.GRAIN_WORDS.values())
-    wanted += [label for _key, label, _kind, _first in sections.WARD_COLUMNS]
+    wanted += [column.label for column in sections.WARD_COLUMNS]
     assert [t for t in wanted if t not in EN] == []
 
 

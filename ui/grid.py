@@ -5,10 +5,10 @@ label, the kind of value, the direction of its first sort, whether its cells are
 against a target, whether it stays pinned on the left when a phone scrolls the table sideways)
 and rows of raw values. :func:`grid_rows` adds to each row what the browser shows: the text of
 each cell written the reader's way (``<key>__text``), the words a screen reader says for a
-symbol (``<key>__words``) and the cell's status against its target (``<key>__status``); :func:`grid` draws
-the AG Grid. Sorting happens in the browser on the raw values (``assets/dashAgGridFunctions.js``:
-a row without a value sorts last whichever the direction, ties in Vietnamese name order), so a
-click on a header asks the server nothing.
+symbol (``<key>__words``) and the cell's status against its target (``<key>__status``);
+:func:`grid` draws the AG Grid. Sorting happens in the browser on the raw values
+(``assets/dashAgGridFunctions.js``: a row without a value sorts last whichever the direction,
+ties in Vietnamese name order), so a click on a header asks the server nothing.
 
 No string here is JavaScript to evaluate: a cell's class and renderer are named functions of
 the assets (``motcuaClass``, ``MotcuaCell``, ``MotcuaLink``), so the CSP needs no
@@ -18,7 +18,7 @@ the assets (``motcuaClass``, ``MotcuaCell``, ``MotcuaLink``), so the CSP needs n
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import dash_ag_grid as dag
@@ -26,12 +26,14 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.targets import Target, colour
-from ui.format import NO_DATA, fmt_int, fmt_pct
+from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
 from ui.theme import STATUSES
 
 # The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
-MIN_WIDTHS = {"name": 190, "count": 88, "rate": 104, "rank": 84, "move": 92, "text": 120}
+MIN_WIDTHS = {
+    "name": 190, "count": 88, "rate": 104, "mean": 84, "rank": 84, "move": 92, "text": 120,
+}  # fmt: skip
 KINDS = tuple(MIN_WIDTHS)
 
 
@@ -40,10 +42,12 @@ class GridColumn:
     """One column of a table, declared once.
 
     ``key``: the row's value; ``label``: the header (Vietnamese source text, translated when
-    drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``rank``, ``move`` (a rank
-    change), ``text``; ``first_descending``: the first click sorts largest first;
-    ``coloured``: the cell is coloured against the target of ``key``; ``pinned``: stays on the
-    left while the table scrolls sideways (on a phone)."""
+    drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``mean`` (two decimals),
+    ``rank``, ``move`` (a rank change), ``text``; ``first_descending``: the first click sorts
+    largest first; ``coloured``: the cell is coloured against the target of ``key``;
+    ``pinned``: stays on the left while the table scrolls sideways (on a phone); ``tiered``:
+    rows of the second tier (a row's ``tier`` 1, e.g. a ward with few ratings) sort after the
+    first whichever the direction."""
 
     key: str
     label: str
@@ -51,6 +55,7 @@ class GridColumn:
     first_descending: bool = False
     coloured: bool = False
     pinned: bool = False
+    tiered: bool = False
 
     def __post_init__(self) -> None:
         """Reject a kind no cell can be written as."""
@@ -84,6 +89,8 @@ def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> tuple
         return NO_DATA, "", ""
     if column.kind == "rate":
         text = fmt_pct(value)
+    elif column.kind == "mean":
+        text = fmt_number(value, 2)
     elif column.kind in ("count", "rank"):
         text = fmt_int(value)
     else:
@@ -102,20 +109,26 @@ def grid_rows(
     targets: Mapping[str, Target],
     href: Callable[[Mapping[str, Any]], str] | None = None,
     selected: Callable[[Mapping[str, Any]], bool] | None = None,
+    plain: Callable[[Mapping[str, Any]], bool] | None = None,
+    extra: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None,
     keep: Sequence[str] = ("name_order",),
 ) -> list[dict[str, Any]]:
     """The grid's rows: each column's raw value (what sorts) and, where they are not the value
     itself, its text (``<key>__text``), words (``<key>__words``) and status
     (``<key>__status``); the row's link (``href``), whether it is the chosen one
-    (``selected``) and the ``keep`` columns (``name_order``: the Vietnamese name order that
-    breaks ties)."""
+    (``selected``), the ``keep`` columns (``name_order``: the Vietnamese name order that breaks
+    ties) and the ``extra`` fields of a row (its ``tier``, its name's ``badge`` and
+    ``badge_title``); a row for which ``plain`` is true has no colour."""
     out = []
     for row in rows:
         drawn: dict[str, Any] = {k: row.get(k) for k in keep}
         for column in columns:
             value = row.get(column.key)
             drawn[column.key] = None if _missing(value) else value
-            text, words, status = cell(column, value, targets)
+            uncoloured = plain is not None and column.coloured and plain(row)
+            text, words, status = cell(
+                replace(column, coloured=False) if uncoloured else column, value, targets
+            )
             if text != str(drawn[column.key]):
                 drawn[f"{column.key}__text"] = text
             if words:
@@ -126,6 +139,8 @@ def grid_rows(
             drawn["href"] = href(row)
         if selected is not None and selected(row):
             drawn["selected"] = True
+        if extra is not None:
+            drawn.update(extra(row))
         out.append(drawn)
     return out
 
@@ -145,9 +160,7 @@ def column_defs(
             "field": column.key,
             "headerName": _((labels or {}).get(column.key, column.label)),
             "sortingOrder": order,
-            "comparator": {
-                "function": "motcuaByName" if column.kind == "name" else "motcuaMissingLast"
-            },
+            "comparator": {"function": _comparator(column)},
             "cellClass": {"function": "motcuaClass(params)"},
             "cellRenderer": "MotcuaLink" if column.kind == "name" else "MotcuaCell",
         }
@@ -160,6 +173,13 @@ def column_defs(
             spec["sort"] = "asc"
         defs.append(spec)
     return defs
+
+
+def _comparator(column: GridColumn) -> str:
+    """The sort of ``column`` (assets/dashAgGridFunctions.js)."""
+    if column.kind == "name":
+        return "motcuaByName"
+    return "motcuaTiered" if column.tiered else "motcuaMissingLast"
 
 
 def grid(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
@@ -110,27 +109,5 @@ def league_table(
                 className="small text-body-secondary mb-2",
             ),
             grid(f"{prefix}-league-grid", COLUMNS, drawn, name=name, sort="rank", labels=labels),
-        ]
-    )
-
-
-def boxed_table(note_id: str, note: str, name: str, head: Component, body: Component) -> Component:
-    """A sortable table of wards in its scrolling box (sticky header), its note above the box.
-
-    Not in the caption: a caption is as wide as its table, which on a phone scrolls sideways
-    inside the box, so the note's end was cut off. The caption keeps the table's ``name`` for
-    screen readers."""
-    return html.Div(
-        [
-            html.P(note, id=note_id, className="small text-body-secondary mb-2"),
-            html.Div(
-                dbc.Table(
-                    [html.Caption(name, className="visually-hidden"), head, body],
-                    size="sm",
-                    hover=True,
-                    class_name="mc-league mb-0",
-                ),
-                className="table-responsive mc-league-wrap",
-            ),
         ]
     )

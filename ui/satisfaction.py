@@ -50,13 +50,11 @@ from ui.definitions import SIPAS_DIMENSIONS, definition_href
 from ui.export import Column, Table
 from ui.figures import GRAPH_CONFIG, bucket_label
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_number, fmt_pct
+from ui.grid import GridColumn, grid, grid_rows
 from ui.i18n import _
-from ui.league import boxed_table
 from ui.overview import scope_title
 from ui.satisfaction_figures import ratings_figure, satisfaction_trend_figure, sipas_figure
-from ui.sealed import seal
-from ui.theme import RATING_LABELS, STATUSES
-from web.inputs import BadInput
+from ui.theme import RATING_LABELS
 
 NO_SIPAS = "chưa có dữ liệu"
 FEW = "ít đánh giá"
@@ -462,162 +460,79 @@ def comments_note(prefix: str) -> Component:
 
 # --- the ward table --------------------------------------------------------------------------
 
-# (key, header, kind, first click sorts descending); rates sort worst first.
-WARD_COLUMNS: tuple[tuple[str, str, str, bool], ...] = (
-    ("rank", "Hạng", "rank", False),
-    ("ward_name", "Phường, xã", "name", False),
-    ("ratings", "Lượt đánh giá", "count", True),
-    ("satisfied_rate", "Tỷ lệ hài lòng", "rate", False),
-    ("mean_rating", "Điểm TB", "mean", False),
-    ("response_rate", "Tỷ lệ hồ sơ được đánh giá", "rate", False),
-    ("satisfaction_766", "Hài lòng 766 (5.4)", "rate", False),
-    ("petitions", "Phản ánh, kiến nghị", "count", True),
-    ("petition_on_time_rate", "PAKN đúng hạn (5.2)", "rate", False),
+# Rates sort worst first; the columns that rest on ratings (rank, satisfied rate, mean) list a
+# ward with few ratings after the reliable ones, whichever the direction: flagged, not ranked
+# as if reliable.
+WARD_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("rank", "Hạng", "rank", tiered=True),
+    GridColumn("ward_name", "Phường, xã", "name", pinned=True),
+    GridColumn("ratings", "Lượt đánh giá", "count", first_descending=True),
+    GridColumn("satisfied_rate", "Tỷ lệ hài lòng", "rate", coloured=True, tiered=True),
+    GridColumn("mean_rating", "Điểm TB", "mean", tiered=True),
+    GridColumn("response_rate", "Tỷ lệ hồ sơ được đánh giá", "rate"),
+    GridColumn("satisfaction_766", "Hài lòng 766 (5.4)", "rate"),
+    GridColumn("petitions", "Phản ánh, kiến nghị", "count", first_descending=True),
+    GridColumn("petition_on_time_rate", "PAKN đúng hạn (5.2)", "rate"),
 )
-_KINDS = {key: kind for key, _label, kind, _first in WARD_COLUMNS}
-_FIRST_DESCENDING = {key: first for key, _label, _kind, first in WARD_COLUMNS}
-# Columns that rest on ratings: a ward with few ratings sorts after the reliable ones.
-RATING_BASED = ("rank", "satisfied_rate", "mean_rating")
-DEFAULT_SORT: dict[str, Any] = {"column": "rank", "descending": False}
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
-def sort_wards(
-    rows: Sequence[Mapping[str, Any]], column: str, *, descending: bool
-) -> list[Mapping[str, Any]]:
-    """Rows ordered by ``column``; rows without a value last, ties in Vietnamese name order.
-
-    On a rating-based column (rank, satisfied rate, mean) the wards with few ratings come after
-    the reliable ones, whatever the direction: they are flagged, not ranked as if reliable.
-    """
-    key = "name_order" if column == "ward_name" else column
-
-    def ordered(group: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        group = sorted(group, key=lambda r: r["name_order"])
-        return sorted(group, key=lambda r: r[key], reverse=descending)
-
-    def split(group: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        present = [r for r in group if not _missing(r.get(key))]
-        absent = [r for r in group if _missing(r.get(key))]
-        return ordered(present) + sorted(absent, key=lambda r: r["name_order"])
-
-    if column in RATING_BASED:
-        few = [r for r in rows if r["few_ratings"]]
-        rest = split([r for r in rows if not r["few_ratings"]])
-        reliable = [r for r in rest if not _missing(r.get(key))]
-        return reliable + split(few) + rest[len(reliable) :]
-    return split(list(rows))
-
-
-def next_sort(current: Mapping[str, Any], clicked: str) -> dict[str, Any]:
-    """Clicking the sorted column reverses it; another column starts in its first direction."""
-    if clicked not in _FIRST_DESCENDING:
-        raise BadInput("không có cột này")
-    if current.get("column") == clicked:
-        return {"column": clicked, "descending": not current.get("descending")}
-    return {"column": clicked, "descending": _FIRST_DESCENDING[clicked]}
-
-
-def ward_store(table: pd.DataFrame, *, link_search: str, ward: str | None) -> dict[str, Any]:
-    """What the sort callback needs to redraw the table without a query."""
+def ward_table_rows(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """The ward table's rows (raw numbers), in rank order: reliable wards by rank, then those
+    with few ratings, then those without ratings, each in Vietnamese name order."""
     columns = ["ward_code", "ward_name", "name_order", "few_ratings"]
-    columns += [key for key, *_rest in WARD_COLUMNS if key not in columns]
-    return {"rows": records(table[columns]), "link": link_search, "ward": ward}
+    columns += [c.key for c in WARD_COLUMNS if c.key not in columns]
+    rows = records(table[columns])
 
+    def order(row: Mapping[str, Any]) -> tuple[int, float, int]:
+        rank = row["rank"]
+        tier = (3 - row["few_ratings"]) if rank is None else int(row["few_ratings"])
+        return tier, rank if rank is not None else 0, row["name_order"]
 
-def _ward_cell(row: Mapping[str, Any], key: str, targets: Mapping[str, Target]) -> Component:
-    value = None if _missing(row.get(key)) else row[key]
-    kind = _KINDS[key]
-    text = {"rate": fmt_pct, "mean": lambda v: fmt_number(v, 2)}.get(kind, fmt_int)(value)
-    if key == "satisfied_rate" and value is not None and not row["few_ratings"]:
-        status = colour(key, float(value), dict(targets))
-        if status is not None:
-            shown = STATUSES[status]
-            return html.Td(f"{text} {shown.symbol}", className=f"text-end {shown.cell}",
-                           title=_(shown.label))  # fmt: skip
-    return html.Td(text, className="text-end")
-
-
-def _ward_header(prefix: str, key: str, label: str, sort: Mapping[str, Any]) -> Component:
-    active = sort.get("column") == key
-    arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
-    order = "descending" if sort.get("descending") else "ascending"
-    return html.Th(
-        html.Button(
-            [_(label), html.Span(" " + arrow, **{"aria-hidden": "true"})],
-            id={"type": f"{prefix}-wards-sort", "column": key},
-            type="button",
-            className="btn btn-link p-0 mc-sort text-start",
-            title=_("Sắp xếp theo {label}", label=_(label)),
-        ),
-        scope="col",
-        **({"aria-sort": order} if active else {}),
-    )
+    return sorted(rows, key=order)
 
 
 def ward_table(
     prefix: str,
     rows: Sequence[Mapping[str, Any]],
     *,
-    sort: Mapping[str, Any],
     targets: Mapping[str, Target],
     link_search: str,
     selected_ward: str | None = None,
 ) -> Component:
-    """Every ward, sorted as ``sort`` says; a ward with few ratings carries "ít đánh giá"."""
-    body = []
-    for row in sort_wards(rows, sort["column"], descending=bool(sort["descending"])):
-        cells: list[Component] = []
-        for key, _label, kind, _first in WARD_COLUMNS:
-            if kind == "name":
-                name: list[Component | str] = [
-                    dcc.Link(row["ward_name"], href=f"/phuong/{row['ward_code']}{link_search}")
-                ]
-                if row["few_ratings"]:
-                    name += [" ", html.Span(_(FEW), className="badge text-bg-light border mc-few",
-                                            title=_("Dưới {n} lượt đánh giá: chưa xếp hạng",
-                                                    n=MIN_RATINGS))]  # fmt: skip
-                cells.append(html.Th(name, scope="row"))
-            else:
-                cells.append(_ward_cell(row, key, targets))
-        selected = row["ward_code"] == selected_ward
-        body.append(html.Tr(cells, className="table-active" if selected else None))
+    """Every ward as a grid (:mod:`ui.grid`), first in rank order; a ward with few ratings
+    carries "ít đánh giá" and its satisfied rate no colour."""
+    few = {"tier": 1, "badge": _(FEW), "badge_title": _("Dưới {n} lượt đánh giá: chưa xếp hạng",
+                                                        n=MIN_RATINGS)}  # fmt: skip
+    drawn = grid_rows(
+        rows,
+        WARD_COLUMNS,
+        targets=targets,
+        href=lambda r: f"/phuong/{r['ward_code']}{link_search}",
+        selected=lambda r: r["ward_code"] == selected_ward,
+        plain=lambda r: bool(r["few_ratings"]),
+        extra=lambda r: few if r["few_ratings"] else {},
+    )
     caption = _(
         "Xếp hạng theo tỷ lệ hài lòng, chỉ các phường, xã có từ {n} lượt đánh giá; phường, xã "
         "ít đánh giá được đánh dấu và xếp sau. Bấm tiêu đề cột để sắp xếp.",
         n=MIN_RATINGS,
     )
-    head = html.Thead(
-        html.Tr([_ward_header(prefix, k, lbl, sort) for k, lbl, _kind, _f in WARD_COLUMNS])
-    )
-    return boxed_table(
-        f"{prefix}-wards-note", caption, _("Theo phường, xã"), head, html.Tbody(body)
+    return html.Div(
+        [
+            html.P(caption, id=f"{prefix}-wards-note", className="small text-body-secondary mb-2"),
+            grid(f"{prefix}-wards-grid", WARD_COLUMNS, drawn, name=_("Theo phường, xã")),
+        ]
     )
 
 
 def ward_section(
-    prefix: str, store: Mapping[str, Any], *, targets: Mapping[str, Target]
-) -> Component:
-    """The ward table section, with the stores its sort callback reads."""
-    table = ward_table(
-        prefix,
-        store["rows"],
-        sort=DEFAULT_SORT,
-        targets=targets,
-        link_search=store["link"],
-        selected_ward=store["ward"],
-    )
+    prefix: str, rows: Sequence[Mapping[str, Any]], *, targets: Mapping[str, Target],
+    link_search: str, ward: str | None,
+) -> Component:  # fmt: skip
+    """The ward table section."""
+    table = ward_table(prefix, rows, targets=targets, link_search=link_search, selected_ward=ward)
     return _section(
-        f"{prefix}-wards-section",
-        _("Theo phường, xã"),
-        [
-            dcc.Store(id=f"{prefix}-wards-data", data=seal(dict(store))),
-            dcc.Store(id=f"{prefix}-wards-sort", data=DEFAULT_SORT),
-            html.Div(table, id=f"{prefix}-wards"),
-        ],
+        f"{prefix}-wards-section", _("Theo phường, xã"), [html.Div(table, id=f"{prefix}-wards")]
     )
 
 
@@ -655,7 +570,6 @@ def page_content(
     scope = scope_title(ward, wards)
     if not has_data(head):
         return html.Div([scope, empty_state(), line], id=f"{prefix}-empty")
-    store = ward_store(wards_table, link_search=link_search, ward=ward)
     buckets = head[head["role"] == BUCKET]
     return html.Div(
         [
@@ -669,7 +583,13 @@ def page_content(
             trend_section(prefix, buckets, grain=trend_grain(period), targets=targets),
             index_section(prefix, now, points),
             petitions_section(prefix, now, points),
-            ward_section(prefix, store, targets=targets),
+            ward_section(
+                prefix,
+                ward_table_rows(wards_table),
+                targets=targets,
+                link_search=link_search,
+                ward=ward,
+            ),
             comments_note(prefix),
         ]
     )
