@@ -10,14 +10,25 @@ dagcomponentfuncs.MotcuaCell = function (props) {
   var field = props.colDef.field;
   var text = data[field + "__text"];
   var status = data[field + "__status"];
+  var badge = data[field + "__badge"];
   var context = props.context || {};
-  var words = data[field + "__words"] || (status && (context.status_words || {})[status]);
+  var noData = context.no_data || [];
   var shown = text === undefined ? props.value : text;
-  if (!words) {
-    return React.createElement("span", null, shown);
+  if (shown === noData[0]) {
+    /* the no-data dash, read as "no data" */
+    return React.createElement("span", { title: noData[1] },
+      React.createElement("span", { "aria-hidden": "true" }, shown),
+      React.createElement("span", { className: "visually-hidden" }, noData[1]));
   }
-  return React.createElement("span", { title: words }, shown,
-    React.createElement("span", { className: "visually-hidden" }, " (" + words + ")"));
+  var words = data[field + "__words"] || (status && (context.status_words || {})[status]);
+  var parts = [shown];
+  if (badge) {
+    parts.push(" ", React.createElement("span", { key: "b", className: "badge text-bg-danger" }, badge));
+  }
+  if (words) {
+    parts.push(React.createElement("span", { key: "w", className: "visually-hidden" }, " (" + words + ")"));
+  }
+  return React.createElement.apply(null, ["span", words ? { title: words } : null].concat(parts));
 };
 
 /* The row's name, a link to its page that Dash follows without reloading (as dcc.Link does:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import MATCH, Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, ctx, html
 from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
@@ -31,7 +31,6 @@ from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import Selection, control_inputs, search_query, url_id, view_outputs
 from ui.i18n import _, page_title
-from ui.sealed import unseal
 
 dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
 
@@ -92,25 +91,6 @@ def update(
     return on_controls(PREFIX, ctx.triggered_id, _view, preset=preset, date_from=date_from,
                        date_to=date_to, ward=ward, field=field, channel=channel, province=province,
                        procedure=search_query(search).get("procedure"))  # fmt: skip
-
-
-@callback(
-    Output({"type": f"{PREFIX}-table", "table": MATCH}, "children"),
-    Output({"type": f"{PREFIX}-sort-state", "table": MATCH}, "data"),
-    Input({"type": f"{PREFIX}-sort", "table": MATCH, "column": dash.ALL}, "n_clicks"),
-    State({"type": f"{PREFIX}-sort-state", "table": MATCH}, "data"),
-    State({"type": f"{PREFIX}-rows", "table": MATCH}, "data"),
-    prevent_initial_call=True,
-)
-def sort_table(
-    clicks: list[int | None], sort: dict[str, Any], rows: list[dict[str, Any]]
-) -> tuple[Component, dict[str, Any]]:
-    """A column header was clicked: re-sort the stored rows (no query)."""
-    if not ctx.triggered_id or not any(clicks):
-        return dash.no_update, dash.no_update
-    table = ctx.triggered_id["table"]
-    new_sort = sections.next_sort(sort, ctx.triggered_id["column"], table)
-    return sections.sorted_table(PREFIX, table, unseal(rows), sort=new_sort), new_sort
 
 
 @callback(

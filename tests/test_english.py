@@ -243,7 +243,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
         ]  # fmt: skip
     if name == "fields":
         layout = module.layout(**OCTOBER)
-        rows = _find(layout, {"type": "fields-rows", "table": "field"}).data
         return [
             layout,
             module.layout(**OCTOBER, field="Đất đai"),
@@ -251,9 +250,6 @@ def outputs(name: str, module: ModuleType, db: Path) -> list[Any]:
             module.layout(**EMPTY_PERIOD),
             run_callback(module.update, "fields-field.value", *OCTOBER_CONTROLS, "all",
                          "Hộ tịch", "all", SEARCH),
-            run_callback(module.sort_table, '{"column":"on_time_rate","table":"field",'
-                         '"type":"fields-sort"}.n_clicks', [1],
-                         dict(module.sections.DEFAULT_SORT), rows),
         ]  # fmt: skip
     if name == "satisfaction":
         layout = module.layout(**OCTOBER)

@@ -11,10 +11,9 @@ gives the same tables for the Excel/CSV export. The page module only fetches and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -22,7 +21,7 @@ from dash.development.base_component import Component
 from kpi.fields import Worst, name_key, top_by_volume, worst
 from kpi.metrics import records
 from kpi.periods import Period
-from ui.components import empty_state, table_view, value_text
+from ui.components import empty_state, table_view
 from ui.definitions import METRICS, definition_href
 from ui.export import Column as ExportColumn
 from ui.export import Table
@@ -30,33 +29,15 @@ from ui.fields_figures import late_figure, online_figure
 from ui.figures import GRAPH_CONFIG
 from ui.filters import Selection
 from ui.format import fmt_date, fmt_datetime, fmt_int, fmt_pct
+from ui.grid import GridColumn, grid, grid_rows
 from ui.i18n import _
-from ui.league import sort_rows
-from ui.sealed import seal
-from web.inputs import BadInput
 
 PATH = "/linh-vuc"
 FIELDS, PROCEDURES, WARDS = "field", "procedure", "ward"
 NO_CODE = "(không có mã)"
 TOP_PROCEDURES = 10  # bars of the online-share chart
 TOP_LATE = 15  # bars of the late chart of procedures or wards
-DEFAULT_SORT: dict[str, Any] = {"column": "late_total", "descending": True}
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its key in the rows, header, kind, first sort direction, definition.
-
-    ``kind``: ``name`` (the drill-down link), ``code``, ``text``, ``count``, ``rate``,
-    ``interagency`` (a count flagged "liên thông"). ``term`` is the key of its definition in
-    :data:`ui.definitions.METRICS` or :data:`TERMS`.
-    """
-
-    key: str
-    label: str
-    kind: str
-    first_descending: bool = True
-    term: str | None = None
+DEFAULT_SORT: dict[str, Any] = {"column": "late_total", "descending": True}  # first order
 
 
 # Definitions of the page's own figures (the others are in ui.definitions.METRICS).
@@ -76,52 +57,49 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
 }
 
-_COUNTS = (
-    Column("received", "Tiếp nhận mới", "count", term="received"),
-    Column("completed", "Đã giải quyết", "count", term="completed"),
-    Column("to_process", "Tổng số phải giải quyết", "count", term="to_process"),
-    # Rates sort worst first on the first click: the question is "where is it slipping".
-    Column("on_time_rate", "Tỷ lệ đúng hạn", "rate", False, "on_time_rate"),
-    Column(
-        "resolved_on_time_rate",
-        "Giải quyết đúng/trước hạn",
-        "rate",
-        False,
-        "resolved_on_time_rate",
-    ),
-    Column("late", "Quá hạn", "count", term="late"),
-    Column("overdue", "Đang giải quyết quá hạn", "count", term="overdue"),
-    Column("late_total", "Tổng trễ hạn", "count", term="late_total"),
-    Column("late_share", "Tỷ trọng trễ hạn", "rate", term="late_share"),
-    Column("late_interagency", "Quá hạn có liên thông", "interagency", term="late_interagency"),
-    Column("online_share", "Tỷ lệ trực tuyến", "rate", False, "online_share"),
-    Column("full_online_share", "Tỷ lệ trực tuyến toàn trình", "rate", False, "full_online_share"),
+# Counts sort most first on the first click; rates worst first: "where is it slipping".
+_COUNTS = tuple(
+    GridColumn(key, label, kind, first_descending=first, term=key)
+    for key, label, kind, first in (
+        ("received", "Tiếp nhận mới", "count", True),
+        ("completed", "Đã giải quyết", "count", True),
+        ("to_process", "Tổng số phải giải quyết", "count", True),
+        ("on_time_rate", "Tỷ lệ đúng hạn", "rate", False),
+        ("resolved_on_time_rate", "Giải quyết đúng/trước hạn", "rate", False),
+        ("late", "Quá hạn", "count", True),
+        ("overdue", "Đang giải quyết quá hạn", "count", True),
+        ("late_total", "Tổng trễ hạn", "count", True),
+        ("late_share", "Tỷ trọng trễ hạn", "rate", True),
+        ("late_interagency", "Quá hạn có liên thông", "interagency", True),
+        ("online_share", "Tỷ lệ trực tuyến", "rate", False),
+        ("full_online_share", "Tỷ lệ trực tuyến toàn trình", "rate", False),
+    )
 )
 _BY_KEY = {c.key: c for c in _COUNTS}
 
 
-def _pick(*keys: str) -> tuple[Column, ...]:
+def _pick(*keys: str) -> tuple[GridColumn, ...]:
     return tuple(_BY_KEY[k] for k in keys)
 
 
-TABLES: dict[str, tuple[Column, ...]] = {
+TABLES: dict[str, tuple[GridColumn, ...]] = {
     FIELDS: (
-        Column("name_order", "Lĩnh vực", "name", False),
+        GridColumn("name", "Lĩnh vực", "name", pinned=True),
         *_pick(
             "received", "completed", "to_process", "on_time_rate", "resolved_on_time_rate",
             "late", "overdue", "late_total", "late_share", "late_interagency", "online_share",
         ),
     ),
     PROCEDURES: (
-        Column("name_order", "Mã thủ tục", "name", False),
-        Column("procedure_name", "Tên thủ tục", "text", False),
+        GridColumn("name", "Mã thủ tục", "name", pinned=True),
+        GridColumn("procedure_name", "Tên thủ tục", "text"),
         *_pick(
             "received", "to_process", "on_time_rate", "late", "overdue", "late_total",
             "late_interagency", "online_share", "full_online_share",
         ),
     ),
     WARDS: (
-        Column("name_order", "Phường, xã", "name", False),
+        GridColumn("name", "Phường, xã", "name", pinned=True),
         *_pick(
             "received", "to_process", "on_time_rate", "late", "overdue", "late_total",
             "late_interagency", "online_share", "full_online_share",
@@ -183,55 +161,6 @@ def link(selection: Selection) -> str:
     return PATH + selection.search()
 
 
-def next_sort(current: Mapping[str, Any], clicked: str, table: str) -> dict[str, Any]:
-    """Clicking the sorted column reverses it; another column starts in its first direction."""
-    first = {c.key: c.first_descending for c in TABLES.get(table, ())}
-    if clicked not in first:
-        raise BadInput("không có bảng hoặc cột này")
-    if current.get("column") == clicked:
-        return {"column": clicked, "descending": not current.get("descending")}
-    return {"column": clicked, "descending": first[clicked]}
-
-
-def _cell(row: Mapping[str, Any], column: Column) -> Component:
-    value = row.get(column.key)
-    value = None if _missing(value) else value
-    if column.kind == "name":
-        target = row["name"]
-        shown = dcc.Link(target, href=row["href"]) if row.get("href") else target
-        return html.Th(shown, scope="row")
-    if column.kind == "text":
-        return html.Td(value or "", className="mc-wrap")
-    if column.kind == "rate":
-        return html.Td(value_text(fmt_pct(value)), className="text-end")
-    if column.kind == "interagency" and value:
-        return html.Td(
-            [fmt_int(value), " ", html.Span(_("liên thông"), className="badge text-bg-danger")],
-            className="text-end",
-        )
-    return html.Td(value_text(fmt_int(value)), className="text-end")
-
-
-def _header(prefix: str, table: str, column: Column, sort: Mapping[str, Any]) -> Component:
-    active = sort.get("column") == column.key
-    label = _(column.label)
-    if column.kind == "text":
-        return html.Th(label, scope="col")
-    arrow = ("▼" if sort.get("descending") else "▲") if active else "↕"
-    order = "descending" if sort.get("descending") else "ascending"
-    return html.Th(
-        html.Button(
-            [label, html.Span(" " + arrow, **{"aria-hidden": "true"})],
-            id={"type": f"{prefix}-sort", "table": table, "column": column.key},
-            type="button",
-            className="btn btn-link p-0 mc-sort text-start",
-            title=_("Sắp xếp theo {label}", label=label),
-        ),
-        scope="col",
-        **({"aria-sort": order} if active else {}),
-    )
-
-
 CAPTIONS = {
     FIELDS: "Hồ sơ theo lĩnh vực, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm tên lĩnh vực "
     "để xem các thủ tục; bấm tiêu đề cột để sắp xếp.",
@@ -242,29 +171,22 @@ CAPTIONS = {
 }
 
 
-def sorted_table(
-    prefix: str, table: str, rows: Sequence[Mapping[str, Any]], *, sort: Mapping[str, Any]
-) -> Component:
-    """The table ``table`` (:data:`TABLES`) of ``rows``, sorted as ``sort`` says."""
+def sorted_table(prefix: str, table: str, rows: Sequence[Mapping[str, Any]]) -> Component:
+    """The table ``table`` (:data:`TABLES`) of ``rows`` as a grid (:mod:`ui.grid`), first by
+    late + overdue, most first; its caption above it."""
     columns = TABLES[table]
-    ordered = (
-        list(rows)
-        if dict(sort) == DEFAULT_SORT
-        else sort_rows(rows, sort["column"], descending=bool(sort["descending"]))
-    )
-    body = [html.Tr([_cell(row, c) for c in columns]) for row in ordered]
+    drawn = grid_rows(rows, columns, targets={}, href=lambda r: r.get("href"))
     return html.Div(
-        dbc.Table(
-            [
-                html.Caption(_(CAPTIONS[table])),
-                html.Thead(html.Tr([_header(prefix, table, c, sort) for c in columns])),
-                html.Tbody(body),
-            ],
-            size="sm",
-            hover=True,
-            class_name="mc-league mb-0",
-        ),
-        className="table-responsive mc-league-wrap mc-fields-wrap",
+        [
+            html.P(_(CAPTIONS[table]), className="small text-body-secondary mb-2"),
+            grid(
+                f"{prefix}-{table}-grid",
+                columns,
+                drawn,
+                name=_(CAPTIONS[table]),
+                sort=(DEFAULT_SORT["column"], "desc"),
+            ),
+        ]
     )
 
 
@@ -290,17 +212,13 @@ def definitions_note(table: str) -> Component:
 
 
 def table_section(prefix: str, table: str, rows: list[dict[str, Any]], title: str) -> Component:
-    """A table with the stores its sort callback reads, and its definitions."""
-    key = {"table": table}
+    """A table and its definitions."""
     return _section(
         f"{prefix}-{table}-section",
         title,
         [
-            dcc.Store(id={"type": f"{prefix}-rows", **key}, data=seal(rows)),
-            dcc.Store(id={"type": f"{prefix}-sort-state", **key}, data=DEFAULT_SORT),
             html.Div(
-                sorted_table(prefix, table, rows, sort=DEFAULT_SORT),
-                id={"type": f"{prefix}-table", **key},
+                sorted_table(prefix, table, rows), id={"type": f"{prefix}-table", "table": table}
             ),
             definitions_note(table),
         ],

@@ -26,14 +26,16 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.targets import Target, colour
-from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
+from ui.format import NO_DATA, NO_DATA_LABEL, fmt_int, fmt_number, fmt_pct
 from ui.i18n import _
 from ui.theme import STATUSES
 
 # The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
 MIN_WIDTHS = {
-    "name": 190, "count": 88, "rate": 104, "mean": 84, "rank": 84, "move": 92, "text": 120,
+    "name": 190, "count": 88, "rate": 104, "mean": 84, "rank": 84, "move": 92, "text": 220,
+    "interagency": 120, "code": 100,
 }  # fmt: skip
+NUMERIC = ("count", "rate", "mean", "rank", "move", "interagency")
 KINDS = tuple(MIN_WIDTHS)
 
 
@@ -43,7 +45,8 @@ class GridColumn:
 
     ``key``: the row's value; ``label``: the header (Vietnamese source text, translated when
     drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``mean`` (two decimals),
-    ``rank``, ``move`` (a rank change), ``text``; ``first_descending``: the first click sorts
+    ``rank``, ``move`` (a rank change), ``interagency`` (a count flagged "liên thông"), ``text``
+    (long words that wrap, not sorted); ``first_descending``: the first click sorts
     largest first; ``coloured``: the cell is coloured against the target of ``key``;
     ``pinned``: stays on the left while the table scrolls sideways (on a phone); ``tiered``:
     rows of the second tier (a row's ``tier`` 1, e.g. a ward with few ratings) sort after the
@@ -56,6 +59,7 @@ class GridColumn:
     coloured: bool = False
     pinned: bool = False
     tiered: bool = False
+    term: str | None = None  # the key of its definition (ui.definitions.METRICS or a page's)
 
     def __post_init__(self) -> None:
         """Reject a kind no cell can be written as."""
@@ -79,27 +83,40 @@ def rank_move(change: Any) -> tuple[str, str]:
     return "=", _("giữ nguyên hạng")
 
 
-def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> tuple[str, str, str]:
-    """What one cell shows: its text, the words a screen reader adds for its symbol (a rank
-    change's), its status against the target (``green``, ``amber``, ``red`` or ``""``)."""
+@dataclass(frozen=True)
+class Cell:
+    """What one cell shows: its ``text``; the ``words`` a screen reader adds for its symbol (a
+    rank change's); its ``status`` against the target (``green``, ``amber``, ``red``, or
+    ``""``); a ``badge`` after the number (an inter-agency count's "liên thông")."""
+
+    text: str
+    words: str = ""
+    status: str = ""
+    badge: str = ""
+
+
+def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> Cell:
+    """The cell of ``column`` for ``value`` (raw), written the reader's way."""
     if column.kind == "move":
         text, words = rank_move(value)
-        return text, words, ""
+        return Cell(text, words)
     if _missing(value):
-        return NO_DATA, "", ""
+        return Cell("" if column.kind == "text" else NO_DATA)  # a missing name is no number
     if column.kind == "rate":
         text = fmt_pct(value)
     elif column.kind == "mean":
         text = fmt_number(value, 2)
-    elif column.kind in ("count", "rank"):
+    elif column.kind in ("count", "rank", "interagency"):
         text = fmt_int(value)
     else:
-        return str(value), "", ""
+        return Cell(str(value))
+    if column.kind == "interagency" and value:
+        return Cell(text, badge=_("liên thông"))
     status = colour(column.key, float(value), dict(targets)) if column.coloured else None
     if status is None:
-        return text, "", ""
+        return Cell(text)
     # The symbol is the text twin of the colour; the table's note says what each one means.
-    return f"{text} {STATUSES[status].symbol}", "", status
+    return Cell(f"{text} {STATUSES[status].symbol}", status=status)
 
 
 def grid_rows(
@@ -126,15 +143,12 @@ def grid_rows(
             value = row.get(column.key)
             drawn[column.key] = None if _missing(value) else value
             uncoloured = plain is not None and column.coloured and plain(row)
-            text, words, status = cell(
-                replace(column, coloured=False) if uncoloured else column, value, targets
-            )
-            if text != str(drawn[column.key]):
-                drawn[f"{column.key}__text"] = text
-            if words:
-                drawn[f"{column.key}__words"] = words
-            if status:
-                drawn[f"{column.key}__status"] = status
+            shown = cell(replace(column, coloured=False) if uncoloured else column, value, targets)
+            if shown.text != str(drawn[column.key]):
+                drawn[f"{column.key}__text"] = shown.text
+            for part in ("words", "status", "badge"):
+                if getattr(shown, part):
+                    drawn[f"{column.key}__{part}"] = getattr(shown, part)
         if href is not None:
             drawn["href"] = href(row)
         if selected is not None and selected(row):
@@ -148,11 +162,12 @@ def grid_rows(
 def column_defs(
     columns: Sequence[GridColumn],
     *,
-    sort: str | None = None,
+    sort: tuple[str, str] | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """AG Grid's column definitions; ``sort``: the column sorted first (ascending);
-    ``labels``: a header other than the column's own (a province table's name column)."""
+    """AG Grid's column definitions; ``sort``: the column the rows are first sorted by and the
+    direction (``("rank", "asc")``), which its header says; ``labels``: a header other than
+    the column's own (a province table's name column)."""
     defs = []
     for column in columns:
         order = ["desc", "asc"] if column.first_descending else ["asc", "desc"]
@@ -167,10 +182,12 @@ def column_defs(
         if column.pinned:
             spec["pinned"] = "left"
         spec["minWidth"] = MIN_WIDTHS[column.kind]
-        if column.kind in ("count", "rate", "rank", "move"):
+        if column.kind in NUMERIC:
             spec["type"] = "rightAligned"  # the header over its numbers too
-        if column.key == sort:
-            spec["sort"] = "asc"
+        if column.kind == "text":
+            spec.update(sortable=False, wrapText=True, autoHeight=True, flex=2)
+        if sort is not None and column.key == sort[0]:
+            spec["sort"] = sort[1]
         defs.append(spec)
     return defs
 
@@ -188,7 +205,7 @@ def grid(
     rows: list[dict[str, Any]],
     *,
     name: str,
-    sort: str | None = None,
+    sort: tuple[str, str] | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> Component:
     """A sortable grid of :func:`grid_rows` rows; ``name`` is what a screen reader calls it."""
@@ -212,7 +229,10 @@ def grid(
             "rowHeight": 34,
             "localeText": _locale_text(),
             # What a screen reader says for a coloured cell's symbol (MotcuaCell).
-            "context": {"status_words": {k: _(v.label) for k, v in STATUSES.items()}},
+            "context": {
+                "status_words": {k: _(v.label) for k, v in STATUSES.items()},
+                "no_data": [NO_DATA, _(NO_DATA_LABEL)],  # "—" is read as "no data"
+            },
         },
         columnSize="responsiveSizeToFit",
         className="mc-grid",

@@ -108,6 +108,13 @@ def league_table(
                 id=f"{prefix}-league-note",
                 className="small text-body-secondary mb-2",
             ),
-            grid(f"{prefix}-league-grid", COLUMNS, drawn, name=name, sort="rank", labels=labels),
+            grid(
+                f"{prefix}-league-grid",
+                COLUMNS,
+                drawn,
+                name=name,
+                sort=("rank", "asc"),
+                labels=labels,
+            ),
         ]
     )

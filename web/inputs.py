@@ -168,10 +168,7 @@ CONTROLS: dict[tuple[str, str], Callable[[Any], bool]] = {
     ("store", "data"): _rows,  # Dash's router: _pages_store
     ("toc", "id"): _text(100),
     ("map", "clickData"): _mapping,
-    ("sort", "n_clicks"): _clicks,  # a column header
-    ("sort-state", "data"): _mapping,  # the sort state: re-checked where it is read
     ("league-data", "data"): _sealed,  # rows the page drew: unsealed where they are read
-    ("rows", "data"): _sealed,
     ("reject-run", "value"): _text(32),  # the data page's rejects menus: bound where read
     ("reject-reason", "value"): _text(MAX_TEXT),
     ("reject-column", "value"): _text(MAX_TEXT),

@@ -19,6 +19,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
+from tests.browser.grids import aria_sort, grid_order, grid_rows, sort_by
 from tests.browser.test_overview_browser import severe_console_entries
 from tests.browser.waiting import click, wait
 from tests.fields_fixture import FIELDS_DOSSIERS
@@ -44,8 +45,10 @@ def open_page(driver: WebDriver, url: str) -> None:
 
 
 def rows(driver: WebDriver, table: str) -> list[str]:
-    selector = f'[id*=\'"table":"{table}"\'][id*=\'"type":"fields-table"\'] tbody tr'
-    return [r.text.replace("\n", " ") for r in driver.find_elements(By.CSS_SELECTOR, selector)]
+    """The rows of the table ``table`` as drawn (none while it is not on the page)."""
+    if not driver.find_elements(By.ID, f"fields-{table}-grid"):
+        return []
+    return grid_rows(driver, f"fields-{table}-grid")
 
 
 def query(driver: WebDriver) -> dict[str, list[str]]:
@@ -110,6 +113,22 @@ def test_clicking_a_field_then_a_procedure_drills_down(driver: WebDriver, app_ur
     click(driver, By.LINK_TEXT, "Tất cả lĩnh vực")
     wait(driver).until(lambda d: rows(d, "field"))
     assert "field" not in query(driver)
+    assert severe_console_entries(driver) == []
+
+
+def test_sorting_a_table_by_a_header(driver: WebDriver, app_url: str) -> None:
+    open_page(driver, app_url + OCTOBER)
+    grid = "fields-field-grid"
+    wait(driver).until(lambda d: rows(d, "field"))
+    assert aria_sort(driver, grid, "late_total") == "descending"
+    # The on-time rate, first click: worst first; second click: best first.
+    sort_by(driver, grid, "on_time_rate")
+    wait(driver).until(lambda d: aria_sort(d, grid, "on_time_rate") == "ascending")
+    assert grid_order(driver, grid, "name") == ["Đất đai", "Hộ tịch", "Chứng thực"]
+    assert [r.split(" ")[0] for r in rows(driver, "field")] == ["Đất", "Hộ", "Chứng"]
+    sort_by(driver, grid, "on_time_rate")
+    wait(driver).until(lambda d: aria_sort(d, grid, "on_time_rate") == "descending")
+    assert grid_order(driver, grid, "name") == ["Chứng thực", "Hộ tịch", "Đất đai"]
     assert severe_console_entries(driver) == []
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,6 +31,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
+from tests.browser.grids import aria_sort, grid_order, grid_rows, sort_by
 from tests.browser.waiting import click, wait
 from tests.overview_fixture import OVERVIEW_DOSSIERS
 
@@ -236,51 +238,16 @@ def change_lines(driver: WebDriver, tile_id: str) -> list[str]:
     )
 
 
+LEAGUE = "overview-league-grid"
+
+
 def league_rows(driver: WebDriver, first: int = 3) -> list[str]:
-    """The league grid's first rows as a reader sees them, cells in column order (the pinned
-    name first), screen-reader-only words left out."""
-    return driver.execute_script(
-        """
-        const grid = document.getElementById('overview-league-grid');
-        const out = [];
-        for (let i = 0; i < arguments[0]; i++) {
-            const cells = [...grid.querySelectorAll(`.ag-row[row-index="${i}"] .ag-cell`)];
-            out.push(cells.map(cell => {
-                const copy = cell.cloneNode(true);
-                copy.querySelectorAll('.visually-hidden').forEach(n => n.remove());
-                return copy.textContent.trim();
-            }).join(' '));
-        }
-        return out;
-        """,
-        first,
-    )
+    return grid_rows(driver, LEAGUE, first)
 
 
-def league_order(driver: WebDriver) -> list[tuple[str, float | None]]:
-    """Every row of the league in the order the grid shows it: name and on-time rate."""
-    return driver.execute_script(
-        """
-        const out = [];
-        dash_ag_grid.getApi('overview-league-grid').forEachNodeAfterFilterAndSort(
-            n => out.push([n.data.ward_name, n.data.on_time_rate, n.data.received]));
-        return out;
-        """
-    )
-
-
-def sort_by(driver: WebDriver, column: str) -> None:
-    click_when_drawn(
-        driver,
-        By.CSS_SELECTOR,
-        f"#overview-league-grid .ag-header-cell[col-id='{column}'] .ag-header-cell-label",
-    )
-
-
-def aria_sort(driver: WebDriver, column: str) -> str | None:
-    return driver.find_element(
-        By.CSS_SELECTOR, f"#overview-league-grid .ag-header-cell[col-id='{column}']"
-    ).get_attribute("aria-sort")
+def league_order(driver: WebDriver) -> list[list[Any]]:
+    """Every row of the league in the order the grid shows it: name, on-time rate, received."""
+    return grid_order(driver, LEAGUE, "ward_name", "on_time_rate", "received")
 
 
 def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url: str) -> None:
@@ -305,20 +272,20 @@ def test_clicking_a_ward_in_the_league_opens_its_page(driver: WebDriver, app_url
 def test_sorting_the_league_by_a_header(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="overview-league")
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#overview-league-grid a"))
-    assert aria_sort(driver, "rank") == "ascending"
+    assert aria_sort(driver, LEAGUE, "rank") == "ascending"
     # The on-time rate, first click: lowest first (who is slipping), the 123 wards without a
     # rate last; second click: highest first, those without a rate still last.
-    sort_by(driver, "on_time_rate")
+    sort_by(driver, LEAGUE, "on_time_rate")
     wait(driver).until(lambda d: league_order(d)[0][0] == "Phường Ba Đình")
     order = league_order(driver)
     assert [name for name, _rate, _received in order[:3]] == [
         "Phường Ba Đình", "Phường Hoàn Kiếm", "Phường Ngọc Hà",
     ]  # fmt: skip
     assert {rate for _name, rate, _received in order[3:]} == {None}
-    assert aria_sort(driver, "on_time_rate") == "ascending"
-    assert aria_sort(driver, "rank") != "ascending"
-    sort_by(driver, "on_time_rate")
-    wait(driver).until(lambda d: aria_sort(d, "on_time_rate") == "descending")
+    assert aria_sort(driver, LEAGUE, "on_time_rate") == "ascending"
+    assert aria_sort(driver, LEAGUE, "rank") != "ascending"
+    sort_by(driver, LEAGUE, "on_time_rate")
+    wait(driver).until(lambda d: aria_sort(d, LEAGUE, "on_time_rate") == "descending")
     order = league_order(driver)
     # Hoàn Kiếm and Ngọc Hà tie at 100%: in Vietnamese name order, whichever the direction.
     assert [name for name, _rate, _received in order[:3]] == [
@@ -326,8 +293,8 @@ def test_sorting_the_league_by_a_header(driver: WebDriver, app_url: str) -> None
     ]  # fmt: skip
     assert {rate for _name, rate, _received in order[3:]} == {None}
     # A count, first click: largest first.
-    sort_by(driver, "received")
-    wait(driver).until(lambda d: aria_sort(d, "received") == "descending")
+    sort_by(driver, LEAGUE, "received")
+    wait(driver).until(lambda d: aria_sort(d, LEAGUE, "received") == "descending")
     assert [row[2] for row in league_order(driver)[:3]] == [1200, 4, 2]
     assert league_rows(driver, 1) == ["Phường Hoàn Kiếm 1 1.200 1.200 100,00% ✓ 100,00% ✓ "
                                       "0,00% ✗ 0 ✓ 0 —"]  # fmt: skip

@@ -21,7 +21,8 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select
 
 from etl.loader import load_files
-from tests.browser.waiting import click, wait
+from tests.browser.grids import aria_sort, grid_order, grid_rows, sort_by
+from tests.browser.waiting import wait
 from tests.satisfaction_fixture import COMMENTS, FILES
 
 pytestmark = pytest.mark.browser
@@ -73,7 +74,7 @@ def test_figures_are_on_screen_in_vietnamese_format(driver: WebDriver, app_url: 
         "4,44/6 điểm (đủ điểm khi đạt 90%)"
     )
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#satisfaction-wards-grid a"))
-    assert ward_rows(driver, 1)[0].startswith("Phường Ba Đình 1 12 75,00% ✗ 3,92")
+    assert grid_rows(driver, WARDS, 1)[0].startswith("Phường Ba Đình 1 12 75,00% ✗ 3,92")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Hài lòng"
     assert driver.title == "Hài lòng – Một Cửa"
     assert severe_console_entries(driver) == []
@@ -114,70 +115,36 @@ def test_changing_the_period_updates_the_url_and_the_numbers(
     assert severe_console_entries(driver) == []
 
 
-def ward_rows(driver: WebDriver, first: int = 2) -> list[str]:
-    """The ward grid's first rows as a reader sees them (the pinned name first)."""
-    return driver.execute_script(
-        """
-        const grid = document.getElementById('satisfaction-wards-grid');
-        const out = [];
-        for (let i = 0; i < arguments[0]; i++) {
-            const cells = [...grid.querySelectorAll(`.ag-row[row-index="${i}"] .ag-cell`)];
-            out.push(cells.map(cell => {
-                const copy = cell.cloneNode(true);
-                copy.querySelectorAll('.visually-hidden').forEach(n => n.remove());
-                return copy.textContent.trim();
-            }).join(' '));
-        }
-        return out;
-        """,
-        first,
-    )
+WARDS = "satisfaction-wards-grid"
 
 
 def ward_order(driver: WebDriver) -> list[str]:
-    return driver.execute_script(
-        "const out = []; dash_ag_grid.getApi('satisfaction-wards-grid')"
-        ".forEachNodeAfterFilterAndSort(n => out.push(n.data.ward_name)); return out;"
-    )
-
-
-def sort_by(driver: WebDriver, column: str) -> None:
-    click(
-        driver,
-        By.CSS_SELECTOR,
-        f"#satisfaction-wards-grid .ag-header-cell[col-id='{column}'] .ag-header-cell-label",
-    )
-
-
-def aria_sort(driver: WebDriver, column: str) -> str | None:
-    return driver.find_element(
-        By.CSS_SELECTOR, f"#satisfaction-wards-grid .ag-header-cell[col-id='{column}']"
-    ).get_attribute("aria-sort")
+    return grid_order(driver, WARDS, "ward_name")
 
 
 def test_sorting_the_ward_table_keeps_few_ratings_flagged(driver: WebDriver, app_url: str) -> None:
     open_page(driver, app_url + OCTOBER, ready_id="satisfaction-wards")
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#satisfaction-wards-grid a"))
-    assert ward_rows(driver) == [
+    assert grid_rows(driver, WARDS, 2) == [
         "Phường Ba Đình 1 12 75,00% ✗ 3,92 88,89% 60,00% 3 66,67%",
         "Phường Ngọc Hà ít đánh giá — 2 100,00% 4,50 100,00% 100,00% 0 —",
     ]
     # Ratings, a count: most first, every ward alike.
-    sort_by(driver, "ratings")
-    wait(driver).until(lambda d: aria_sort(d, "ratings") == "descending")
+    sort_by(driver, WARDS, "ratings")
+    wait(driver).until(lambda d: aria_sort(d, WARDS, "ratings") == "descending")
     assert ward_order(driver)[:2] == ["Phường Ba Đình", "Phường Ngọc Hà"]
     # The satisfied rate rests on ratings: Ngọc Hà's 100% of 2 ratings comes after Ba Đình's
     # 75% whichever the direction (lowest first, then highest first).
-    sort_by(driver, "satisfied_rate")
-    wait(driver).until(lambda d: aria_sort(d, "satisfied_rate") == "ascending")
+    sort_by(driver, WARDS, "satisfied_rate")
+    wait(driver).until(lambda d: aria_sort(d, WARDS, "satisfied_rate") == "ascending")
     assert ward_order(driver)[:2] == ["Phường Ba Đình", "Phường Ngọc Hà"]
-    sort_by(driver, "satisfied_rate")
-    wait(driver).until(lambda d: aria_sort(d, "satisfied_rate") == "descending")
+    sort_by(driver, WARDS, "satisfied_rate")
+    wait(driver).until(lambda d: aria_sort(d, WARDS, "satisfied_rate") == "descending")
     assert ward_order(driver)[:2] == ["Phường Ba Đình", "Phường Ngọc Hà"]
     # The response rate does not rest on ratings alone: highest first is Ngọc Hà's 100%.
-    sort_by(driver, "response_rate")
-    sort_by(driver, "response_rate")
-    wait(driver).until(lambda d: aria_sort(d, "response_rate") == "descending")
+    sort_by(driver, WARDS, "response_rate")
+    sort_by(driver, WARDS, "response_rate")
+    wait(driver).until(lambda d: aria_sort(d, WARDS, "response_rate") == "descending")
     assert ward_order(driver)[:2] == ["Phường Ngọc Hà", "Phường Ba Đình"]
     assert severe_console_entries(driver) == []
 
