@@ -115,10 +115,6 @@ def level(selection: Selection) -> str:
     return PROCEDURES if selection.field else FIELDS
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
 def _labels(frame: pd.DataFrame, table: str) -> list[str]:
     """What names each row: the field, the procedure's code and name, the ward."""
     if table == FIELDS:

@@ -67,13 +67,14 @@ class GridColumn:
             raise ValueError(f"unknown column kind {self.kind!r}")
 
 
-def _missing(value: Any) -> bool:
+def missing(value: Any) -> bool:
+    """No value: ``None`` or NaN (pandas' no data)."""
     return value is None or (isinstance(value, float) and value != value)
 
 
 def rank_move(change: Any) -> tuple[str, str]:
     """The movement cell (``▲2``, ``▼1``, ``=``, ``—``) and its words for screen readers."""
-    if _missing(change):
+    if missing(change):
         return NO_DATA, _("không có hạng kỳ trước")
     change = int(change)
     if change > 0:
@@ -100,7 +101,7 @@ def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> Cell:
     if column.kind == "move":
         text, words = rank_move(value)
         return Cell(text, words)
-    if _missing(value):
+    if missing(value):
         return Cell("" if column.kind == "text" else NO_DATA)  # a missing name is no number
     if column.kind == "rate":
         text = fmt_pct(value)
@@ -141,7 +142,7 @@ def grid_rows(
         drawn: dict[str, Any] = {k: row.get(k) for k in keep}
         for column in columns:
             value = row.get(column.key)
-            drawn[column.key] = None if _missing(value) else value
+            drawn[column.key] = None if missing(value) else value
             uncoloured = plain is not None and column.coloured and plain(row)
             shown = cell(replace(column, coloured=False) if uncoloured else column, value, targets)
             if shown.text != str(drawn[column.key]):

@@ -15,7 +15,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.targets import Target
-from ui.grid import GridColumn, grid, grid_rows
+from ui.grid import GridColumn, grid, grid_rows, missing
 from ui.i18n import _
 from ui.theme import STATUSES
 
@@ -35,17 +35,13 @@ COLUMNS: tuple[GridColumn, ...] = (
 )
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
 def sort_rows(
     rows: Sequence[Mapping[str, Any]], column: str, *, descending: bool
 ) -> list[Mapping[str, Any]]:
     """Rows ordered by ``column``; rows without a value last, ties in Vietnamese name order."""
     key = "name_order" if column == "ward_name" else column
-    present = [r for r in rows if not _missing(r.get(key))]
-    absent = [r for r in rows if _missing(r.get(key))]
+    present = [r for r in rows if not missing(r.get(key))]
+    absent = [r for r in rows if missing(r.get(key))]
     present.sort(key=lambda r: r["name_order"])
     present.sort(key=lambda r: r[key], reverse=descending)  # stable: ties stay in name order
     absent.sort(key=lambda r: r["name_order"])
