@@ -22,7 +22,7 @@ import pandas as pd
 
 from api.payload import SUPPRESSION, iso, period_body
 from kpi.index766 import Methodology, load_methodology, score_points, score_wards
-from kpi.metrics import Filters, kpis, records
+from kpi.metrics import Filters, cached_kpis, records
 from kpi.periods import Period
 from kpi.public import MIN_DENOMINATOR, NOT_ENOUGH, denominators, publish
 
@@ -168,7 +168,7 @@ def estimate_body(
     """The ``/index766`` answer: the public estimate of every ward (or of ``ward``)."""
     method = load_methodology()
     previous = period.previous()
-    frame = kpis(
+    frame = cached_kpis(
         cur, periods=[period, previous], filters=Filters(province["code"]), by="ward", now=now
     )
     rows = records(frame)

@@ -20,7 +20,7 @@ from typing import Any
 
 import duckdb
 
-from kpi.metrics import Filters, kpis, records
+from kpi.metrics import Filters, cached_kpis, records
 from kpi.periods import Period
 from kpi.public import MIN_DENOMINATOR, NOT_ENOUGH, publish, ranked
 
@@ -82,8 +82,10 @@ def period_body(period: Period, row: Mapping[str, Any]) -> dict[str, Any]:
 def kpis_rows(
     cur: duckdb.DuckDBPyConnection, *, period: Period, filters: Filters
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The metrics of ``period`` and of its comparison period (metrics.md §6), from one query."""
-    current, compared = records(kpis(cur, periods=[period, period.previous()], filters=filters))
+    """The metrics of ``period`` and of its comparison period (metrics.md §6), from one query
+    answered once per data version and clock (:func:`kpi.metrics.cached_kpis`)."""
+    frame = cached_kpis(cur, periods=[period, period.previous()], filters=filters)
+    current, compared = records(frame)
     return current, compared
 
 

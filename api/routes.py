@@ -27,7 +27,7 @@ from api.payload import SUPPRESSION, iso, kpis_body, kpis_rows, period_body, war
 from kpi.cache import newest_record
 from kpi.config import settings
 from kpi.db import NoWarehouse, QueryTimeout, cursor
-from kpi.metrics import Filters, kpis, records
+from kpi.metrics import Filters, cached_kpis, records
 from kpi.report import Scope, periodic_report
 from ui.report_xlsx import file_name as report_file_name
 from ui.report_xlsx import report_workbook
@@ -131,7 +131,9 @@ def wards_route() -> Response:
     with cursor() as cur:
         province = _province(cur, province_code, asked="province" in request.args)
         names = catalog.wards(cur, province_code=province_code)
-        rows = records(kpis(cur, periods=[period], filters=Filters(province_code), by="ward"))
+        rows = records(
+            cached_kpis(cur, periods=[period], filters=Filters(province_code), by="ward")
+        )
     table = ward_rows(rows, names)
     if fmt == "csv":
         name = f"motcua-phuong-xa-{province_code}-{period.date_from}-{period.date_to}.csv"

@@ -48,14 +48,15 @@ def sign_in(browser: webdriver.Chrome, login: str = ADMIN, password: str = PASSW
     """Fill the sign-in form the browser shows and submit it, as a person would."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    form = WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "username")))
+    from tests.browser.waiting import wait
+
+    form = wait(browser, 10).until(ec.presence_of_element_located((By.ID, "username")))
     form.clear()
     form.send_keys(login)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.ID, "sign-in-submit").click()
-    WebDriverWait(browser, 10).until(lambda b: SIGN_IN not in b.current_url)
+    wait(browser, 10).until(lambda b: SIGN_IN not in b.current_url)
 
 
 class SigningInChrome(webdriver.Chrome):
@@ -149,41 +150,57 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
             proc.wait()
 
 
+def chromium(browser_paths: tuple[str, str], profile: Path) -> SigningInChrome:
+    """A headless Chromium with its own profile directory and the console log enabled."""
+    binary, chromedriver = browser_paths
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,900",
+        "--force-device-scale-factor=1",
+        "--js-flags=--expose-gc",  # lets a soak test measure the heap after a collection
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    # "performance" records every network request (the hall screen checks their origin).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    return SigningInChrome(service=Service(chromedriver), options=options)
+
+
 @pytest.fixture
 def driver_factory(
     browser_paths: tuple[str, str], tmp_path: Path
 ) -> Iterator[Callable[[], webdriver.Chrome]]:
     """Start fresh headless Chromium sessions (own profile each), all quit at the end."""
-    chromium, chromedriver = browser_paths
     started: list[webdriver.Chrome] = []
 
     def start() -> webdriver.Chrome:
-        options = webdriver.ChromeOptions()
-        options.binary_location = chromium
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1366,900",
-            "--force-device-scale-factor=1",
-            "--js-flags=--expose-gc",  # lets a soak test measure the heap after a collection
-            f"--user-data-dir={tmp_path / f'chromium-profile-{len(started)}'}",
-        ):
-            options.add_argument(arg)
-        # "performance" records every network request (the hall screen checks their origin).
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-        browser = SigningInChrome(service=Service(chromedriver), options=options)
+        browser = chromium(browser_paths, tmp_path / f"chromium-profile-{len(started)}")
         started.append(browser)
         return browser
 
     yield start
     for browser in started:
         browser.quit()
+
+
+@pytest.fixture(scope="module")
+def module_driver(
+    browser_paths: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[webdriver.Chrome]:
+    """One Chromium for a whole module whose tests only read the pages they open (the audits):
+    it signs in through the form once, on the first page that asks, and keeps its session."""
+    browser = chromium(browser_paths, tmp_path_factory.mktemp("chromium-profile"))
+    yield browser
+    browser.quit()
 
 
 @pytest.fixture

@@ -93,6 +93,13 @@ def loaded_url(start_app: Callable[[Path], str], tmp_path_factory: pytest.TempPa
     return start_app(db)
 
 
+@pytest.fixture
+def driver(module_driver: WebDriver) -> WebDriver:
+    """The module's one Chromium: an audit only reads the page it opens, so the audits share a
+    browser (signed in through the form once) instead of starting and signing in one each."""
+    return module_driver
+
+
 def open_settled(driver: WebDriver, url: str, viewport: str = "desktop") -> None:
     """Load ``url`` on the emulated ``viewport`` and wait until Dash has rendered the page.
 

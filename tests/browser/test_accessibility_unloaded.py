@@ -33,6 +33,12 @@ def unloaded_urls(
     }
 
 
+@pytest.fixture
+def driver(module_driver: WebDriver) -> WebDriver:
+    """The module's one Chromium, as in tests/browser/test_accessibility.py."""
+    return module_driver
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("state", ["empty-warehouse", "no-warehouse"])
 @pytest.mark.parametrize(("name", "path"), UNLOADED_PAGES, ids=_ids(UNLOADED_PAGES))
