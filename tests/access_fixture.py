@@ -33,8 +33,10 @@ R3,W02,00004,12/10/2026 10:00,2,Chậm trả kết quả
 # What must never reach a reader without the details: the dossier ids of the fixture, and the
 # personal data of the comments (masked or not, a comment is a detail too).
 DOSSIER_ID = re.compile(r"(?<![\w-])[WNXH]0\d(?![\w-])")
-PHONE = re.compile(r"(?<!\d)0\d{9}(?!\d)")
-ID_NUMBER = re.compile(r"(?<!\d)\d{12}(?!\d)")
+# Not after a decimal point: an .xlsx export writes its time of writing as a day serial
+# (46363.0021412037), whose decimals can look like a phone number.
+PHONE = re.compile(r"(?<![\d.])0\d{9}(?!\d)")
+ID_NUMBER = re.compile(r"(?<![\d.])\d{12}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 COMMENT_WORDS = ("nhiệt tình", "Chậm trả kết quả", "[số điện thoại]")
 
