@@ -22,14 +22,17 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from web import users
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 DRIVER_CANDIDATES = ("/usr/bin/chromedriver", "chromedriver")
 STARTUP_SECONDS = 60
 
-# Every app the browser tests start has these accounts (made with the real CLI): the admin the
-# drivers sign in as whenever a page sends them to the sign-in form, and a ward user.
+# Every app the browser tests start has these accounts (made by web.users, as the CLI makes
+# them): the admin the drivers sign in as whenever a page sends them to the sign-in form, and a
+# ward user.
 ADMIN, WARD_USER, PASSWORD = "admin", "phuong-ngoc-ha", "mat-khau-trinh-duyet-1"
 WARD_USER_WARD = "00008"  # Phường Ngọc Hà
 SIGN_IN = "/dang-nhap"
@@ -122,8 +125,10 @@ def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[...
         directory = tmp_path_factory.mktemp("app")
         log = directory / "app.log"
         users_db = directory / "users.sqlite"
-        add_user(users_db, ADMIN, "--role", "admin")
-        add_user(users_db, WARD_USER, "--role", "ward", "--ward", WARD_USER_WARD)
+        # In this process (the CLI's own tests are tests/test_users.py): two fewer interpreters
+        # to start for every app of the suite.
+        users.add_user(ADMIN, "admin", PASSWORD, path=users_db)
+        users.add_user(WARD_USER, "ward", PASSWORD, wards=(WARD_USER_WARD,), path=users_db)
         env = {**os.environ, "MOTCUA_DB": str(db), "MOTCUA_PORT": str(port)}
         env.update(MOTCUA_HOST="127.0.0.1", MOTCUA_USERS_DB=str(users_db))
         env.update(extra_env)  # a test's own settings win (its own users' database, say)
