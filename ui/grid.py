@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import dash_ag_grid as dag
+import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
@@ -33,10 +34,12 @@ from ui.theme import STATUSES
 # The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
 MIN_WIDTHS = {
     "name": 190, "count": 88, "rate": 104, "mean": 84, "rank": 84, "move": 92, "text": 220,
-    "interagency": 120, "code": 100,
+    "interagency": 120, "code": 130, "word": 120, "moment": 140,
 }  # fmt: skip
+MAX_WIDTHS = {"code": 230, "moment": 170}
 NUMERIC = ("count", "rate", "mean", "rank", "move", "interagency")
 KINDS = tuple(MIN_WIDTHS)
+FULL_HEIGHT_ROWS = 15  # a grid of this many rows or fewer shows them all without a scroll box
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,9 @@ class GridColumn:
     ``key``: the row's value; ``label``: the header (Vietnamese source text, translated when
     drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``mean`` (two decimals),
     ``rank``, ``move`` (a rank change), ``interagency`` (a count flagged "liên thông"), ``text``
-    (long words that wrap, not sorted); ``first_descending``: the first click sorts
+    (long words that wrap, not sorted), ``code`` (a dossier's id), ``word`` (a short text that
+    sorts, a field's name), ``moment`` (a due time: sorted by its ISO value, shown
+    ``24/04/2026 23:59``); ``first_descending``: the first click sorts
     largest first; ``coloured``: the cell is coloured against the target of ``key``;
     ``pinned``: stays on the left while the table scrolls sideways (on a phone); ``tiered``:
     rows of the second tier (a row's ``tier`` 1, e.g. a ward with few ratings) sort after the
@@ -68,8 +73,8 @@ class GridColumn:
 
 
 def missing(value: Any) -> bool:
-    """No value: ``None`` or NaN (pandas' no data)."""
-    return value is None or (isinstance(value, float) and value != value)
+    """No value: ``None``, NaN or NaT (pandas' no data)."""
+    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def rank_move(change: Any) -> tuple[str, str]:
@@ -109,6 +114,8 @@ def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> Cell:
         text = fmt_number(value, 2)
     elif column.kind in ("count", "rank", "interagency"):
         text = fmt_int(value)
+    elif column.kind == "moment":
+        return Cell(f"{pd.Timestamp(value):%d/%m/%Y %H:%M}")
     else:
         return Cell(str(value))
     if column.kind == "interagency" and value:
@@ -143,6 +150,8 @@ def grid_rows(
         for column in columns:
             value = row.get(column.key)
             drawn[column.key] = None if missing(value) else value
+            if column.kind == "moment" and drawn[column.key] is not None:
+                drawn[column.key] = pd.Timestamp(value).isoformat()  # sorts as it reads
             uncoloured = plain is not None and column.coloured and plain(row)
             shown = cell(replace(column, coloured=False) if uncoloured else column, value, targets)
             if shown.text != str(drawn[column.key]):
@@ -187,6 +196,10 @@ def column_defs(
             spec["type"] = "rightAligned"  # the header over its numbers too
         if column.kind == "text":
             spec.update(sortable=False, wrapText=True, autoHeight=True, flex=2)
+        if column.kind in ("code", "moment"):
+            # A long id breaks after its hyphens, a due time after its day, rather than be cut
+            # on a phone; on a wide screen the room goes to the words.
+            spec.update(wrapText=True, autoHeight=True, maxWidth=MAX_WIDTHS[column.kind])
         if sort is not None and column.key == sort[0]:
             spec["sort"] = sort[1]
         defs.append(spec)
@@ -209,7 +222,12 @@ def grid(
     sort: tuple[str, str] | None = None,
     labels: Mapping[str, str] | None = None,
 ) -> Component:
-    """A sortable grid of :func:`grid_rows` rows; ``name`` is what a screen reader calls it."""
+    """A sortable grid of :func:`grid_rows` rows; ``name`` is what a screen reader calls it.
+
+    A grid of up to :data:`FULL_HEIGHT_ROWS` rows is as tall as its rows; a longer one scrolls
+    in a box of 36rem (its rows drawn as they come into view)."""
+    short = len(rows) <= FULL_HEIGHT_ROWS
+    options = {"domLayout": "autoHeight"} if short else {}
     table = dag.AgGrid(
         id=grid_id,
         rowData=rows,
@@ -229,6 +247,7 @@ def grid(
             "animateRows": False,
             "rowHeight": 34,
             "localeText": _locale_text(),
+            **options,
             # What a screen reader says for a coloured cell's symbol (MotcuaCell).
             "context": {
                 "status_words": {k: _(v.label) for k, v in STATUSES.items()},
@@ -237,7 +256,7 @@ def grid(
         },
         columnSize="responsiveSizeToFit",
         className="mc-grid",
-        style={"height": "36rem"},
+        style={} if short else {"height": "36rem"},
     )
     # A named region, so a screen reader announces which table the grid is.
     return html.Div(table, role="region", **{"aria-label": name})

@@ -29,6 +29,7 @@ from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_moment, fmt_number, fmt_pct
+from ui.grid import GridColumn, grid, grid_rows
 from ui.i18n import _
 from ui.overview import due_soon_line, period_is_over, tiles, trend_section
 from ui.theme import CLASS_LABELS
@@ -172,10 +173,15 @@ def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str
 # --- dossiers due soon -----------------------------------------------------------------------
 
 
-def _due_moment(value: Any) -> str:
-    """A due time day first, as the list of dossiers due soon shows it: ``28/04/2026 23:59``."""
-    value = _v(value)
-    return f"{pd.Timestamp(value):%d/%m/%Y %H:%M}" if value is not None else NO_DATA
+# The list of dossiers due soon, soonest first (its rows' order breaks ties). The id, the due
+# time and the working days left come first, so a phone (390 px) shows them without scrolling.
+DUE_SOON_COLUMNS = (
+    GridColumn("dossier_id", "Mã hồ sơ", "code"),
+    GridColumn("due", "Hạn giải quyết", "moment"),
+    GridColumn("working_days_left", "Số ngày làm việc còn lại", "count"),
+    GridColumn("procedure", "Thủ tục", "text"),
+    GridColumn("field", "Lĩnh vực", "word"),
+)
 
 
 def due_soon_section(
@@ -195,23 +201,11 @@ def due_soon_section(
     if due_soon.empty:
         message = html.P(_("Không có hồ sơ sắp đến hạn."), id=f"{prefix}-due-soon-none")
         return section(f"{prefix}-due-soon-section", title, [count, message])
-    head = [
-        _("Mã hồ sơ"),
-        _("Thủ tục"),
-        _("Lĩnh vực"),
-        _("Hạn giải quyết"),
-        _("Số ngày làm việc còn lại"),
+    listed = [
+        {**r, "procedure": r["procedure_name"] or r["procedure_code"], "name_order": i}
+        for i, r in enumerate(records(due_soon))
     ]
-    rows = [
-        [
-            r["dossier_id"],
-            r["procedure_name"] or r["procedure_code"] or NO_DATA,
-            r["field"],
-            _due_moment(r["due"]),
-            fmt_int(_v(r["working_days_left"])),
-        ]
-        for r in records(due_soon)
-    ]
+    rows = grid_rows(listed, DUE_SOON_COLUMNS, targets={})
     since = (
         _("cuối kỳ ({day})", day=fmt_date(period.date_to))
         if period_is_over(figures["as_of"], period)
@@ -231,7 +225,9 @@ def due_soon_section(
         className="small text-body-secondary",
     )
     caption = _("Danh sách hồ sơ sắp đến hạn")
-    table = plain_table(f"{prefix}-due-soon-list", caption, head, rows, scroll=True)
+    table = grid(
+        f"{prefix}-due-soon-list", DUE_SOON_COLUMNS, rows, name=caption, sort=("due", "asc")
+    )
     return section(f"{prefix}-due-soon-section", title, [count, note, table])
 
 
