@@ -202,7 +202,7 @@ def due_soon_section(
         message = html.P(_("Không có hồ sơ sắp đến hạn."), id=f"{prefix}-due-soon-none")
         return section(f"{prefix}-due-soon-section", title, [count, message])
     listed = [
-        {**r, "procedure": r["procedure_name"] or r["procedure_code"], "name_order": i}
+        {**r, "procedure": r["procedure_name"] or r["procedure_code"] or NO_DATA, "name_order": i}
         for i, r in enumerate(records(due_soon))
     ]
     rows = grid_rows(listed, DUE_SOON_COLUMNS, targets={})
