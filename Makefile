@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run serve test install install-test install-bench bench demo lint format clean
+.PHONY: run serve test install install-test install-bench bench demo lint format clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,25 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
 	touch $(VENV)/.installed $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
-install-bench: $(VENV)/.installed-bench
+# The English catalogue (ui/i18n.py), compiled whenever its .po changes.
+CATALOGUE := ui/locale/en/LC_MESSAGES/messages
+$(CATALOGUE).mo: $(CATALOGUE).po $(VENV)/.installed
+	$(BIN)/pybabel -q compile -D messages -d ui/locale -l en
+
+install: $(VENV)/.installed $(CATALOGUE).mo
+install-test: $(VENV)/.installed-test $(CATALOGUE).mo
+install-bench: $(VENV)/.installed-bench $(CATALOGUE).mo
+
+# After adding or changing a text: extract every marked text (babel.cfg, the keywords of
+# ui/catalogue.py), merge into the English catalogue, then write the new msgstr entries.
+I18N_KEYWORDS := -k _ -k t -k N_ -k NP_:1c,2 -k pgettext:1c,2 -k ngettext:1,2
+I18N_SOURCES := app.py ui pages web screen api kpi etl data
+i18n: install
+	$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords $(I18N_KEYWORDS) \
+		--add-location=file --sort-by-file -w 100 -o ui/locale/messages.pot $(I18N_SOURCES)
+	$(BIN)/pybabel -q update -D messages -d ui/locale -l en -i ui/locale/messages.pot -w 100 \
+		--no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q compile -D messages -d ui/locale -l en
 
 # A local demo admin is created (its login printed once) when there is no user yet.
 run: install

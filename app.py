@@ -19,11 +19,12 @@ from flask import Response, request
 
 from api import blueprint as api_blueprint
 from kpi.config import settings
+from marks import N_, NP_
 from pages import _warm as warm
 from pages._shared import page_at, page_missing
 from screen import blueprint as screen_blueprint
 from ui.filters import PAGE_URL, kept_search
-from ui.i18n import _, current_lang, current_theme
+from ui.i18n import _, current_lang, current_theme, pgettext
 from web import access, auth, guard, hardening
 from web.scope import reader
 
@@ -32,13 +33,13 @@ TITLE = "Một Cửa – Điểm phục vụ hành chính công"
 
 # The navigation: (label, path, how the link is marked active).
 NAV: tuple[tuple[str, str, str], ...] = (
-    ("Tổng quan", "/", "exact"),
-    ("Lĩnh vực", "/linh-vuc", "exact"),
-    ("Hài lòng", "/hai-long", "exact"),
-    ("Chỉ số 766", "/chi-so-766", "exact"),
-    ("Dữ liệu", "/du-lieu", "exact"),
-    ("Báo cáo", "/bao-cao", "exact"),
-    ("Phương pháp", "/phuong-phap", "exact"),
+    (NP_("page", "Tổng quan"), "/", "exact"),
+    (NP_("page", "Lĩnh vực"), "/linh-vuc", "exact"),
+    (NP_("page", "Hài lòng"), "/hai-long", "exact"),
+    (NP_("page", "Chỉ số 766"), "/chi-so-766", "exact"),
+    (NP_("page", "Dữ liệu"), "/du-lieu", "exact"),
+    (NP_("page", "Báo cáo"), "/bao-cao", "exact"),
+    (NP_("page", "Phương pháp"), "/phuong-phap", "exact"),
 )
 SHELL_URL = "shell-url"
 
@@ -125,7 +126,7 @@ def shell() -> Component:
     """
     links = [
         dbc.NavLink(
-            _(label, context="page"),
+            pgettext("page", label),
             href=path,
             active=active,
             id=nav_id(path),
@@ -137,7 +138,7 @@ def shell() -> Component:
     dark = current_theme() == "dark"
     switches = [
         html.A(
-            "Tiếng Việt" if english else "English",
+            N_("Tiếng Việt") if english else N_("English"),
             href="#",
             lang="vi" if english else "en",
             className="nav-link mc-switch",

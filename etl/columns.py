@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.normalize import name_key
+from marks import N_
 
 WARD_ALIASES = {
     "ward_code": [
@@ -72,7 +73,13 @@ DOSSIERS = Kind(
         "dossier_id": ["Mã hồ sơ", "Số hồ sơ", "MaHoSo", "Mã HS", "dossier_id"],
         **WARD_ALIASES,
         "procedure_code": ["Mã TTHC", "Mã thủ tục", "MaTTHC", "Mã thủ tục hành chính"],
-        "procedure_name": ["Tên TTHC", "Tên thủ tục", "Thủ tục", "TenTTHC", "Thủ tục hành chính"],
+        "procedure_name": [
+            "Tên TTHC",
+            N_("Tên thủ tục"),
+            "Thủ tục",
+            "TenTTHC",
+            N_("Thủ tục hành chính"),
+        ],
         "field": ["Lĩnh vực", "TenLinhVuc", "Tên lĩnh vực", "field"],
         "channel": [
             "Kênh nộp",
@@ -135,10 +142,10 @@ RATINGS = Kind(
         "dossier_id": ["Mã hồ sơ", "Số hồ sơ", "MaHoSo", "dossier_id"],
         **WARD_ALIASES,
         "rated_at": ["Thời gian đánh giá", "Ngày đánh giá", "rated_at"],
-        "rating": ["Mức độ hài lòng", "Đánh giá", "Điểm", "Điểm đánh giá", "rating"],
-        "access": ["Tiếp cận dịch vụ", "access"],
-        "procedure": ["Thủ tục hành chính", "procedure"],
-        "staff": ["Công chức", "Công chức giải quyết", "staff"],
+        "rating": ["Mức độ hài lòng", N_("Đánh giá"), "Điểm", "Điểm đánh giá", "rating"],
+        "access": [N_("Tiếp cận dịch vụ"), "access"],
+        "procedure": [N_("Thủ tục hành chính"), "procedure"],
+        "staff": ["Công chức", N_("Công chức giải quyết"), "staff"],
         "result": ["Kết quả", "result"],
         "feedback": ["Góp ý phản ánh", "Tiếp nhận xử lý góp ý", "feedback"],
         "rating_channel": ["Kênh đánh giá", "rating_channel"],
@@ -158,7 +165,7 @@ PETITIONS = Kind(
         "received_at": ["Ngày tiếp nhận", "Ngày nhận", "Ngày gửi", "received_at"],
         "due_at": ["Hạn xử lý", "Ngày hẹn trả", "Hạn trả lời", "due_at"],
         "handled_at": ["Ngày xử lý", "Ngày trả lời", "Ngày hoàn thành", "handled_at"],
-        "category": ["Phân loại", "Loại phản ánh", "Nhóm", "category"],
+        "category": ["Phân loại", "Loại phản ánh", N_("Nhóm"), "category"],
         "unsatisfied": ["Không hài lòng", "Chưa hài lòng", "unsatisfied"],
         "dossier_id": ["Mã hồ sơ", "Số hồ sơ", "dossier_id"],
     },
@@ -172,7 +179,7 @@ PROCEDURES = Kind(
     flags=("has_fee", "paper_result"),
     aliases={
         "procedure_code": ["Mã TTHC", "Mã thủ tục", "MaTTHC", "procedure_code"],
-        "procedure_name": ["Tên TTHC", "Tên thủ tục", "Thủ tục", "TenTTHC", "procedure_name"],
+        "procedure_name": ["Tên TTHC", N_("Tên thủ tục"), "Thủ tục", "TenTTHC", "procedure_name"],
         "field": ["Lĩnh vực", "TenLinhVuc", "field"],
         "time_limit_working_days": [
             "Thời hạn giải quyết",

@@ -13,10 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.loader import BatchResult, RejectExample, RejectReason
+from marks import N_, NP_
 
-HEADERS = ("Tệp", "Loại", "Đọc", "Thêm mới", "Cập nhật", "Không đổi", "Bị loại", "Trạng thái")
+HEADERS = (
+    N_("Tệp"),
+    NP_("data", "Loại"),  # "Kind" in English, where the methodology's "Loại" is a "Class"
+    N_("Đọc"),
+    N_("Thêm mới"),
+    N_("Cập nhật"),
+    N_("Không đổi"),
+    N_("Bị loại"),
+    N_("Trạng thái"),
+)
 TEXT_COLUMNS = ("Tệp", "Loại", "Trạng thái")  # left-aligned; the counts are right-aligned
-STATUS_WORDS = {"ok": "đã nạp", "refused": "bị từ chối", "skipped": "bỏ qua"}
+STATUS_WORDS = {"ok": N_("đã nạp"), "refused": N_("bị từ chối"), "skipped": N_("bỏ qua")}
 REJECTS_HINT = "Chi tiết dòng bị loại: python -m etl status (bảng etl_rejects)."
 
 

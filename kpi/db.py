@@ -34,10 +34,11 @@ import pandas as pd
 
 from kpi import macros
 from kpi.config import settings
+from marks import N_
 
 NOT_LOADED = "Chưa có dữ liệu: kho dữ liệu chưa được nạp."
-CORRUPT = "Kho dữ liệu bị hỏng hoặc không đọc được; hãy nạp lại dữ liệu (python -m etl load …)."
-TIMEOUT = "Truy vấn quá thời gian cho phép ({seconds} giây)."
+CORRUPT = N_("Kho dữ liệu bị hỏng hoặc không đọc được; hãy nạp lại dữ liệu (python -m etl load …).")
+TIMEOUT = N_("Truy vấn quá thời gian cho phép ({seconds} giây).")
 
 
 class NoWarehouse(RuntimeError):

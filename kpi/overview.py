@@ -28,8 +28,9 @@ from kpi.cache import cached
 from kpi.metrics import Filters, due_soon_setting, kpis
 from kpi.periods import Period, local_now
 from kpi.reference import loaded_provinces, province_places, ward_places
+from marks import N_
 
-GRAINS: dict[str, str] = {"day": "Ngày", "week": "Tuần", "month": "Tháng"}
+GRAINS: dict[str, str] = {"day": N_("Ngày"), "week": N_("Tuần"), "month": N_("Tháng")}
 
 # The finest grain that keeps a trend readable (and its query cheap): at most ~3 months of
 # days, ~1 year of weeks; months beyond that.

@@ -20,6 +20,7 @@ from enum import StrEnum
 # Re-exported: the time zone and the clock are defined with the configuration.
 from kpi.config import TIMEZONE as TIMEZONE
 from kpi.config import local_now as local_now
+from marks import N_
 
 # The two-tier local government (and today's ward codes) started on this day.
 REFORM_DAY = date(2025, 7, 1)
@@ -28,18 +29,18 @@ DEFAULT_PRESET = "this_month"
 
 # Preset name → Vietnamese label, in the order a menu shows them.
 PRESETS: dict[str, str] = {
-    "today": "Hôm nay",
-    "this_week": "Tuần này",
-    "this_month": "Tháng này",
-    "last_month": "Tháng trước",
-    "this_quarter": "Quý này",
-    "last_quarter": "Quý trước",
-    "this_year": "Năm nay",
-    "last_year": "Năm trước",
-    "last_7_days": "7 ngày qua",
-    "last_30_days": "30 ngày qua",
-    "last_90_days": "90 ngày qua",
-    "since_2025_07": "Kể từ 1/7/2025",
+    "today": N_("Hôm nay"),
+    "this_week": N_("Tuần này"),
+    "this_month": N_("Tháng này"),
+    "last_month": N_("Tháng trước"),
+    "this_quarter": N_("Quý này"),
+    "last_quarter": N_("Quý trước"),
+    "this_year": N_("Năm nay"),
+    "last_year": N_("Năm trước"),
+    "last_7_days": N_("7 ngày qua"),
+    "last_30_days": N_("30 ngày qua"),
+    "last_90_days": N_("90 ngày qua"),
+    "since_2025_07": N_("Kể từ 1/7/2025"),
 }
 
 

@@ -22,9 +22,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kpi.metrics import FLAG_RATES
+from marks import N_
 
 MIN_DENOMINATOR = 10
-NOT_ENOUGH = "chưa đủ dữ liệu"
+NOT_ENOUGH = N_("chưa đủ dữ liệu")
 
 # Rate → the count it is a share of (its denominator), as computed by kpi.metrics. A flag rate
 # is over the dossiers whose flag is known (kpi.metrics.FLAG_RATES).

@@ -24,15 +24,18 @@ from etl.upload import EXTENSIONS, JOBS, Job, UploadRefused
 from kpi.config import settings
 from kpi.data_status import coverage, load_history, reject_choices, rejects
 from kpi.db import NoWarehouse, cursor
+from marks import NP_
 from pages._shared import Lists, View, frame, from_search, on_controls, province_navigation, view
 from ui import data_status as sections
 from ui.components import no_warehouse
 from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, search_query, url_id, view_outputs
-from ui.i18n import _, page_title
+from ui.i18n import _, page_title, pgettext
 from web.scope import reader
 
-dash.register_page(__name__, path="/du-lieu", name="Dữ liệu", title=page_title("Dữ liệu"))
+dash.register_page(
+    __name__, path="/du-lieu", name="Dữ liệu", title=page_title(NP_("page", "Dữ liệu"))
+)
 
 PREFIX = "data"
 UPLOAD = "upload"
@@ -83,7 +86,7 @@ def _view(query: dict[str, Any]) -> View:
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters; with the upload form for an administrator."""
-    heading = html.H1(_("Dữ liệu", context="page"), className="h3 mb-0")
+    heading = html.H1(pgettext("page", "Dữ liệu"), className="h3 mb-0")
     page = frame(PREFIX, heading, _view(query), omit=OMIT)
     if reader().role != "admin":
         return page

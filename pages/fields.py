@@ -17,6 +17,7 @@ from dash.development.base_component import Component
 from kpi.db import NoWarehouse, cursor
 from kpi.fields import drill_table
 from kpi.index766 import load_methodology
+from marks import NP_
 from pages._shared import (
     Lists,
     View,
@@ -30,9 +31,11 @@ from ui import fields as sections
 from ui.components import no_warehouse
 from ui.export import download, export_buttons, export_ids
 from ui.filters import Selection, control_inputs, search_query, url_id, view_outputs
-from ui.i18n import _, page_title
+from ui.i18n import _, page_title, pgettext
 
-dash.register_page(__name__, path="/linh-vuc", name="Lĩnh vực", title=page_title("Lĩnh vực"))
+dash.register_page(
+    __name__, path="/linh-vuc", name="Lĩnh vực", title=page_title(NP_("page", "Lĩnh vực"))
+)
 
 PREFIX = "fields"
 EXPORT = export_ids(PREFIX)
@@ -64,7 +67,7 @@ def _view(query: dict[str, Any]) -> View:
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    heading = html.H1(_("Lĩnh vực", context="page"), className="h3 mb-0")
+    heading = html.H1(pgettext("page", "Lĩnh vực"), className="h3 mb-0")
     return frame(PREFIX, heading, _view(query), exports=False)  # the content places them
 
 

@@ -18,6 +18,7 @@ from kpi.cache import newest_record
 from kpi.db import NoWarehouse, cursor
 from kpi.index766 import estimate, load_methodology, what_if_rank
 from kpi.metrics import Filters
+from marks import NP_
 from pages._shared import Lists, View, frame, from_search, on_controls, province_navigation, view
 from ui import index766 as sections
 from ui.components import no_warehouse
@@ -25,7 +26,9 @@ from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
 
-dash.register_page(__name__, path=sections.PATH, name="Chỉ số 766", title=page_title("Chỉ số 766"))
+dash.register_page(
+    __name__, path=sections.PATH, name="Chỉ số 766", title=page_title(NP_("page", "Chỉ số 766"))
+)
 
 PREFIX = "index766"
 EXPORT = export_ids(PREFIX)

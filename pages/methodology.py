@@ -20,6 +20,7 @@ from kpi import public
 from kpi.index766 import load_methodology
 from kpi.periods import local_today
 from kpi.targets import load_targets
+from marks import N_, NP_
 from ui import methodology as m
 from ui.export import download, export_buttons, export_ids
 from ui.i18n import _, page_title
@@ -28,7 +29,7 @@ PREFIX = "methodology"
 EXPORT = export_ids(PREFIX)
 
 dash.register_page(
-    __name__, path="/phuong-phap", name="Phương pháp", title=page_title("Phương pháp")
+    __name__, path="/phuong-phap", name="Phương pháp", title=page_title(NP_("page", "Phương pháp"))
 )
 
 
@@ -81,6 +82,6 @@ def export(_xlsx: int | None, _csv: int | None) -> dict[str, object]:
     today = local_today()
     tables = m.export_tables(load_methodology(), load_targets())
     return download(
-        fmt, tables, page="Phương pháp", period_from=today, period_to=today,
-        title="Phương pháp tính các số liệu",
+        fmt, tables, page=N_("Phương pháp"), period_from=today, period_to=today,
+        title=N_("Phương pháp tính các số liệu"),
     )  # fmt: skip

@@ -12,11 +12,15 @@ from typing import Any
 import dash
 from dash.development.base_component import Component
 
+from marks import N_
 from ui.components import not_found
 from ui.i18n import _, page_title
 
 dash.register_page(
-    __name__, path="/404", name="Không tìm thấy trang", title=page_title("Không tìm thấy trang")
+    __name__,
+    path="/404",
+    name=N_("Không tìm thấy trang"),
+    title=page_title(N_("Không tìm thấy trang")),
 )
 
 

@@ -19,6 +19,7 @@ from kpi.db import NoWarehouse, cursor
 from kpi.metrics import due_soon_setting
 from kpi.overview import CURRENT, board, default_grain
 from kpi.targets import load_targets
+from marks import N_, NP_
 from pages._shared import (
     Lists,
     View,
@@ -38,7 +39,7 @@ from ui.league import row_href
 from ui.sealed import unseal
 from web.inputs import BadInput
 
-dash.register_page(__name__, path="/", name="Tổng quan", title=page_title("Tổng quan"))
+dash.register_page(__name__, path="/", name="Tổng quan", title=page_title(NP_("page", "Tổng quan")))
 
 PREFIX = "overview"
 EXPORT = export_ids(PREFIX)
@@ -152,11 +153,11 @@ def export(_xlsx: int | None, _csv: int | None, search: str | None) -> dict[str,
         return dash.no_update  # the page already shows what is wrong with its URL
     head, table, grain = _frames(selection)
     names = dict(zip(table["ward_code"], table["ward_name"], strict=True))
-    scope = names.get(selection.ward, "") if selection.ward else "Toàn bộ phường, xã"
+    scope = names.get(selection.ward, "") if selection.ward else N_("Toàn bộ phường, xã")
     return download(
         fmt,
         sections.export_tables(head, table, scope=scope, grain=grain),
-        page="Tổng quan",
+        page=N_("Tổng quan"),
         period_from=selection.period.date_from,
         period_to=selection.period.date_to,
         title=f"Tổng quan – {scope}",

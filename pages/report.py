@@ -17,15 +17,18 @@ from dash.development.base_component import Component
 
 from kpi.db import NoWarehouse, cursor
 from kpi.report import Report, periodic_report, scope_of
+from marks import NP_
 from pages._shared import Lists, View, frame, from_search, on_controls, province_navigation, view
 from ui import report as sections
 from ui.components import no_warehouse
 from ui.export import MIME_TYPES, csv_bytes, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
-from ui.i18n import _, page_title
+from ui.i18n import page_title, pgettext
 from ui.report_xlsx import file_name, report_workbook
 
-dash.register_page(__name__, path=sections.PATH, name="Báo cáo", title=page_title("Báo cáo"))
+dash.register_page(
+    __name__, path=sections.PATH, name="Báo cáo", title=page_title(NP_("page", "Báo cáo"))
+)
 
 PREFIX = "report"
 EXPORT = export_ids(PREFIX)
@@ -54,7 +57,7 @@ def _view(query: dict[str, Any]) -> View:
 
 def layout(**query: Any) -> Component:
     """The page for the URL parameters (a repeated parameter counts by its last value)."""
-    heading = html.H1(_("Báo cáo", context="page"), className="h3 mb-0")
+    heading = html.H1(pgettext("page", "Báo cáo"), className="h3 mb-0")
     return html.Div(
         frame(PREFIX, heading, _view(query), omit=("field", "channel")), className="mc-report-page"
     )

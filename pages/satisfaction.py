@@ -18,6 +18,7 @@ from kpi.db import NoWarehouse, alongside, cursor
 from kpi.metrics import records
 from kpi.satisfaction import CURRENT, headline, index_points, trend_grain, ward_table
 from kpi.targets import load_targets
+from marks import NP_
 from pages._shared import (
     Lists,
     View,
@@ -33,7 +34,9 @@ from ui.export import download, export_ids
 from ui.filters import Selection, control_inputs, url_id, view_outputs
 from ui.i18n import _, page_title
 
-dash.register_page(__name__, path="/hai-long", name="Hài lòng", title=page_title("Hài lòng"))
+dash.register_page(
+    __name__, path="/hai-long", name="Hài lòng", title=page_title(NP_("page", "Hài lòng"))
+)
 
 PREFIX = "satisfaction"
 EXPORT = export_ids(PREFIX)

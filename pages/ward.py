@@ -22,6 +22,7 @@ from kpi.db import NoWarehouse, QueryTimeout, cursor
 from kpi.overview import default_grain
 from kpi.targets import load_targets
 from kpi.ward import WardView, ward_view
+from marks import N_
 from pages._shared import (
     Lists,
     View,
@@ -52,7 +53,10 @@ from ui.i18n import _, page_title
 from web.scope import sees_details
 
 dash.register_page(
-    __name__, path_template="/phuong/<ward_code>", name="Phường/xã", title=page_title("Phường/xã")
+    __name__,
+    path_template="/phuong/<ward_code>",
+    name=N_("Phường/xã"),
+    title=page_title(N_("Phường/xã")),
 )
 
 PREFIX = "ward"

@@ -30,7 +30,7 @@ from kpi.screen import (
     province_figures,
 )
 from screen.cache import SharedCache
-from screen.text import STRINGS, t
+from screen.text import strings, t
 from screen.view import SLIDES, ScreenOptionError, ScreenOptions, parse_options, screen_model
 
 HERE = Path(__file__).resolve().parent
@@ -176,7 +176,7 @@ def page(ward_code: str) -> Response:
     body = render_template(
         "screen.html",
         lang=lang,
-        s=STRINGS[lang],
+        s=strings(lang),
         model=model,
         slides=[(name, SLIDES[name]) for name in options.slides],
         contacts=_contacts(ward_code, lang),

@@ -14,6 +14,7 @@ from typing import Any
 
 from kpi.screen import Ward, WarehouseState
 from screen.text import LANGUAGES, figure_text, t
+from ui.format import fmt_date, fmt_datetime
 
 # Slide → its tiles: (field key "<slide>.<metric>", how to write the value).
 SLIDES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -124,9 +125,9 @@ def parse_options(
     )
 
 
-def _moment(value: datetime, now: datetime) -> str:
-    """``14:30`` today, ``14:30 30/11/2026`` on another day."""
-    return f"{value:%H:%M}" if value.date() == now.date() else f"{value:%H:%M %d/%m/%Y}"
+def _moment(value: datetime, now: datetime, lang: str) -> str:
+    """``14:30`` today, ``14:30 30/11/2026`` (``14:30 30 Nov 2026``) on another day."""
+    return f"{value:%H:%M}" if value.date() == now.date() else fmt_datetime(value, lang=lang)
 
 
 def is_stale(
@@ -182,13 +183,13 @@ def screen_model(
     if state is None or state.last_load_at is None:
         updated, stale_text = t(lang, "updated.never"), ""
     else:
-        moment = _moment(state.last_load_at, now)
+        moment = _moment(state.last_load_at, now, lang)
         updated, stale_text = t(lang, "updated", time=moment), t(lang, "stale", time=moment)
         if is_data_old(state, options.stale_working_days) and state.data_as_of is not None:
-            stale_text = t(lang, "stale.data", time=_moment(state.data_as_of, now))
+            stale_text = t(lang, "stale.data", time=_moment(state.data_as_of, now, lang))
     texts = {
         "ward_name": name,
-        "slide.today": t(lang, "slide.today", date=f"{now:%d/%m/%Y}"),
+        "slide.today": t(lang, "slide.today", date=fmt_date(now.date(), lang=lang)),
         "slide.month": t(lang, "slide.month", month=month),
         "slide.satisfaction": t(lang, "slide.satisfaction", month=month),
         "slide.thanks": t(lang, "slide.thanks"),

@@ -1,12 +1,16 @@
-"""Vietnamese number and date formats (ui.format), as product.md writes them."""
+"""Number and date formats (ui.format): Vietnamese as product.md writes them, and English."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from babel.numbers import format_decimal, format_percent
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ui.format import (
     NO_DATA,
@@ -17,6 +21,7 @@ from ui.format import (
     fmt_number,
     fmt_pct,
     fmt_span,
+    round_half_up,
 )
 
 
@@ -80,3 +85,50 @@ def test_a_comparison_span_is_short_day_first_with_the_year_once(
     date_from: date, date_to: date, lang: str, expected: str
 ) -> None:
     assert fmt_span(date_from, date_to, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("func", "value", "kwargs", "vietnamese", "english"),
+    [
+        (fmt_int, 12439, {}, "12.439", "12,439"),
+        (fmt_pct, 0.99943, {}, "99,94%", "99.94%"),
+        (fmt_number, 1234.56, {}, "1.234,6", "1,234.6"),
+        (fmt_date, date(2026, 11, 21), {}, "21/11/2026", "21 Nov 2026"),
+        (fmt_date, date(2025, 7, 1), {}, "01/07/2025", "1 Jul 2025"),
+        (fmt_datetime, datetime(2026, 11, 21, 14, 30), {}, "14:30 21/11/2026", "14:30 21 Nov 2026"),
+        (fmt_pct, 0.9996, {"digits": 1, "below_full": True}, "99,9%", "99.9%"),
+        (fmt_pct, 1.0, {"digits": 1, "below_full": True}, "100,0%", "100.0%"),
+        (fmt_pct, 0.99949, {"digits": 1, "below_full": True}, "99,9%", "99.9%"),
+    ],
+)
+def test_each_language_writes_numbers_and_dates_its_own_way(
+    func: Callable[..., str], value: Any, kwargs: dict[str, Any], vietnamese: str, english: str
+) -> None:
+    assert func(value, **kwargs, lang="vi") == vietnamese
+    assert func(value, **kwargs, lang="en") == english
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    digits=st.integers(min_value=0, max_value=3),
+    lang=st.sampled_from(["vi", "en"]),
+)
+def test_numbers_are_written_as_babel_writes_the_rounded_value(
+    value: float, digits: int, lang: str
+) -> None:
+    """The separators come from the locale: the same text as babel.numbers' own formatting of
+    the half-up rounded value (Babel alone would round half-even)."""
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    rounded = round_half_up(value, digits)
+    assert fmt_number(value, digits, lang=lang) == format_decimal(rounded, pattern, locale=lang)
+    percent = round_half_up(Decimal(repr(value)) * 100, digits)
+    assert fmt_pct(value, digits, lang=lang) == format_percent(
+        percent / 100, pattern + "%", locale=lang
+    )
+    assert fmt_int(value, lang=lang) == format_decimal(int(value), "#,##0", locale=lang)
+
+
+def test_rounding_is_half_up_on_the_decimal_a_person_typed() -> None:
+    assert (fmt_number(2.25, 1), fmt_number(0.125, 2), fmt_pct(0.00125)) == ("2,3", "0,13", "0,13%")
+    assert fmt_number(-2.25, 1, lang="en") == "-2.3"  # half away from zero, as a spreadsheet

@@ -243,7 +243,7 @@ def test_english_screen_uses_english_words_and_number_formats(
         "month.on_time_rate", "month.online_share", "month.no_wait_share",
         "satisfaction.satisfied_rate", "satisfaction.mean_rating",
     ]  # fmt: skip
-    assert data["texts"]["slide.today"] == "Today, 20/11/2026"
+    assert data["texts"]["slide.today"] == "Today, 20 Nov 2026"
     page = client.get("/man-hinh/00004?lang=en").get_data(as_text=True)
     assert '<html lang="en">' in page
     assert parse(page).fields["month.on_time_rate"] == "89.3%"

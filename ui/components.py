@@ -23,6 +23,7 @@ from kpi.freshness import Freshness
 from kpi.overview import LAST_YEAR, PREVIOUS, Change
 from kpi.periods import Period
 from kpi.targets import Target
+from marks import N_
 from ui.definitions import METRICS
 from ui.definitions import MetricText as MetricText  # re-exported: defined in ui.definitions
 from ui.format import (
@@ -40,15 +41,15 @@ from ui.format import (
 from ui.i18n import _
 from ui.theme import STATUSES
 
-NO_DATA_FOR_PERIOD = "Chưa có dữ liệu cho kỳ này"
-NO_WAREHOUSE = "Chưa có dữ liệu."
-TIMEOUT_HINT = "Hãy chọn kỳ ngắn hơn hoặc thu hẹp bộ lọc rồi thử lại."
+NO_DATA_FOR_PERIOD = N_("Chưa có dữ liệu cho kỳ này")
+NO_WAREHOUSE = N_("Chưa có dữ liệu.")
+TIMEOUT_HINT = N_("Hãy chọn kỳ ngắn hơn hoặc thu hẹp bộ lọc rồi thử lại.")
 NO_WAREHOUSE_HINT: list[Component | str] = [
-    "Chạy ",
+    N_("Chạy "),
     html.Code("python -m etl demo"),
-    " để tạo dữ liệu mẫu, hoặc ",
-    html.Code("python -m etl load TỆP…"),
-    " để nạp dữ liệu của phường, xã; sau đó tải lại trang.",
+    N_(" để tạo dữ liệu mẫu, hoặc "),
+    html.Code(N_("python -m etl load TỆP…")),
+    N_(" để nạp dữ liệu của phường, xã; sau đó tải lại trang."),
 ]
 
 
@@ -79,8 +80,8 @@ class TileChange:
 # The two comparisons of a headline KPI (metrics.md §6), by the role of their row in a headline
 # frame (kpi.overview.headline), with the words their tooltip gives.
 COMPARISONS: tuple[tuple[str, str], ...] = (
-    (PREVIOUS, "Kỳ trước"),
-    (LAST_YEAR, "Cùng kỳ năm trước"),
+    (PREVIOUS, N_("Kỳ trước")),
+    (LAST_YEAR, N_("Cùng kỳ năm trước")),
 )
 
 

@@ -19,23 +19,24 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from kpi.data_status import Coverage, RejectChoices, Rejects
+from marks import N_
 from ui.components import alert
 from ui.export import Column, Table, export_buttons
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_datetime, fmt_int, fmt_number
-from ui.i18n import _
+from ui.i18n import _, pgettext
 
 HISTORY_SHOWN = 50  # runs on the page; the export has them all
 REJECTS_SHOWN = 200  # rejected rows on the page; the export has every row the filters match
 ALL = "all"
-HIDDEN_VALUE = "(ẩn)"
+HIDDEN_VALUE = N_("(ẩn)")
 
-STATUS_LABELS = {"ok": "Đã nạp", "refused": "Bị từ chối", "skipped": "Bỏ qua"}
+STATUS_LABELS = {"ok": N_("Đã nạp"), "refused": N_("Bị từ chối"), "skipped": N_("Bỏ qua")}
 KIND_LABELS = {
-    "dossiers": "Hồ sơ",
-    "ratings": "Đánh giá",
-    "petitions": "Phản ánh",
-    "procedures": "Thủ tục",
+    "dossiers": N_("Hồ sơ"),
+    "ratings": N_("Đánh giá"),
+    "petitions": N_("Phản ánh"),
+    "procedures": N_("Thủ tục"),
 }
 
 
@@ -222,7 +223,7 @@ def history_section(prefix: str, history: pd.DataFrame) -> Component:
         for r in shown.itertuples()
     ]
     headers = [
-        _("Lần nạp"), _("Lúc"), _("Tệp"), _("Mã kiểm tra (SHA-256)"), _("Loại", context="data"),
+        _("Lần nạp"), _("Lúc"), _("Tệp"), _("Mã kiểm tra (SHA-256)"), pgettext("data", "Loại"),
         _("Đọc"), _("Thêm mới"), _("Cập nhật"), _("Không đổi"), _("Bị loại"), _("Trạng thái"),
         _("Thông báo"), _("Thời gian nạp"),
     ]  # fmt: skip
@@ -397,7 +398,7 @@ def history_export(history: pd.DataFrame) -> Table:
             Column("finished_at", _("Kết thúc"), "datetime"),
             Column("file", _("Tệp"), "text"),
             Column("sha256", _("Mã kiểm tra (SHA-256)"), "text"),
-            Column("kind", _("Loại", context="data"), "text"),
+            Column("kind", pgettext("data", "Loại"), "text"),
             Column("rows_read", _("Đọc"), "int"),
             Column("rows_inserted", _("Thêm mới"), "int"),
             Column("rows_updated", _("Cập nhật"), "int"),
@@ -571,7 +572,7 @@ def upload_summary(done: LoadSummary) -> Component:
         _table(
             "upload-summary-table",
             _("Kết quả nạp (như dòng lệnh in ra)"),
-            [_(h, context="data") for h in done.headers],
+            [pgettext("data", h) for h in done.headers],
             [[*row[:-1], _(row[-1])] for row in done.rows],  # the status word, translated
             numeric=done.numeric,
         ),

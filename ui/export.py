@@ -48,6 +48,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi.periods import TIMEZONE, local_now
+from marks import N_
 from ui.format import fmt_date, fmt_int, fmt_number, fmt_pct, is_day_end
 from ui.i18n import _
 
@@ -317,7 +318,7 @@ def _info_sheet(
     ws.cell(row=row + 1, column=1, value="Nguồn").font = _HEADER_FONT
     _write(ws, row + 1, 2, SOURCE, "@")
     row += 3
-    for j, header in enumerate(("Trang tính", "Bảng", "Ghi chú"), start=1):
+    for j, header in enumerate(("Trang tính", "Bảng", N_("Ghi chú")), start=1):
         cell = ws.cell(row=row, column=j, value=header)
         cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
     for i, (table, name) in enumerate(zip(tables, names, strict=True), start=row + 1):
@@ -491,13 +492,13 @@ def export_buttons(prefix: str) -> Component:
         for button_id, label, title in (
             (
                 ids.xlsx,
-                "Tải Excel",
-                "Tải các bảng của trang về một tệp Excel (.xlsx), mỗi bảng một trang tính",
+                N_("Tải Excel"),
+                N_("Tải các bảng của trang về một tệp Excel (.xlsx), mỗi bảng một trang tính"),
             ),
             (
                 ids.csv,
-                "Tải CSV",
-                "Tải về CSV (UTF-8, dấu phẩy); nhiều bảng: tệp .zip, mỗi bảng một CSV",
+                N_("Tải CSV"),
+                N_("Tải về CSV (UTF-8, dấu phẩy); nhiều bảng: tệp .zip, mỗi bảng một CSV"),
             ),
         )
     ]

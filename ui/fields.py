@@ -21,6 +21,7 @@ from dash.development.base_component import Component
 from kpi.fields import Worst, name_key, top_by_volume, worst
 from kpi.metrics import records
 from kpi.periods import Period
+from marks import N_
 from ui.components import empty_state, table_view
 from ui.definitions import METRICS, definition_href
 from ui.export import Column as ExportColumn
@@ -34,7 +35,7 @@ from ui.i18n import _
 
 PATH = "/linh-vuc"
 FIELDS, PROCEDURES, WARDS = "field", "procedure", "ward"
-NO_CODE = "(không có mã)"
+NO_CODE = N_("(không có mã)")
 TOP_PROCEDURES = 10  # bars of the online-share chart
 TOP_LATE = 15  # bars of the late chart of procedures or wards
 DEFAULT_SORT: dict[str, Any] = {"column": "late_total", "descending": True}  # first order
@@ -43,17 +44,19 @@ DEFAULT_SORT: dict[str, Any] = {"column": "late_total", "descending": True}  # f
 # Definitions of the page's own figures (the others are in ui.definitions.METRICS).
 TERMS: dict[str, tuple[str, str]] = {
     "late_total": (
-        "Tổng trễ hạn",
-        "Quá hạn (đã giải quyết sau hạn) + Đang giải quyết quá hạn, trong kỳ.",
+        N_("Tổng trễ hạn"),
+        N_("Quá hạn (đã giải quyết sau hạn) + Đang giải quyết quá hạn, trong kỳ."),
     ),
     "late_share": (
-        "Tỷ trọng trễ hạn",
-        "Tổng trễ hạn của dòng / Tổng trễ hạn của mọi dòng trong bảng.",
+        N_("Tỷ trọng trễ hạn"),
+        N_("Tổng trễ hạn của dòng / Tổng trễ hạn của mọi dòng trong bảng."),
     ),
     "late_interagency": (
-        "Quá hạn có liên thông",
-        "Hồ sơ quá hạn (đã giải quyết sau hạn) phải liên thông giữa nhiều cơ quan; "
-        "hồ sơ đang giải quyết quá hạn không được tách theo liên thông.",
+        N_("Quá hạn có liên thông"),
+        N_(
+            "Hồ sơ quá hạn (đã giải quyết sau hạn) phải liên thông giữa nhiều cơ quan; "
+            "hồ sơ đang giải quyết quá hạn không được tách theo liên thông."
+        ),
     ),
 }
 
@@ -61,18 +64,18 @@ TERMS: dict[str, tuple[str, str]] = {
 _COUNTS = tuple(
     GridColumn(key, label, kind, first_descending=first, term=key)
     for key, label, kind, first in (
-        ("received", "Tiếp nhận mới", "count", True),
-        ("completed", "Đã giải quyết", "count", True),
-        ("to_process", "Tổng số phải giải quyết", "count", True),
-        ("on_time_rate", "Tỷ lệ đúng hạn", "rate", False),
-        ("resolved_on_time_rate", "Giải quyết đúng/trước hạn", "rate", False),
-        ("late", "Quá hạn", "count", True),
-        ("overdue", "Đang giải quyết quá hạn", "count", True),
-        ("late_total", "Tổng trễ hạn", "count", True),
-        ("late_share", "Tỷ trọng trễ hạn", "rate", True),
-        ("late_interagency", "Quá hạn có liên thông", "interagency", True),
-        ("online_share", "Tỷ lệ trực tuyến", "rate", False),
-        ("full_online_share", "Tỷ lệ trực tuyến toàn trình", "rate", False),
+        ("received", N_("Tiếp nhận mới"), "count", True),
+        ("completed", N_("Đã giải quyết"), "count", True),
+        ("to_process", N_("Tổng số phải giải quyết"), "count", True),
+        ("on_time_rate", N_("Tỷ lệ đúng hạn"), "rate", False),
+        ("resolved_on_time_rate", N_("Giải quyết đúng/trước hạn"), "rate", False),
+        ("late", N_("Quá hạn"), "count", True),
+        ("overdue", N_("Đang giải quyết quá hạn"), "count", True),
+        ("late_total", N_("Tổng trễ hạn"), "count", True),
+        ("late_share", N_("Tỷ trọng trễ hạn"), "rate", True),
+        ("late_interagency", N_("Quá hạn có liên thông"), "interagency", True),
+        ("online_share", N_("Tỷ lệ trực tuyến"), "rate", False),
+        ("full_online_share", N_("Tỷ lệ trực tuyến toàn trình"), "rate", False),
     )
 )
 _BY_KEY = {c.key: c for c in _COUNTS}
@@ -84,22 +87,22 @@ def _pick(*keys: str) -> tuple[GridColumn, ...]:
 
 TABLES: dict[str, tuple[GridColumn, ...]] = {
     FIELDS: (
-        GridColumn("name", "Lĩnh vực", "name", pinned=True),
+        GridColumn("name", N_("Lĩnh vực"), "name", pinned=True),
         *_pick(
             "received", "completed", "to_process", "on_time_rate", "resolved_on_time_rate",
             "late", "overdue", "late_total", "late_share", "late_interagency", "online_share",
         ),
     ),
     PROCEDURES: (
-        GridColumn("name", "Mã thủ tục", "name", pinned=True),
-        GridColumn("procedure_name", "Tên thủ tục", "text"),
+        GridColumn("name", N_("Mã thủ tục"), "name", pinned=True),
+        GridColumn("procedure_name", N_("Tên thủ tục"), "text"),
         *_pick(
             "received", "to_process", "on_time_rate", "late", "overdue", "late_total",
             "late_interagency", "online_share", "full_online_share",
         ),
     ),
     WARDS: (
-        GridColumn("name", "Phường, xã", "name", pinned=True),
+        GridColumn("name", N_("Phường, xã"), "name", pinned=True),
         *_pick(
             "received", "to_process", "on_time_rate", "late", "overdue", "late_total",
             "late_interagency", "online_share", "full_online_share",
@@ -158,12 +161,18 @@ def link(selection: Selection) -> str:
 
 
 CAPTIONS = {
-    FIELDS: "Hồ sơ theo lĩnh vực, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm tên lĩnh vực "
-    "để xem các thủ tục; bấm tiêu đề cột để sắp xếp.",
-    PROCEDURES: "Hồ sơ theo thủ tục, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm mã thủ tục "
-    "để xem các phường, xã; bấm tiêu đề cột để sắp xếp.",
-    WARDS: "Hồ sơ của thủ tục theo phường, xã, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm "
-    "tên phường, xã để mở trang của phường, xã; bấm tiêu đề cột để sắp xếp.",
+    FIELDS: N_(
+        "Hồ sơ theo lĩnh vực, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm tên lĩnh vực "
+        "để xem các thủ tục; bấm tiêu đề cột để sắp xếp."
+    ),
+    PROCEDURES: N_(
+        "Hồ sơ theo thủ tục, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm mã thủ tục "
+        "để xem các phường, xã; bấm tiêu đề cột để sắp xếp."
+    ),
+    WARDS: N_(
+        "Hồ sơ của thủ tục theo phường, xã, xếp theo tổng trễ hạn (nhiều nhất trước). Bấm "
+        "tên phường, xã để mở trang của phường, xã; bấm tiêu đề cột để sắp xếp."
+    ),
 }
 
 
@@ -235,9 +244,9 @@ def answer(prefix: str, frame: pd.DataFrame, table: str) -> Component:
     name = {FIELDS: "field", PROCEDURES: "procedure_code", WARDS: "ward_name"}[table]
     found: Worst | None = worst(frame.fillna({name: _(NO_CODE)}), name=name)
     subject = {
-        FIELDS: "Lĩnh vực nhiều hồ sơ trễ nhất",
-        PROCEDURES: "Thủ tục nhiều hồ sơ trễ nhất",
-        WARDS: "Phường, xã nhiều hồ sơ trễ nhất",
+        FIELDS: N_("Lĩnh vực nhiều hồ sơ trễ nhất"),
+        PROCEDURES: N_("Thủ tục nhiều hồ sơ trễ nhất"),
+        WARDS: N_("Phường, xã nhiều hồ sơ trễ nhất"),
     }[table]
     if found is None:
         text = _("Không có hồ sơ quá hạn hoặc đang giải quyết quá hạn trong kỳ.")
@@ -409,9 +418,9 @@ def online_section(prefix: str, frame: pd.DataFrame, *, threshold: float) -> Com
 
 
 TABLE_TITLES = {
-    FIELDS: "Hồ sơ theo lĩnh vực",
-    PROCEDURES: "Thủ tục của lĩnh vực",
-    WARDS: "Phường, xã giải quyết thủ tục",
+    FIELDS: N_("Hồ sơ theo lĩnh vực"),
+    PROCEDURES: N_("Thủ tục của lĩnh vực"),
+    WARDS: N_("Phường, xã giải quyết thủ tục"),
 }
 
 
@@ -447,14 +456,14 @@ def content(
 
 _EXPORT_KIND = {"count": "int", "interagency": "int", "rate": "pct"}
 _NAME_COLUMNS = {
-    FIELDS: [ExportColumn("field", "Lĩnh vực", "text")],
+    FIELDS: [ExportColumn("field", N_("Lĩnh vực"), "text")],
     PROCEDURES: [
-        ExportColumn("procedure_code", "Mã thủ tục", "text"),
-        ExportColumn("procedure_name", "Tên thủ tục", "text"),
+        ExportColumn("procedure_code", N_("Mã thủ tục"), "text"),
+        ExportColumn("procedure_name", N_("Tên thủ tục"), "text"),
     ],
     WARDS: [
-        ExportColumn("ward_code", "Mã phường, xã", "text"),
-        ExportColumn("ward_name", "Phường, xã", "text"),
+        ExportColumn("ward_code", N_("Mã phường, xã"), "text"),
+        ExportColumn("ward_name", N_("Phường, xã"), "text"),
     ],
 }
 

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kpi.targets import GREEN, RED
+from marks import N_
 from ui.figures import _BASE_LAYOUT
 from ui.format import fmt_pct
 from ui.i18n import _
@@ -22,14 +23,14 @@ from ui.theme import CLASS_COLOURS, STATUSES
 # The late dossiers' segments: column → (label, colour). Inter-agency is the darkest red, so
 # the eye finds it first; the legend and the table say it in words.
 LATE_SEGMENTS: dict[str, tuple[str, str]] = {
-    "late_interagency": ("Quá hạn, có liên thông", "#7f0000"),
-    "late_other": ("Quá hạn, không liên thông", CLASS_COLOURS["late"]),
-    "overdue": ("Đang giải quyết quá hạn", CLASS_COLOURS["overdue"]),
+    "late_interagency": (N_("Quá hạn, có liên thông"), "#7f0000"),
+    "late_other": (N_("Quá hạn, không liên thông"), CLASS_COLOURS["late"]),
+    "overdue": (N_("Đang giải quyết quá hạn"), CLASS_COLOURS["overdue"]),
 }
 # Without any inter-agency flag in the data, late dossiers are not split.
 LATE_UNSPLIT: dict[str, tuple[str, str]] = {
-    "late": ("Quá hạn", CLASS_COLOURS["late"]),
-    "overdue": ("Đang giải quyết quá hạn", CLASS_COLOURS["overdue"]),
+    "late": (N_("Quá hạn"), CLASS_COLOURS["late"]),
+    "overdue": (N_("Đang giải quyết quá hạn"), CLASS_COLOURS["overdue"]),
 }
 LABEL_MAX = 40  # characters of a bar's label; the table gives the whole name
 

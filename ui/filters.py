@@ -30,6 +30,7 @@ from dash.development.base_component import Component
 from kpi.config import settings
 from kpi.metrics import CHANNELS, Filters
 from kpi.periods import DEFAULT_PRESET, PRESETS, Period, PeriodError, local_today, preset_period
+from marks import N_
 from ui.components import alert
 from ui.i18n import _
 
@@ -45,9 +46,9 @@ ALL = "all"  # the ward, field and channel menus' value for "no filter"
 NATIONAL = "all"  # ``province=all``: the whole country (every loaded province, ranked)
 
 CHANNEL_LABELS: dict[str, str] = {
-    "direct": "Trực tiếp",
-    "online": "Trực tuyến",
-    "postal": "Bưu chính công ích",
+    "direct": N_("Trực tiếp"),
+    "online": N_("Trực tuyến"),
+    "postal": N_("Bưu chính công ích"),
 }
 assert tuple(CHANNEL_LABELS) == CHANNELS
 
@@ -651,6 +652,6 @@ def province_href(path: str, search: str | None, province: str | None) -> str | 
 def invalid_alert(error: FilterError) -> Component:
     """One alert listing every bad URL parameter, each line tagged with the parameter's name."""
     return alert(
-        "Tham số trên địa chỉ trang không hợp lệ",  # alert() translates
+        N_("Tham số trên địa chỉ trang không hợp lệ"),  # alert() translates
         detail=[html.Div(p.message, **{"data-parameter": p.parameter}) for p in error.problems],
     )

@@ -28,7 +28,7 @@ from dash.development.base_component import Component
 
 from kpi.targets import Target, colour
 from ui.format import NO_DATA, NO_DATA_LABEL, fmt_int, fmt_number, fmt_pct
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.theme import STATUSES
 
 # The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
@@ -83,9 +83,9 @@ def rank_move(change: Any) -> tuple[str, str]:
         return NO_DATA, _("không có hạng kỳ trước")
     change = int(change)
     if change > 0:
-        return f"▲{change}", _("lên {n} bậc", n=change)
+        return f"▲{change}", ngettext("lên {n} bậc", "lên {n} bậc", change)
     if change < 0:
-        return f"▼{-change}", _("xuống {n} bậc", n=-change)
+        return f"▼{-change}", ngettext("xuống {n} bậc", "xuống {n} bậc", -change)
     return "=", _("giữ nguyên hạng")
 
 

@@ -1,10 +1,14 @@
-"""Vietnamese first, with an English switch (product.md conventions).
+"""Vietnamese first, with an English switch (product.md conventions), through gettext.
 
-Source strings are Vietnamese, written where they are used and wrapped in :func:`_`; it returns
-them unchanged, or their English translation when the reader chose English. Translations live
-in the modules of :mod:`ui.locale` (one per page or component, each an ``EN`` dict from the
-Vietnamese text to the English one), merged at import. A text with no translation stays
-Vietnamese, never blank.
+Source strings are Vietnamese, written where they are used, inside :func:`_` (or
+:func:`pgettext` with a context, :func:`ngettext` where English has a plural); a text declared
+in a table and translated later is marked with :func:`marks.N_`. ``make i18n`` extracts them all
+(``pybabel extract``, configured in ``babel.cfg``) and merges them into the English catalogue
+``ui/locale/en/LC_MESSAGES/messages.po``, compiled to ``messages.mo`` at install and test time
+(``make install``/``make test``; an app started without make compiles a missing or older
+``.mo`` in memory, so English never silently disappears). The hall screen, the exports and the
+methodology page read the same catalogue. A text with no translation stays Vietnamese, never
+blank; ``tests/test_catalogue.py`` fails when one has none.
 
 The reader's choices (language, light or dark theme) are cookies set by the navbar's switches
 (``assets/motcua.js``), so every page, callback and export requested by that browser follows
@@ -14,11 +18,16 @@ language. Outside a request (tests, the CLI) the defaults apply: Vietnamese, lig
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import io
+import logging
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 from flask import has_request_context, request
 
 LANGUAGES = ("vi", "en")
@@ -26,17 +35,36 @@ THEMES = ("light", "dark")
 LANG_COOKIE = "motcua_lang"
 THEME_COOKIE = "motcua_theme"
 
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
 
-def _catalog() -> dict[str, str]:
-    from ui import locale
-
-    merged: dict[str, str] = {}
-    for module in pkgutil.iter_modules(locale.__path__):
-        merged.update(importlib.import_module(f"ui.locale.{module.name}").EN)
-    return merged
+log = logging.getLogger(__name__)
 
 
-EN: dict[str, str] = _catalog()
+def catalogue_path(lang: str, suffix: str = ".po") -> Path:
+    """Where the catalogue of ``lang`` lives: ``ui/locale/en/LC_MESSAGES/messages.po``."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """The compiled catalogue of ``lang`` (Vietnamese, the source language, has none).
+
+    The ``.mo`` that ``make`` compiled when it is at least as new as its ``.po``; otherwise the
+    ``.po`` compiled in memory (a checkout run without make, or a catalogue just edited)."""
+    if lang == LANGUAGES[0]:
+        return NullTranslations()
+    po, mo = catalogue_path(lang), catalogue_path(lang, ".mo")
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        with mo.open("rb") as handle:
+            return Translations(handle, domain=DOMAIN)
+    log.info("%s is missing or older than %s: compiled in memory", mo.name, po)
+    with po.open("rb") as handle:
+        catalogue = read_po(handle, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 def _cookie(name: str, allowed: tuple[str, ...]) -> str:
@@ -60,19 +88,28 @@ def current_theme() -> str:
     return _cookie(THEME_COOKIE, THEMES)
 
 
-def _(text: str, /, lang: str | None = None, context: str | None = None, **values: Any) -> str:
-    """``text`` in the reader's language (or ``lang``), with ``values`` filled in by name.
-
-    ``context`` tells apart the same Vietnamese word used two ways (``"page"``: the name of a
-    page, "Lĩnh vực" → "Fields", where a column header reads "Field"); catalogues key such an
-    entry ``"<context>|<text>"``, and a missing one falls back to the plain text's.
-    """
-    chosen = lang or current_lang()
-    if chosen == "en":
-        out = EN.get(f"{context}|{text}", EN.get(text, text)) if context else EN.get(text, text)
-    else:
-        out = text
+def _(text: str, /, lang: str | None = None, **values: Any) -> str:
+    """``text`` in the reader's language (or ``lang``), with ``values`` filled in by name."""
+    out = translations(lang or current_lang()).gettext(text)
     return out.format(**values) if values else out
+
+
+def pgettext(context: str | None, text: str, /, lang: str | None = None, **values: Any) -> str:
+    """``text`` as translated in ``context``: the same Vietnamese word used two ways
+    (``"page"``: the name of a page, "Lĩnh vực" → "Fields", where a column header reads
+    "Field"). With no entry for that context, the plain translation of ``text``."""
+    chosen = translations(lang or current_lang())
+    out = chosen.pgettext(context, text) if context else text
+    if out == text:
+        out = chosen.gettext(text)
+    return out.format(**values) if values else out
+
+
+def ngettext(singular: str, plural: str, n: int, /, lang: str | None = None, **values: Any) -> str:
+    """The form of ``singular``/``plural`` that fits ``n`` in the reader's language, with ``n``
+    and ``values`` filled in (Vietnamese has one form: ``"{n} hồ sơ"`` twice)."""
+    out = translations(lang or current_lang()).ngettext(singular, plural, n)
+    return out.format(**{"n": n, **values})  # a caller may pass n written its way: n="1.206"
 
 
 BRAND = "Một Cửa"  # the product's name, the same in every language
@@ -86,6 +123,6 @@ def page_title(name: str) -> Callable[..., str]:
     """
 
     def title(**_path: str) -> str:
-        return f"{_(name, context='page')} – {BRAND}"
+        return f"{pgettext('page', name)} – {BRAND}"
 
     return title

@@ -24,6 +24,7 @@ from dash.development.base_component import Component
 from kpi.index766 import Methodology, WhatIf, ward_points
 from kpi.metrics import records
 from kpi.periods import Period
+from marks import N_
 from ui.components import compared_with, empty_state
 from ui.export import Column, Table
 from ui.filters import Selection
@@ -34,7 +35,7 @@ from ui.methodology import index766_export_tables, index766_method
 from ui.ward import plain_table, section
 
 PATH = "/chi-so-766"
-ESTIMATE_NOTE = (
+ESTIMATE_NOTE = N_(
     "Đây là ước tính từ hồ sơ của chính phường, xã, theo phương pháp trong data/index766.toml; "
     "điểm chính thức là điểm công bố trên Cổng Dịch vụ công quốc gia."
 )
@@ -419,7 +420,7 @@ def export_tables(
             note=note,
         ),
         Table(
-            "Điểm từng chỉ tiêu",
+            N_("Điểm từng chỉ tiêu"),
             _("Điểm từng chỉ tiêu của mỗi phường, xã"),
             [
                 Column("ward_code", _("Mã"), "text"),

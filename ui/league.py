@@ -15,23 +15,24 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.targets import Target
+from marks import N_
 from ui.grid import GridColumn, grid, grid_rows, missing
 from ui.i18n import _
 from ui.theme import STATUSES
 
 COLUMNS: tuple[GridColumn, ...] = (
-    GridColumn("rank", "Hạng", "rank"),
-    GridColumn("ward_name", "Phường, xã", "name", pinned=True),
-    GridColumn("received", "Tiếp nhận mới", "count", first_descending=True),
-    GridColumn("completed", "Đã giải quyết", "count", first_descending=True),
+    GridColumn("rank", N_("Hạng"), "rank"),
+    GridColumn("ward_name", N_("Phường, xã"), "name", pinned=True),
+    GridColumn("received", N_("Tiếp nhận mới"), "count", first_descending=True),
+    GridColumn("completed", N_("Đã giải quyết"), "count", first_descending=True),
     # Rates sort worst first on the first click: the question is "who is slipping".
-    GridColumn("on_time_rate", "Tỷ lệ đúng hạn", "rate", coloured=True),
-    GridColumn("resolved_on_time_rate", "Giải quyết đúng/trước hạn", "rate", coloured=True),
-    GridColumn("online_share", "Tỷ lệ trực tuyến", "rate", coloured=True),
-    GridColumn("overdue", "Đang quá hạn", "count", first_descending=True, coloured=True),
+    GridColumn("on_time_rate", N_("Tỷ lệ đúng hạn"), "rate", coloured=True),
+    GridColumn("resolved_on_time_rate", N_("Giải quyết đúng/trước hạn"), "rate", coloured=True),
+    GridColumn("online_share", N_("Tỷ lệ trực tuyến"), "rate", coloured=True),
+    GridColumn("overdue", N_("Đang quá hạn"), "count", first_descending=True, coloured=True),
     # Most due soon first: where the next late dossiers will come from.
-    GridColumn("due_soon", "Sắp đến hạn", "count", first_descending=True),
-    GridColumn("rank_change", "Thay đổi hạng", "move", first_descending=True),
+    GridColumn("due_soon", N_("Sắp đến hạn"), "count", first_descending=True),
+    GridColumn("rank_change", N_("Thay đổi hạng"), "move", first_descending=True),
 )
 
 
@@ -90,7 +91,7 @@ def league_table(
     name = (
         _("Bảng xếp hạng tỉnh, thành phố") if unit == "province" else _("Bảng xếp hạng phường, xã")
     )
-    labels = {"ward_name": "Tỉnh, thành phố"} if unit == "province" else {}
+    labels = {"ward_name": N_("Tỉnh, thành phố")} if unit == "province" else {}
     # The movement is against the comparison period (§6): its dates follow the note.
     under = (
         [" ", _("Thay đổi hạng"), " ", html.Span(compared, id=f"{prefix}-league-compared"), "."]

@@ -21,6 +21,7 @@ from dash.development.base_component import Component
 
 from kpi.index766 import Indicator, Methodology
 from kpi.targets import Target
+from marks import N_, NP_
 from ui.definitions import (
     CHANNEL_METRICS,
     EARLY_WARNING,
@@ -36,7 +37,7 @@ from ui.definitions import (
 from ui.export import Column as ExportColumn
 from ui.export import Table as ExportTable
 from ui.format import NO_DATA, fmt_int, fmt_number, fmt_pct
-from ui.i18n import _, current_lang
+from ui.i18n import _, current_lang, pgettext
 
 # The published figures of Hồng Hà (TP Hạ Long, Quảng Ninh), 2021 (metrics.md §8).
 HONG_HA = {"resolved": 12439, "early_or_on_time": 12432, "late": 7}
@@ -46,91 +47,137 @@ HONG_HA_OPEN = {"in_time": 50, "overdue": 11}
 AGGREGATION_EXAMPLE = ((9, 10), (990, 1000))
 
 CONVENTIONS: tuple[str, ...] = (
-    "Kỳ báo cáo là một khoảng ngày trọn vẹn, từ ngày đến ngày (kể cả hai ngày đầu, cuối), theo "
-    "giờ Việt Nam.",
-    "Thời điểm tính là cuối kỳ. Nếu kỳ chưa kết thúc, thời điểm tính là hiện tại, và không bao "
-    "giờ muộn hơn hồ sơ mới nhất đã nạp; dòng “Dữ liệu đến …” dưới mỗi số liệu cho biết thời "
-    "điểm đó.",
-    "Tỷ lệ được tính và lưu với đầy đủ chữ số, chỉ làm tròn khi hiển thị: hai chữ số thập phân, "
-    "dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (12.439 hồ sơ; 99,94%).",
-    "Số liệu toàn thành phố (hay gộp nhiều lĩnh vực, nhiều tháng) được tính bằng cách cộng tử "
-    "số, cộng mẫu số rồi mới chia; không bao giờ lấy trung bình các tỷ lệ phần trăm.",
-    f"Tỷ lệ có mẫu số bằng 0 là “không có dữ liệu” (hiển thị “{NO_DATA}”), không phải 0% và "
-    "không phải 100%. Cột dữ liệu mà hệ thống nguồn không cung cấp cũng cho “không có dữ liệu”, "
-    "không phải 0.",
-    "“Tiếp nhận” không tính hồ sơ mới đăng ký mà chưa được tiếp nhận và hồ sơ không được tiếp "
-    "nhận.",
-    "Mỗi số liệu toàn thành phố đều ghi số phường, xã có dữ liệu trong kỳ (ví dụ “118/126 "
-    "phường, xã có dữ liệu”).",
+    N_(
+        "Kỳ báo cáo là một khoảng ngày trọn vẹn, từ ngày đến ngày (kể cả hai ngày đầu, cuối), theo "
+        "giờ Việt Nam."
+    ),
+    N_(
+        "Thời điểm tính là cuối kỳ. Nếu kỳ chưa kết thúc, thời điểm tính là hiện tại, và không bao "
+        "giờ muộn hơn hồ sơ mới nhất đã nạp; dòng “Dữ liệu đến …” dưới mỗi số liệu cho biết thời "
+        "điểm đó."
+    ),
+    N_(
+        "Tỷ lệ được tính và lưu với đầy đủ chữ số, chỉ làm tròn khi hiển thị: hai chữ số thập "
+        "phân, dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (12.439 hồ sơ; 99,94%)."
+    ),
+    N_(
+        "Số liệu toàn thành phố (hay gộp nhiều lĩnh vực, nhiều tháng) được tính bằng cách cộng tử "
+        "số, cộng mẫu số rồi mới chia; không bao giờ lấy trung bình các tỷ lệ phần trăm."
+    ),
+    N_(
+        "Tỷ lệ có mẫu số bằng 0 là “không có dữ liệu” (hiển thị “—”), không phải 0% và "
+        "không phải 100%. Cột dữ liệu mà hệ thống nguồn không cung cấp cũng cho “không có dữ "
+        "liệu”, không phải 0."
+    ),
+    N_(
+        "“Tiếp nhận” không tính hồ sơ mới đăng ký mà chưa được tiếp nhận và hồ sơ không được tiếp "
+        "nhận."
+    ),
+    N_(
+        "Mỗi số liệu toàn thành phố đều ghi số phường, xã có dữ liệu trong kỳ (ví dụ “118/126 "
+        "phường, xã có dữ liệu”)."
+    ),
 )
 
 CLOCK_RULES: tuple[tuple[str, str], ...] = (
     (
-        "Hạn giải quyết",
-        "Hạn giải quyết = ngày hẹn trả + số ngày tạm dừng (những ngày chờ người dân bổ sung, nếu "
-        "hệ thống nguồn có ghi; không ghi thì là 0). Ngày hẹn trả chỉ có ngày, không có giờ (hoặc "
-        "ghi 00:00) được hiểu là hết ngày đó.",
+        NP_("rule", "Hạn giải quyết"),
+        N_(
+            "Hạn giải quyết = ngày hẹn trả + số ngày tạm dừng (những ngày chờ người dân bổ sung, "
+            "nếu hệ thống nguồn có ghi; không ghi thì là 0). Ngày hẹn trả chỉ có ngày, không có "
+            "giờ (hoặc ghi 00:00) được hiểu là hết ngày đó."
+        ),
     ),
     (
-        "Dừng tính thời gian khi chờ bổ sung",
-        "Hồ sơ đang chờ người dân bổ sung lần đầu (trạng thái chờ bổ sung, số lần yêu cầu bổ sung "
-        "đúng bằng 1) được tính là đang giải quyết trong hạn: thời gian được tạm dừng. Từ lần "
-        "yêu cầu bổ sung thứ hai, hồ sơ tính là quá hạn (nếu đã kết thúc) hoặc đang giải quyết "
-        "quá hạn, dù ngày tháng thế nào, kể cả khi không có ngày hẹn trả.",
+        N_("Dừng tính thời gian khi chờ bổ sung"),
+        N_(
+            "Hồ sơ đang chờ người dân bổ sung lần đầu (trạng thái chờ bổ sung, số lần yêu cầu bổ "
+            "sung đúng bằng 1) được tính là đang giải quyết trong hạn: thời gian được tạm dừng. Từ "
+            "lần yêu cầu bổ sung thứ hai, hồ sơ tính là quá hạn (nếu đã kết thúc) hoặc đang giải "
+            "quyết quá hạn, dù ngày tháng thế nào, kể cả khi không có ngày hẹn trả."
+        ),
     ),
     (
-        "Hồ sơ thiếu ngày hẹn trả",
-        "Nếu danh mục thủ tục có thời hạn giải quyết theo quy định, hạn = ngày tiếp nhận + số "
-        "ngày làm việc đó (tính từ ngày tiếp nhận, hết ngày cuối cùng). Nếu không có cả hai, hồ "
-        "sơ không được tính vào hai tỷ lệ đúng hạn và được thống kê riêng là “thiếu ngày hẹn trả” "
-        "trên trang Dữ liệu. Không bao giờ mặc nhiên coi là đúng hạn.",
+        N_("Hồ sơ thiếu ngày hẹn trả"),
+        N_(
+            "Nếu danh mục thủ tục có thời hạn giải quyết theo quy định, hạn = ngày tiếp nhận + số "
+            "ngày làm việc đó (tính từ ngày tiếp nhận, hết ngày cuối cùng). Nếu không có cả hai, "
+            "hồ sơ không được tính vào hai tỷ lệ đúng hạn và được thống kê riêng là “thiếu ngày "
+            "hẹn trả” trên trang Dữ liệu. Không bao giờ mặc nhiên coi là đúng hạn."
+        ),
     ),
     (
-        "Lịch ngày làm việc",
-        "Ngày làm việc là thứ Hai đến thứ Sáu, trừ ngày lễ, Tết và ngày nghỉ bù theo lịch chính "
-        "thức của Việt Nam (thư viện holidays), cộng các thứ Bảy làm bù chính thức (ví dụ thứ Bảy "
-        "26/04/2025). Lịch này dùng cho hạn tính theo danh mục thủ tục, số ngày làm việc của kỳ và "
-        "thời gian giải quyết theo ngày làm việc.",
+        N_("Lịch ngày làm việc"),
+        N_(
+            "Ngày làm việc là thứ Hai đến thứ Sáu, trừ ngày lễ, Tết và ngày nghỉ bù theo lịch "
+            "chính thức của Việt Nam (thư viện holidays), cộng các thứ Bảy làm bù chính thức (ví "
+            "dụ thứ Bảy 26/04/2025). Lịch này dùng cho hạn tính theo danh mục thủ tục, số ngày làm "
+            "việc của kỳ và thời gian giải quyết theo ngày làm việc."
+        ),
     ),
 )
 
 DECISIONS: tuple[str, ...] = (
-    "Yêu cầu bổ sung quá một lần: hồ sơ đã kết thúc là quá hạn, hồ sơ chưa kết thúc là đang giải "
-    "quyết quá hạn, có hay không có ngày hẹn trả.",
-    "Hồ sơ không có ngày hẹn trả và danh mục thủ tục không có thời hạn bị loại khỏi cả hai tỷ lệ "
-    "đúng hạn. Vì vậy tỷ lệ giải quyết đúng và trước hạn chia cho (trước hạn + đúng hạn + quá "
-    "hạn); con số này bằng “đã giải quyết” khi mọi hồ sơ đã giải quyết đều có hạn.",
-    "Dừng tính thời gian chỉ áp dụng khi hồ sơ đang ở trạng thái chờ bổ sung và số lần yêu cầu "
-    "bổ sung đúng bằng 1.",
-    "Hạn tính theo danh mục thủ tục đếm ngày làm việc từ ngày tiếp nhận và kết thúc vào cuối "
-    "ngày; số ngày tạm dừng được cộng thêm theo ngày lịch. “Trước hạn” so sánh theo ngày, không "
-    "theo giờ.",
-    "Thời điểm tính là thời điểm sớm nhất trong ba mốc: cuối kỳ, hiện tại (giờ Việt Nam) và hồ sơ "
-    "mới nhất đã nạp.",
-    "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
-    "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
-    "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp không "
-    "có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp không có "
-    "cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ có dữ "
-    "liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí.",
-    "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + hồ "
-    "sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số hồ "
-    "sơ có phân loại tiến độ.",
-    "Phản ánh, kiến nghị không có hạn xử lý thì không bao giờ bị coi là quá hạn. Mức độ hài lòng "
-    "về xử lý phản ánh, kiến nghị (5.3) trừ mỗi phản ánh không hài lòng hoặc quá hạn một lần "
-    "(không trừ hai lần nếu vừa không hài lòng vừa quá hạn).",
-    "Chỉ số 766: chỉ số 3.3 (tỷ lệ hồ sơ trực tuyến) được hiển thị với ngưỡng 50% nhưng không "
-    "có điểm cho đến khi tệp phương pháp quy định; kỳ không có phản ánh, kiến nghị được điểm "
-    "tối đa ở 5.2 và 5.3; phường, xã không có hồ sơ nào trong kỳ thì không có điểm.",
-    "Hồ sơ rút và hồ sơ dừng xử lý kết thúc hồ sơ: được tính vào “đã giải quyết” và phân loại "
-    "tiến độ như mọi hồ sơ khác, đồng thời được báo cáo riêng.",
-    "Hồ sơ trước ngày 1/7/2025 ghi tên phường, xã cũ được chuyển sang phường, xã hiện nay theo "
-    "bảng chuyển đổi đơn vị hành chính, để số liệu lịch sử khớp với bản đồ hiện tại.",
-    "Sắp đến hạn trong N ngày làm việc tới: số ngày làm việc sau ngày của thời điểm tính đến hết "
-    "ngày của hạn giải quyết không quá N. Hạn rơi vào ngày nghỉ ngay sau ngày làm việc thứ N "
-    "vẫn tính (không còn ngày làm việc nào trước đó); hạn trong chính ngày của thời điểm tính "
-    "mà chưa qua thì còn 0 ngày làm việc. Kỳ đã kết thúc được tính tại cuối kỳ: những hồ sơ lẽ "
-    "ra đã được cảnh báo vào tối ngày cuối kỳ.",
+    N_(
+        "Yêu cầu bổ sung quá một lần: hồ sơ đã kết thúc là quá hạn, hồ sơ chưa kết thúc là đang "
+        "giải quyết quá hạn, có hay không có ngày hẹn trả."
+    ),
+    N_(
+        "Hồ sơ không có ngày hẹn trả và danh mục thủ tục không có thời hạn bị loại khỏi cả hai tỷ "
+        "lệ đúng hạn. Vì vậy tỷ lệ giải quyết đúng và trước hạn chia cho (trước hạn + đúng hạn + "
+        "quá hạn); con số này bằng “đã giải quyết” khi mọi hồ sơ đã giải quyết đều có hạn."
+    ),
+    N_(
+        "Dừng tính thời gian chỉ áp dụng khi hồ sơ đang ở trạng thái chờ bổ sung và số lần yêu cầu "
+        "bổ sung đúng bằng 1."
+    ),
+    N_(
+        "Hạn tính theo danh mục thủ tục đếm ngày làm việc từ ngày tiếp nhận và kết thúc vào cuối "
+        "ngày; số ngày tạm dừng được cộng thêm theo ngày lịch. “Trước hạn” so sánh theo ngày, "
+        "không theo giờ."
+    ),
+    N_(
+        "Thời điểm tính là thời điểm sớm nhất trong ba mốc: cuối kỳ, hiện tại (giờ Việt Nam) và hồ "
+        "sơ mới nhất đã nạp."
+    ),
+    N_(
+        "Các cột có/không (số hóa, sử dụng lại dữ liệu, không chờ, kết quả điện tử, thanh toán "
+        "trực tuyến, liên thông): tệp có cột thì cột đó cho biết thông tin của mọi hồ sơ trong tệp "
+        "(“x”, “1”, “Có”, “true” là có; ô trống, “0”, “Không”, “false” là không). Chỉ khi tệp "
+        "không có cột thì số liệu là “không có dữ liệu”, không phải 0; kỳ gồm cả tệp có và tệp "
+        "không có cột thì tỷ lệ tính trên hồ sơ của các tệp có cột, và trang ghi rõ “trên … hồ sơ "
+        "có dữ liệu”. Tỷ lệ thanh toán trực tuyến tính trên hồ sơ tiếp nhận mới có phí, lệ phí."
+    ),
+    N_(
+        "Mức độ hài lòng trong giải quyết hồ sơ (5.4) = 1 − (quá hạn + đang giải quyết quá hạn + "
+        "hồ sơ không trễ hạn nhưng có phản ánh, kiến nghị hoặc đánh giá từ 2 điểm trở xuống) / số "
+        "hồ sơ có phân loại tiến độ."
+    ),
+    N_(
+        "Phản ánh, kiến nghị không có hạn xử lý thì không bao giờ bị coi là quá hạn. Mức độ hài "
+        "lòng về xử lý phản ánh, kiến nghị (5.3) trừ mỗi phản ánh không hài lòng hoặc quá hạn một "
+        "lần (không trừ hai lần nếu vừa không hài lòng vừa quá hạn)."
+    ),
+    N_(
+        "Chỉ số 766: chỉ số 3.3 (tỷ lệ hồ sơ trực tuyến) được hiển thị với ngưỡng 50% nhưng không "
+        "có điểm cho đến khi tệp phương pháp quy định; kỳ không có phản ánh, kiến nghị được điểm "
+        "tối đa ở 5.2 và 5.3; phường, xã không có hồ sơ nào trong kỳ thì không có điểm."
+    ),
+    N_(
+        "Hồ sơ rút và hồ sơ dừng xử lý kết thúc hồ sơ: được tính vào “đã giải quyết” và phân loại "
+        "tiến độ như mọi hồ sơ khác, đồng thời được báo cáo riêng."
+    ),
+    N_(
+        "Hồ sơ trước ngày 1/7/2025 ghi tên phường, xã cũ được chuyển sang phường, xã hiện nay theo "
+        "bảng chuyển đổi đơn vị hành chính, để số liệu lịch sử khớp với bản đồ hiện tại."
+    ),
+    N_(
+        "Sắp đến hạn trong N ngày làm việc tới: số ngày làm việc sau ngày của thời điểm tính đến "
+        "hết ngày của hạn giải quyết không quá N. Hạn rơi vào ngày nghỉ ngay sau ngày làm việc thứ "
+        "N vẫn tính (không còn ngày làm việc nào trước đó); hạn trong chính ngày của thời điểm "
+        "tính mà chưa qua thì còn 0 ngày làm việc. Kỳ đã kết thúc được tính tại cuối kỳ: những hồ "
+        "sơ lẽ ra đã được cảnh báo vào tối ngày cuối kỳ."
+    ),
 )
 
 
@@ -260,8 +307,8 @@ def classes_table() -> Component:
     """The five on-time classes of metrics.md §2 and their rules."""
     return table(
         "methodology-classes-table",
-        "Năm loại tiến độ của hồ sơ phải giải quyết",
-        ["Loại", "Quy tắc", "Điều kiện"],
+        N_("Năm loại tiến độ của hồ sơ phải giải quyết"),
+        [N_("Loại"), N_("Quy tắc"), N_("Điều kiện")],
         [
             [_(METRICS[k].label), _(METRICS[k].definition), _(METRICS[k].formula)]
             for k in ON_TIME_CLASSES
@@ -275,7 +322,7 @@ def clock_rules() -> list[Component]:
     out: list[Component] = []
     for title, body in CLOCK_RULES:
         # context "rule": the heading reads "Due time" where a table column reads "Due"
-        out += [html.H3(_(title, context="rule"), className="h6 fw-bold mb-1"), html.P(_(body))]
+        out += [html.H3(pgettext("rule", title), className="h6 fw-bold mb-1"), html.P(_(body))]
     return out
 
 
@@ -398,8 +445,15 @@ def index766_table(method: Methodology, *, page: str = "") -> Component:
     definitions, :func:`index766_rows`)."""
     return table(
         "methodology-index766-table",
-        "Các chỉ số được tính, điểm tối đa và ngưỡng đạt tối đa",
-        ["Mã", "Nhóm", "Chỉ số", "Điểm tối đa", "Đạt tối đa khi tỷ lệ từ", "Ghi chú"],
+        N_("Các chỉ số được tính, điểm tối đa và ngưỡng đạt tối đa"),
+        [
+            N_("Mã"),
+            N_("Nhóm"),
+            N_("Chỉ số"),
+            N_("Điểm tối đa"),
+            N_("Đạt tối đa khi tỷ lệ từ"),
+            N_("Ghi chú"),
+        ],
         index766_rows(method, page=page),
     )
 
@@ -424,8 +478,8 @@ def bands_table(method: Methodology) -> Component:
     """The grade bands of the methodology file."""
     return table(
         "methodology-bands-table",
-        "Xếp loại theo điểm trên thang 100",
-        ["Xếp loại", "Điểm trên 100"],
+        N_("Xếp loại theo điểm trên thang 100"),
+        [N_("Xếp loại"), N_("Điểm trên 100")],
         band_rows(method),
     )
 
@@ -504,8 +558,8 @@ def targets_table(targets: dict[str, Target]) -> Component:
     """The targets file as a table."""
     return table(
         "methodology-targets-table",
-        "Mục tiêu và màu của các số liệu chính",
-        ["Số liệu", "Mục tiêu", "Chiều tốt", "Xanh", "Vàng", "Đỏ"],
+        N_("Mục tiêu và màu của các số liệu chính"),
+        [N_("Số liệu"), N_("Mục tiêu"), N_("Chiều tốt"), N_("Xanh"), N_("Vàng"), N_("Đỏ")],
         target_rows(targets),
     )
 
@@ -566,25 +620,25 @@ def export_tables(method: Methodology, targets: dict[str, Target]) -> list[Expor
     )
     return [
         ExportTable(
-            "Định nghĩa",
+            N_("Định nghĩa"),
             "Định nghĩa các chỉ tiêu (metrics.md)",
             [
-                ExportColumn("key", "Mã chỉ tiêu", "text"),
-                ExportColumn("label", "Chỉ tiêu", "text"),
-                ExportColumn("definition", "Định nghĩa", "text"),
+                ExportColumn("key", N_("Mã chỉ tiêu"), "text"),
+                ExportColumn("label", N_("Chỉ tiêu"), "text"),
+                ExportColumn("definition", N_("Định nghĩa"), "text"),
                 ExportColumn("formula", "Cách tính", "text"),
             ],
             definitions,
         ),
         *index766_export_tables(method),
         ExportTable(
-            "Mục tiêu",
+            N_("Mục tiêu"),
             "Mục tiêu và màu (data/targets.toml)",
             [
-                ExportColumn("metric", "Mã chỉ tiêu", "text"),
-                ExportColumn("label", "Chỉ tiêu", "text"),
-                ExportColumn("target", "Mục tiêu", "text"),
-                ExportColumn("direction", "Chiều tốt", "text"),
+                ExportColumn("metric", N_("Mã chỉ tiêu"), "text"),
+                ExportColumn("label", N_("Chỉ tiêu"), "text"),
+                ExportColumn("target", N_("Mục tiêu"), "text"),
+                ExportColumn("direction", N_("Chiều tốt"), "text"),
                 ExportColumn("green", "Xanh (đạt)", "text"),
                 ExportColumn("amber", "Vàng (gần đạt)", "text"),
                 ExportColumn("red", "Đỏ (chưa đạt)", "text"),
@@ -612,23 +666,26 @@ def index766_export_tables(method: Methodology) -> list[ExportTable]:
     bands = pd.DataFrame([{"label": b.label, "min": b.min} for b in method.bands])
     return [
         ExportTable(
-            "Chỉ số 766",
+            N_("Chỉ số 766"),
             method.title,
             [
-                ExportColumn("code", "Mã", "text"),
-                ExportColumn("group", "Nhóm", "text"),
-                ExportColumn("label", "Chỉ số", "text"),
-                ExportColumn("metric", "Chỉ tiêu", "text"),
-                ExportColumn("max", "Điểm tối đa", "number"),
-                ExportColumn("full_at", "Đạt tối đa khi tỷ lệ từ", "pct"),
+                ExportColumn("code", N_("Mã"), "text"),
+                ExportColumn("group", N_("Nhóm"), "text"),
+                ExportColumn("label", N_("Chỉ số"), "text"),
+                ExportColumn("metric", N_("Chỉ tiêu"), "text"),
+                ExportColumn("max", N_("Điểm tối đa"), "number"),
+                ExportColumn("full_at", N_("Đạt tối đa khi tỷ lệ từ"), "pct"),
             ],
             indicators,
             note=method.note,
         ),
         ExportTable(
-            "Xếp loại",
+            N_("Xếp loại"),
             "Xếp loại theo điểm /100",
-            [ExportColumn("label", "Xếp loại", "text"), ExportColumn("min", "Từ điểm", "number")],
+            [
+                ExportColumn("label", N_("Xếp loại"), "text"),
+                ExportColumn("min", "Từ điểm", "number"),
+            ],
             bands,
         ),
     ]
@@ -637,25 +694,29 @@ def index766_export_tables(method: Methodology) -> list[ExportTable]:
 # (section id, title, metrics listed under it in the table of contents). Section ids carry
 # "section-" so they never collide with a metric's anchor (on_time → methodology-on-time).
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("methodology-section-conventions", "Quy ước chung", ()),
-    ("methodology-section-flow", "1. Luồng hồ sơ", FLOW_METRICS),
+    ("methodology-section-conventions", N_("Quy ước chung"), ()),
+    ("methodology-section-flow", N_("1. Luồng hồ sơ"), FLOW_METRICS),
     (
         "methodology-section-on-time",
-        "2. Tiến độ giải quyết",
+        N_("2. Tiến độ giải quyết"),
         ON_TIME_CLASSES + ON_TIME_RATES + EARLY_WARNING,
     ),
-    ("methodology-section-channels", "3. Kênh nộp, dịch vụ trực tuyến, số hóa", CHANNEL_METRICS),
+    (
+        "methodology-section-channels",
+        N_("3. Kênh nộp, dịch vụ trực tuyến, số hóa"),
+        CHANNEL_METRICS,
+    ),
     (
         "methodology-section-satisfaction",
-        "4. Mức độ hài lòng: ba số liệu khác nhau",
+        N_("4. Mức độ hài lòng: ba số liệu khác nhau"),
         (*RATING_METRICS, "satisfaction_766", *PETITION_METRICS),
     ),
-    ("methodology-section-index766", "5. Chỉ số 766 ước tính", ()),
-    ("methodology-section-targets", "6. Mục tiêu và màu sắc", ()),
-    ("methodology-section-public", "7. Số liệu công khai", ()),
+    ("methodology-section-index766", N_("5. Chỉ số 766 ước tính"), ()),
+    ("methodology-section-targets", N_("6. Mục tiêu và màu sắc"), ()),
+    ("methodology-section-public", N_("7. Số liệu công khai"), ()),
     (
         "methodology-section-decisions",
-        "8. Cách hiểu của dự án ở những điểm quy định chưa nói rõ",
+        N_("8. Cách hiểu của dự án ở những điểm quy định chưa nói rõ"),
         (),
     ),
 )

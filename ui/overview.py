@@ -22,6 +22,7 @@ from kpi.metrics import records
 from kpi.overview import BUCKET, CURRENT, GRAINS, LAST_YEAR, PREVIOUS, allowed_grains, compare
 from kpi.periods import Period
 from kpi.targets import Target, colour
+from marks import N_
 from ui.components import (
     COMPARISONS,
     METRICS,
@@ -47,12 +48,12 @@ from ui.figures import (
 )
 from ui.filters import Selection
 from ui.format import as_date, fmt_date, fmt_int, fmt_pct
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.league import league_table
 from ui.sealed import seal
 from ui.theme import CLASS_LABELS
 
-GRAIN_WORDS = {"day": "theo ngày", "week": "theo tuần", "month": "theo tháng"}
+GRAIN_WORDS = {"day": N_("theo ngày"), "week": N_("theo tuần"), "month": N_("theo tháng")}
 
 
 def _rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -101,7 +102,7 @@ def tiles(
     grain: str,
     targets: Mapping[str, Target],
     beside: Mapping[str, Any] | None = None,
-    beside_label: str = "Toàn thành phố",
+    beside_label: str = N_("Toàn thành phố"),
 ) -> Component:
     """The four headline tiles of a :func:`kpi.overview.headline` frame.
 
@@ -165,7 +166,12 @@ def tiles(
                 "online",
                 "online_share",
                 fmt_pct(now["online_share"]),
-                _("{n} hồ sơ nộp trực tuyến", n=fmt_int(now["online"])),
+                ngettext(
+                    "{n} hồ sơ nộp trực tuyến",
+                    "{n} hồ sơ nộp trực tuyến",
+                    int(now["online"] or 0),
+                    n=fmt_int(now["online"]),
+                ),
                 rate=True,
                 spark_metric="online_share",
             ),
@@ -189,16 +195,24 @@ def due_soon_line(
     was counted with. A period already over is judged at its end, and the line says so."""
     metric = METRICS["due_soon"]
     label = html.A(_(metric.label), href=definition_href("due_soon"), title=metric.tooltip)
-    count = fmt_int(figures["due_soon"])
+    due, count = int(figures["due_soon"] or 0), fmt_int(figures["due_soon"])
     if period_is_over(figures["as_of"], period):
-        rest = _(
+        rest = ngettext(
             " tại cuối kỳ (trong {days} ngày làm việc sau ngày {day}): {n} hồ sơ",
+            " tại cuối kỳ (trong {days} ngày làm việc sau ngày {day}): {n} hồ sơ",
+            due,
             days=days,
             day=fmt_date(period.date_to),
             n=count,
         )
     else:
-        rest = _(" (trong {days} ngày làm việc tới): {n} hồ sơ", days=days, n=count)
+        rest = ngettext(
+            " (trong {days} ngày làm việc tới): {n} hồ sơ",
+            " (trong {days} ngày làm việc tới): {n} hồ sơ",
+            due,
+            days=days,
+            n=count,
+        )
     return html.P([label, rest], id=line_id, className="mc-due-soon fw-semibold mt-3 mb-0")
 
 
@@ -236,11 +250,11 @@ def trend_body(
         table_view(
             f"{prefix}-trend-table",
             [
-                ("bucket", "Thời gian"),
+                ("bucket", N_("Thời gian")),
                 ("on_time_rate", METRICS["on_time_rate"].label),
                 ("online_share", METRICS["online_share"].label),
                 ("received", METRICS["received"].label),
-                ("to_process", "Tổng số phải giải quyết"),
+                ("to_process", N_("Tổng số phải giải quyết")),
             ],
             trend_rows,
             _("Tỷ lệ đúng hạn và tỷ lệ trực tuyến {words}", words=words),
@@ -254,7 +268,7 @@ def trend_body(
         ),
         table_view(
             f"{prefix}-split-table",
-            [("bucket", "Thời gian"), *CLASS_LABELS.items()],
+            [("bucket", N_("Thời gian")), *CLASS_LABELS.items()],
             split_rows,
             _("Số hồ sơ theo tiến độ giải quyết {words}", words=words),
         ),
@@ -464,22 +478,22 @@ def page_content(
 
 
 _HEADLINE_EXPORT = (
-    ("received", "Tiếp nhận mới", "int"),
-    ("carried_over", "Kỳ trước chuyển sang", "int"),
-    ("to_process", "Tổng số phải giải quyết", "int"),
-    ("completed", "Đã giải quyết", "int"),
-    ("early", "Trước hạn", "int"),
-    ("on_time", "Đúng hạn", "int"),
-    ("late", "Quá hạn", "int"),
-    ("in_time", "Đang giải quyết trong hạn", "int"),
-    ("overdue", "Đang giải quyết quá hạn", "int"),
-    ("due_soon", "Sắp đến hạn", "int"),
-    ("on_time_rate", "Tỷ lệ đúng hạn", "pct"),
-    ("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
-    ("online", "Nộp trực tuyến", "int"),
-    ("online_share", "Tỷ lệ hồ sơ trực tuyến", "pct"),
+    ("received", N_("Tiếp nhận mới"), "int"),
+    ("carried_over", N_("Kỳ trước chuyển sang"), "int"),
+    ("to_process", N_("Tổng số phải giải quyết"), "int"),
+    ("completed", N_("Đã giải quyết"), "int"),
+    ("early", N_("Trước hạn"), "int"),
+    ("on_time", N_("Đúng hạn"), "int"),
+    ("late", N_("Quá hạn"), "int"),
+    ("in_time", N_("Đang giải quyết trong hạn"), "int"),
+    ("overdue", N_("Đang giải quyết quá hạn"), "int"),
+    ("due_soon", N_("Sắp đến hạn"), "int"),
+    ("on_time_rate", N_("Tỷ lệ đúng hạn"), "pct"),
+    ("resolved_on_time_rate", N_("Tỷ lệ giải quyết đúng và trước hạn"), "pct"),
+    ("online", N_("Nộp trực tuyến"), "int"),
+    ("online_share", N_("Tỷ lệ hồ sơ trực tuyến"), "pct"),
 )
-_ROLE_LABELS = {CURRENT: "Kỳ này", PREVIOUS: "Kỳ trước", LAST_YEAR: "Cùng kỳ năm trước"}
+_ROLE_LABELS = {CURRENT: N_("Kỳ này"), PREVIOUS: N_("Kỳ trước"), LAST_YEAR: N_("Cùng kỳ năm trước")}
 
 
 def export_tables(
@@ -490,9 +504,9 @@ def export_tables(
     periods = head[head["role"] != BUCKET].copy()
     periods["role_label"] = periods["role"].map(_ROLE_LABELS)
     period_cols = [
-        Column("role_label", "Kỳ", "text"),
-        Column("date_from", "Từ ngày", "date"),
-        Column("date_to", "Đến ngày", "date"),
+        Column("role_label", N_("Kỳ"), "text"),
+        Column("date_from", N_("Từ ngày"), "date"),
+        Column("date_to", N_("Đến ngày"), "date"),
     ]
     buckets = head[head["role"] == BUCKET].copy()
     buckets["bucket"] = _labels_of(buckets, grain)
@@ -502,9 +516,9 @@ def export_tables(
         f"{fmt_date(as_date(previous['date_from']))} – {fmt_date(as_date(previous['date_to']))}"
     )
     return [
-        Table("Chỉ tiêu", f"Chỉ tiêu chính – {scope}", period_cols + cols, periods),
+        Table(N_("Chỉ tiêu"), f"Chỉ tiêu chính – {scope}", period_cols + cols, periods),
         Table(
-            "Xu hướng",
+            N_("Xu hướng"),
             f"Xu hướng {GRAIN_WORDS[grain]} – {scope}",
             [Column("bucket", "Mốc", "text"), *period_cols[1:], *cols],
             buckets,
@@ -513,18 +527,18 @@ def export_tables(
             "Xếp hạng phường, xã",
             "Bảng xếp hạng phường, xã theo tỷ lệ đúng hạn",
             [
-                Column("rank", "Hạng", "int"),
-                Column("ward_code", "Mã phường, xã", "text"),
-                Column("ward_name", "Phường, xã", "text"),
-                Column("received", "Tiếp nhận mới", "int"),
-                Column("completed", "Đã giải quyết", "int"),
-                Column("on_time_rate", "Tỷ lệ đúng hạn", "pct"),
-                Column("resolved_on_time_rate", "Tỷ lệ giải quyết đúng và trước hạn", "pct"),
-                Column("online_share", "Tỷ lệ hồ sơ trực tuyến", "pct"),
-                Column("overdue", "Đang giải quyết quá hạn", "int"),
-                Column("due_soon", "Sắp đến hạn", "int"),
+                Column("rank", N_("Hạng"), "int"),
+                Column("ward_code", N_("Mã phường, xã"), "text"),
+                Column("ward_name", N_("Phường, xã"), "text"),
+                Column("received", N_("Tiếp nhận mới"), "int"),
+                Column("completed", N_("Đã giải quyết"), "int"),
+                Column("on_time_rate", N_("Tỷ lệ đúng hạn"), "pct"),
+                Column("resolved_on_time_rate", N_("Tỷ lệ giải quyết đúng và trước hạn"), "pct"),
+                Column("online_share", N_("Tỷ lệ hồ sơ trực tuyến"), "pct"),
+                Column("overdue", N_("Đang giải quyết quá hạn"), "int"),
+                Column("due_soon", N_("Sắp đến hạn"), "int"),
                 Column("rank_previous", "Hạng kỳ trước", "int"),
-                Column("rank_change", "Thay đổi hạng", "int"),
+                Column("rank_change", N_("Thay đổi hạng"), "int"),
             ],
             league_rows,
             note=(f"Thay đổi hạng = hạng kỳ trước ({compared}) − hạng kỳ này (dương: tăng hạng)."),

@@ -17,6 +17,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.report import Report
+from marks import N_
 from ui.components import empty_state
 from ui.export import Column, Table
 from ui.format import fmt_int
@@ -34,7 +35,7 @@ from ui.report_xlsx import (
 )
 
 PATH = "/bao-cao"
-NO_DUE_HEADER = "Không có ngày hẹn trả"
+NO_DUE_HEADER = N_("Không có ngày hẹn trả")
 
 
 def caption_lines(report: Report) -> list[str]:

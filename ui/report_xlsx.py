@@ -28,17 +28,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.xml.functions import tostring
 
 from kpi.report import Report, Scope
+from marks import N_, NP_
 from ui.export import NUMBER_FORMATS, SOURCE, export_filename, sheet_names
 from ui.export import _text as safe_text
 from ui.export import _write as write_cell
 from ui.format import fmt_date, fmt_datetime, fmt_int
-from ui.i18n import _
+from ui.i18n import _, pgettext
 
-TITLE = "Báo cáo tình hình, kết quả giải quyết thủ tục hành chính"
-FORM = "Theo cấu trúc Biểu II.06a, tính từ hồ sơ đã nạp vào Một Cửa"
-SHEET = "Báo cáo"
-TOTAL = "Tổng cộng"
-COUNTRY = "Toàn quốc"
+TITLE = N_("Báo cáo tình hình, kết quả giải quyết thủ tục hành chính")
+FORM = N_("Theo cấu trúc Biểu II.06a, tính từ hồ sơ đã nạp vào Một Cửa")
+SHEET = N_("Báo cáo")
+TOTAL = N_("Tổng cộng")
+COUNTRY = N_("Toàn quốc")
 
 # The counts shown, column by column after the field (kpi.report.COUNTS but no_due, which is
 # a note under the table).
@@ -64,38 +65,38 @@ class HeaderCell:
     @property
     def text(self) -> str:
         """The label in the reader's language."""
-        return _(self.label, context=self.context)
+        return pgettext(self.context, self.label)
 
 
 HEADER_ROWS = 3
 HEADER: tuple[HeaderCell, ...] = (
-    HeaderCell("Lĩnh vực", 0, 0, rowspan=3),
-    HeaderCell("Số hồ sơ nhận giải quyết", 0, 1, colspan=5),
-    HeaderCell("Số hồ sơ đã giải quyết", 0, 6, colspan=4),
-    HeaderCell("Số hồ sơ đang giải quyết", 0, 10, colspan=3),
-    HeaderCell("Tổng số", 1, 1, rowspan=2, context="to_process"),
-    HeaderCell("Tiếp nhận trong kỳ", 1, 2, colspan=3),
-    HeaderCell("Từ kỳ trước chuyển sang", 1, 5, rowspan=2),
-    HeaderCell("Tổng số", 1, 6, rowspan=2, context="completed"),
-    HeaderCell("Trước hạn", 1, 7, rowspan=2),
-    HeaderCell("Đúng hạn", 1, 8, rowspan=2),
-    HeaderCell("Quá hạn", 1, 9, rowspan=2, context="late"),
-    HeaderCell("Tổng số", 1, 10, rowspan=2, context="in_process"),
-    HeaderCell("Trong hạn", 1, 11, rowspan=2),
-    HeaderCell("Quá hạn", 1, 12, rowspan=2, context="overdue"),
-    HeaderCell("Cộng", 2, 2),
-    HeaderCell("Trực tuyến", 2, 3),
-    HeaderCell("Trực tiếp, bưu chính", 2, 4),
+    HeaderCell(N_("Lĩnh vực"), 0, 0, rowspan=3),
+    HeaderCell(N_("Số hồ sơ nhận giải quyết"), 0, 1, colspan=5),
+    HeaderCell(N_("Số hồ sơ đã giải quyết"), 0, 6, colspan=4),
+    HeaderCell(N_("Số hồ sơ đang giải quyết"), 0, 10, colspan=3),
+    HeaderCell(NP_("to_process", "Tổng số"), 1, 1, rowspan=2, context="to_process"),
+    HeaderCell(N_("Tiếp nhận trong kỳ"), 1, 2, colspan=3),
+    HeaderCell(N_("Từ kỳ trước chuyển sang"), 1, 5, rowspan=2),
+    HeaderCell(NP_("completed", "Tổng số"), 1, 6, rowspan=2, context="completed"),
+    HeaderCell(N_("Trước hạn"), 1, 7, rowspan=2),
+    HeaderCell(N_("Đúng hạn"), 1, 8, rowspan=2),
+    HeaderCell(NP_("late", "Quá hạn"), 1, 9, rowspan=2, context="late"),
+    HeaderCell(NP_("in_process", "Tổng số"), 1, 10, rowspan=2, context="in_process"),
+    HeaderCell(N_("Trong hạn"), 1, 11, rowspan=2),
+    HeaderCell(NP_("overdue", "Quá hạn"), 1, 12, rowspan=2, context="overdue"),
+    HeaderCell(N_("Cộng"), 2, 2),
+    HeaderCell(N_("Trực tuyến"), 2, 3),
+    HeaderCell(N_("Trực tiếp, bưu chính"), 2, 4),
 )
 WIDTH = 1 + len(COLUMNS)
 assert all(c.col + c.colspan <= WIDTH and c.row + c.rowspan <= HEADER_ROWS for c in HEADER)
 
-IDENTITIES = (
+IDENTITIES = N_(
     "Tổng số hồ sơ nhận giải quyết = Tiếp nhận trong kỳ + Từ kỳ trước chuyển sang = Số hồ sơ "
     "đã giải quyết + Số hồ sơ đang giải quyết. Định nghĩa từng cột: trang Phương pháp "
     "(/phuong-phap)."
 )
-NO_DUE = (
+NO_DUE = N_(
     "{count} hồ sơ không có ngày hẹn trả: được tính trong Tổng số (đã giải quyết hoặc đang "
     "giải quyết) nhưng không xếp vào Trước hạn, Đúng hạn, Quá hạn, Trong hạn."
 )

@@ -32,6 +32,7 @@ from kpi.satisfaction import (
     trend_grain,
 )
 from kpi.targets import Target, colour
+from marks import N_
 from ui.components import (
     COMPARISONS,
     METRICS,
@@ -51,14 +52,14 @@ from ui.export import Column, Table
 from ui.figures import GRAPH_CONFIG, bucket_label
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_number, fmt_pct
 from ui.grid import GridColumn, grid, grid_rows
-from ui.i18n import _
+from ui.i18n import _, ngettext
 from ui.overview import scope_title
 from ui.satisfaction_figures import ratings_figure, satisfaction_trend_figure, sipas_figure
 from ui.theme import RATING_LABELS
 
-NO_SIPAS = "chưa có dữ liệu"
-FEW = "ít đánh giá"
-GRAIN_WORDS = {"week": "theo tuần", "month": "theo tháng"}
+NO_SIPAS = N_("chưa có dữ liệu")
+FEW = N_("ít đánh giá")
+GRAIN_WORDS = {"week": N_("theo tuần"), "month": N_("theo tháng")}
 
 
 def _rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -84,11 +85,12 @@ def _mean_change(
     if change is None:
         return tile_change(label, None, rate=False, title=title)
     delta = change.delta
-    text = f"{'+' if delta > 0 else ''}{fmt_number(delta, 2)} {_('điểm')}"
+    sign = "+" if delta > 0 else ""
+    text = _("{sign}{delta} điểm", sign=sign, delta=fmt_number(delta, 2))
     if round(delta, 6) == 0:
         return TileChange(label, "= " + text.lstrip("+"), _("không đổi"), None, title)
     up = delta > 0
-    return TileChange(label, ("▲ " if up else "▼ ") + text, _("tăng" if up else "giảm"),
+    return TileChange(label, ("▲ " if up else "▼ ") + text, _("tăng") if up else _("giảm"),
                       "good" if up else "bad", title)  # fmt: skip
 
 
@@ -129,7 +131,12 @@ def tiles(prefix: str, frame: pd.DataFrame, *, targets: Mapping[str, Target]) ->
                 f"{prefix}-satisfied",
                 "satisfied_rate",
                 fmt_pct(now["satisfied_rate"]),
-                sub=_("{n} lượt đánh giá từ 4 điểm", n=fmt_int(now["satisfied"])),
+                sub=ngettext(
+                    "{n} lượt đánh giá từ 4 điểm",
+                    "{n} lượt đánh giá từ 4 điểm",
+                    int(now["satisfied"] or 0),
+                    n=fmt_int(now["satisfied"]),
+                ),
                 changes=_changes("satisfied_rate", rows, kind="rate"),
                 status=status_badge(status, target),
             ),
@@ -144,7 +151,12 @@ def tiles(prefix: str, frame: pd.DataFrame, *, targets: Mapping[str, Target]) ->
                 f"{prefix}-response",
                 "response_rate",
                 fmt_pct(now["response_rate"]),
-                sub=_("Trên {n} hồ sơ đã giải quyết", n=fmt_int(now["completed"])),
+                sub=ngettext(
+                    "Trên {n} hồ sơ đã giải quyết",
+                    "Trên {n} hồ sơ đã giải quyết",
+                    int(now["completed"] or 0),
+                    n=fmt_int(now["completed"]),
+                ),
                 changes=_changes("response_rate", rows, kind="rate"),
             ),
         ]
@@ -182,8 +194,7 @@ def distribution_frame(row: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "level": list(RATING_LEVELS),
-            # "4 – Hài lòng" as one text: "Hài lòng" alone is also the page's name in English.
-            "label": [_(f"{level} – {RATING_LABELS[level]}") for level in RATING_LEVELS],
+            "label": [_(RATING_LABELS[level]) for level in RATING_LEVELS],
             "count": counts,
             "share": [c / total if total else None for c in counts],
         }
@@ -464,15 +475,15 @@ def comments_note(prefix: str) -> Component:
 # ward with few ratings after the reliable ones, whichever the direction: flagged, not ranked
 # as if reliable.
 WARD_COLUMNS: tuple[GridColumn, ...] = (
-    GridColumn("rank", "Hạng", "rank", tiered=True),
-    GridColumn("ward_name", "Phường, xã", "name", pinned=True),
-    GridColumn("ratings", "Lượt đánh giá", "count", first_descending=True),
-    GridColumn("satisfied_rate", "Tỷ lệ hài lòng", "rate", coloured=True, tiered=True),
-    GridColumn("mean_rating", "Điểm TB", "mean", tiered=True),
-    GridColumn("response_rate", "Tỷ lệ hồ sơ được đánh giá", "rate"),
-    GridColumn("satisfaction_766", "Hài lòng 766 (5.4)", "rate"),
-    GridColumn("petitions", "Phản ánh, kiến nghị", "count", first_descending=True),
-    GridColumn("petition_on_time_rate", "PAKN đúng hạn (5.2)", "rate"),
+    GridColumn("rank", N_("Hạng"), "rank", tiered=True),
+    GridColumn("ward_name", N_("Phường, xã"), "name", pinned=True),
+    GridColumn("ratings", N_("Lượt đánh giá"), "count", first_descending=True),
+    GridColumn("satisfied_rate", N_("Tỷ lệ hài lòng"), "rate", coloured=True, tiered=True),
+    GridColumn("mean_rating", N_("Điểm TB"), "mean", tiered=True),
+    GridColumn("response_rate", N_("Tỷ lệ hồ sơ được đánh giá"), "rate"),
+    GridColumn("satisfaction_766", N_("Hài lòng 766 (5.4)"), "rate"),
+    GridColumn("petitions", N_("Phản ánh, kiến nghị"), "count", first_descending=True),
+    GridColumn("petition_on_time_rate", N_("PAKN đúng hạn (5.2)"), "rate"),
 )
 
 
@@ -603,10 +614,12 @@ def export_tables(
 ) -> list[Table]:
     """Every table of the page, raw values, for :func:`ui.export.download`."""
     rows = _rows(frame)
-    summary = pd.DataFrame(
-        [{**rows[role], "role": _(label)} for role, label in
-         ((CURRENT, "Kỳ này"), (PREVIOUS, "Kỳ trước"), (LAST_YEAR, "Cùng kỳ năm trước"))]
-    )  # fmt: skip
+    periods = (
+        (CURRENT, N_("Kỳ này")),
+        (PREVIOUS, N_("Kỳ trước")),
+        (LAST_YEAR, N_("Cùng kỳ năm trước")),
+    )
+    summary = pd.DataFrame([{**rows[role], "role": _(label)} for role, label in periods])
     note = _("Kỳ: {start} – {end}", start=fmt_date(period.date_from), end=fmt_date(period.date_to))
     label = {m: _(METRICS[m].label) for m in METRICS}
     buckets = frame[frame["role"] == BUCKET].copy()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kpi.targets import AMBER, GREEN, RED
+from marks import N_
 
 
 @dataclass(frozen=True)
@@ -24,22 +25,22 @@ class Status:
 
 
 STATUSES: dict[str, Status] = {
-    GREEN: Status("Đạt mục tiêu", "✓", "#198754", "text-bg-success", "table-success", "circle"),
+    GREEN: Status(N_("Đạt mục tiêu"), "✓", "#198754", "text-bg-success", "table-success", "circle"),
     AMBER: Status(
-        "Gần đạt mục tiêu", "!", "#b58100", "text-bg-warning", "table-warning", "diamond"
+        N_("Gần đạt mục tiêu"), "!", "#b58100", "text-bg-warning", "table-warning", "diamond"
     ),
-    RED: Status("Chưa đạt mục tiêu", "✗", "#c0392b", "text-bg-danger", "table-danger", "x"),
+    RED: Status(N_("Chưa đạt mục tiêu"), "✗", "#c0392b", "text-bg-danger", "table-danger", "x"),
 }
-NO_STATUS = Status("Không có dữ liệu", "", "#8a8f94", "text-bg-secondary", "", "circle-open")
+NO_STATUS = Status(N_("Không có dữ liệu"), "", "#8a8f94", "text-bg-secondary", "", "circle-open")
 
 # The on-time classes of metrics.md §2 in report order, with their labels and colours
 # (colour-blind-safe: greens for resolved in time, red for late, blue/orange for in process).
 CLASS_LABELS: dict[str, str] = {
-    "early": "Trước hạn",
-    "on_time": "Đúng hạn",
-    "late": "Quá hạn",
-    "in_time": "Đang giải quyết trong hạn",
-    "overdue": "Đang giải quyết quá hạn",
+    "early": N_("Trước hạn"),
+    "on_time": N_("Đúng hạn"),
+    "late": N_("Quá hạn"),
+    "in_time": N_("Đang giải quyết trong hạn"),
+    "overdue": N_("Đang giải quyết quá hạn"),
 }
 CLASS_COLOURS: dict[str, str] = {
     "early": "#1b7837",
@@ -51,12 +52,13 @@ CLASS_COLOURS: dict[str, str] = {
 
 # The 1–5 rating scale (metrics §4) with its labels, and a diverging colour-blind-safe palette
 # (red for unhappy, grey for neutral, blue for happy; ColorBrewer RdBu).
+# "4 – Hài lòng" as one text: "Hài lòng" alone is also the page's name in English.
 RATING_LABELS: dict[int, str] = {
-    1: "Rất không hài lòng",
-    2: "Không hài lòng",
-    3: "Bình thường",
-    4: "Hài lòng",
-    5: "Rất hài lòng",
+    1: N_("1 – Rất không hài lòng"),
+    2: N_("2 – Không hài lòng"),
+    3: N_("3 – Bình thường"),
+    4: N_("4 – Hài lòng"),
+    5: N_("5 – Rất hài lòng"),
 }
 RATING_COLOURS: dict[int, str] = {
     1: "#b2182b",
@@ -73,8 +75,8 @@ SATISFACTION_COLOURS: dict[str, str] = {
 
 # Trend lines: metric → (label, line colour).
 TREND_LINES: dict[str, tuple[str, str]] = {
-    "on_time_rate": ("Tỷ lệ đúng hạn", "#0d6efd"),
-    "online_share": ("Tỷ lệ trực tuyến", "#6f42c1"),
+    "on_time_rate": (N_("Tỷ lệ đúng hạn"), "#0d6efd"),
+    "online_share": (N_("Tỷ lệ trực tuyến"), "#6f42c1"),
 }
 
 SPARK_COLOUR = "#495057"

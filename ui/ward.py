@@ -24,6 +24,7 @@ from kpi.overview import BUCKET, CURRENT, default_grain
 from kpi.periods import Period
 from kpi.targets import Target
 from kpi.ward import WardView
+from marks import N_
 from ui.components import METRICS, compared_with, coverage_line, empty_state, not_found
 from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
@@ -39,7 +40,7 @@ FIELD_METRICS = (
 )  # fmt: skip
 SATISFACTION_METRICS = ("ratings", "satisfied_rate", "mean_rating", "response_rate")
 RATING_LEVELS = ("rating_5", "rating_4", "rating_3", "rating_2", "rating_1")
-CITY = "Toàn thành phố"
+CITY = N_("Toàn thành phố")
 
 
 def _missing(value: Any) -> bool:
@@ -60,14 +61,14 @@ def _label(metric: str) -> Component:
 
 # Labels of columns that are not metrics of ui.definitions.
 LABELS: dict[str, str] = {
-    "field": "Lĩnh vực",
-    "ratings": "Số lượt đánh giá",
-    "late_interagency": "Quá hạn liên thông",
-    "rating_5": "Rất hài lòng (5)",
-    "rating_4": "Hài lòng (4)",
-    "rating_3": "Bình thường (3)",
-    "rating_2": "Không hài lòng (2)",
-    "rating_1": "Rất không hài lòng (1)",
+    "field": N_("Lĩnh vực"),
+    "ratings": N_("Số lượt đánh giá"),
+    "late_interagency": N_("Quá hạn liên thông"),
+    "rating_5": N_("Rất hài lòng (5)"),
+    "rating_4": N_("Hài lòng (4)"),
+    "rating_3": N_("Bình thường (3)"),
+    "rating_2": N_("Không hài lòng (2)"),
+    "rating_1": N_("Rất không hài lòng (1)"),
 }
 
 
@@ -176,11 +177,11 @@ def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str
 # The list of dossiers due soon, soonest first (its rows' order breaks ties). The id, the due
 # time and the working days left come first, so a phone (390 px) shows them without scrolling.
 DUE_SOON_COLUMNS = (
-    GridColumn("dossier_id", "Mã hồ sơ", "code"),
-    GridColumn("due", "Hạn giải quyết", "moment"),
-    GridColumn("working_days_left", "Số ngày làm việc còn lại", "count"),
-    GridColumn("procedure", "Thủ tục", "text"),
-    GridColumn("field", "Lĩnh vực", "word"),
+    GridColumn("dossier_id", N_("Mã hồ sơ"), "code"),
+    GridColumn("due", N_("Hạn giải quyết"), "moment"),
+    GridColumn("working_days_left", N_("Số ngày làm việc còn lại"), "count"),
+    GridColumn("procedure", N_("Thủ tục"), "text"),
+    GridColumn("field", N_("Lĩnh vực"), "word"),
 )
 
 
@@ -245,13 +246,13 @@ def _moment(value: Any) -> str:
 # over always show; the field and the end date ("mc-late-minor") make way on screens narrower
 # than a laptop, and on a phone each dossier is a stacked card (assets/motcua.css, "Ward page").
 LATE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Mã hồ sơ", "mc-late-id"),
-    ("Lĩnh vực", "mc-late-field mc-late-minor"),
-    ("Thủ tục", "mc-late-procedure"),
-    ("Hạn giải quyết", "mc-late-due"),
-    ("Ngày có kết quả", "mc-late-end mc-late-minor"),
-    ("Tình trạng", "mc-late-status"),
-    ("Số ngày quá hạn", "mc-late-days"),
+    (N_("Mã hồ sơ"), "mc-late-id"),
+    (N_("Lĩnh vực"), "mc-late-field mc-late-minor"),
+    (N_("Thủ tục"), "mc-late-procedure"),
+    (N_("Hạn giải quyết"), "mc-late-due"),
+    (N_("Ngày có kết quả"), "mc-late-end mc-late-minor"),
+    (N_("Tình trạng"), "mc-late-status"),
+    (N_("Số ngày quá hạn"), "mc-late-days"),
 )
 
 

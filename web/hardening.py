@@ -29,6 +29,7 @@ from werkzeug.wrappers import Response
 
 from kpi.config import settings
 from kpi.db import NoWarehouse, QueryTimeout
+from marks import N_
 from screen.routes import HEADERS as SCREEN_HEADERS
 from web.inputs import BadInput
 
@@ -119,7 +120,7 @@ def _timeout(exc: QueryTimeout) -> Response:
 
 
 def _no_warehouse(exc: NoWarehouse) -> Response:
-    return error_answer(503, getattr(exc, "message", None) or "Chưa có dữ liệu.")
+    return error_answer(503, getattr(exc, "message", None) or N_("Chưa có dữ liệu."))
 
 
 def _bad_input(exc: BadInput) -> Response:
