@@ -167,19 +167,20 @@ def test_ward_page_lists_them_just_before_the_late_list(ward: ModuleType, loaded
     )
     table = find(section, "ward-due-soon-list")
     head = [spec["headerName"] for spec in table.columnDefs]
-    # The id, the due time and the days left first: a phone shows them without scrolling.
+    # The id, the due time and the days left first: a phone shows them without scrolling. A due
+    # date given without a time reads as the day alone, as in the late list and the export.
     assert head == ["Mã hồ sơ", "Hạn giải quyết", "Số ngày làm việc còn lại", "Thủ tục", "Lĩnh vực"]
     birth, land = ["Đăng ký khai sinh", "Hộ tịch"], ["Cấp giấy chứng nhận", "Đất đai"]
     assert table_rows(table) == [
-        ["D02", "24/04/2026 12:00", "1", *birth],
-        ["D01", "24/04/2026 23:59", "1", *birth],
-        ["D03", "25/04/2026 23:59", "1", *birth],
-        ["D04", "27/04/2026 23:59", "1", *land],
-        ["D05", "28/04/2026 23:59", "2", *land],
-        ["D11", "28/04/2026 23:59", "2", *birth],
-        ["D12", "28/04/2026 23:59", "2", *land],
-        ["D14", "28/04/2026 23:59", "2", "Chứng thực hợp đồng", "Chứng thực"],
-        ["D15", "28/04/2026 23:59", "2", *birth],
+        ["D02", "12:00 24/04/2026", "1", *birth],
+        ["D01", "24/04/2026", "1", *birth],
+        ["D03", "25/04/2026", "1", *birth],
+        ["D04", "27/04/2026", "1", *land],
+        ["D05", "28/04/2026", "2", *land],
+        ["D11", "28/04/2026", "2", *birth],
+        ["D12", "28/04/2026", "2", *land],
+        ["D14", "28/04/2026", "2", "Chứng thực hợp đồng", "Chứng thực"],
+        ["D15", "28/04/2026", "2", *birth],
     ]
 
 
@@ -192,14 +193,14 @@ def test_ward_page_current_period_at_the_newest_record(ward: ModuleType, loaded:
     assert "tính (10:00 28/04/2026)" in inline_text(find(section, "ward-due-soon-note"))
     rows = table_rows(find(section, "ward-due-soon-list"))
     assert [(r[0], r[1], r[2]) for r in rows] == [
-        ("D05", "28/04/2026 23:59", "0"),
-        ("D12", "28/04/2026 23:59", "0"),
-        ("D14", "28/04/2026 23:59", "0"),
-        ("D16", "28/04/2026 23:59", "0"),
-        ("D06", "29/04/2026 23:59", "1"),
-        ("D07", "30/04/2026 23:59", "1"),
-        ("D08", "04/05/2026 23:59", "2"),
-        ("D13", "04/05/2026 23:59", "2"),
+        ("D05", "28/04/2026", "0"),
+        ("D12", "28/04/2026", "0"),
+        ("D14", "28/04/2026", "0"),
+        ("D16", "28/04/2026", "0"),
+        ("D06", "29/04/2026", "1"),
+        ("D07", "30/04/2026", "1"),
+        ("D08", "04/05/2026", "2"),
+        ("D13", "04/05/2026", "2"),
     ]
 
 

@@ -29,9 +29,8 @@ from kpi.db import cursor
 from kpi.metrics import Filters, kpis
 from kpi.periods import Period
 from kpi.reference import ward_options
+from tests.grids import cell_text
 from tests.test_overview_page import find, run_callback
-from tests.test_overview_page import text as tree_text
-from tests.test_overview_page import walk as tree_walk
 from ui.export import (
     Column,
     Table,
@@ -570,12 +569,8 @@ def test_late_list_export_shows_the_due_dates_the_page_shows(
         ward = importlib.import_module("pages.ward")
     query = {"from": "2026-10-01", "to": "2026-10-31"}
 
-    page_rows = [
-        [tree_text(cell) for cell in tree_walk(row) if type(cell).__name__ == "Td"]
-        for row in tree_walk(find(ward.layout(ward_code="00004", **query), "ward-late"))
-        if type(row).__name__ == "Tr"
-    ][1:]  # the header row first
-    page_due = [row[3] for row in page_rows]
+    late = find(ward.layout(ward_code="00004", **query), "ward-late")
+    page_due = [cell_text(row, "due") for row in late.rowData]
     assert page_due == ["27/10/2026", "16:30 27/10/2026"]
 
     data = run_callback(

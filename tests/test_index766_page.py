@@ -26,8 +26,9 @@ import pytest
 from dash.testing import ignore_register_page
 
 from etl.loader import load_files
+from tests.grids import grid_texts
 from tests.test_index766 import BA_DINH, DOSSIER_HEADER, DOSSIERS, NGOC_HA, PETITIONS, csv_text
-from tests.test_overview_page import find, inline_text, run_callback, walk
+from tests.test_overview_page import find, inline_text, run_callback
 
 MARCH = {"from": "2025-03-01", "to": "2025-03-31"}
 SEARCH = "?from=2025-03-01&to=2025-03-31"
@@ -61,10 +62,9 @@ def loaded(built: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def table_rows(tree, table_id: str) -> list[list[str]]:
-    """The body rows of a table, each cell's text."""
-    table = find(tree, table_id)
-    body = next(n for n in walk(table) if type(n).__name__ == "Tbody")
-    return [[inline_text(cell) for cell in row.children] for row in body.children]
+    """The rows of a grid in the server's order (its first sort, which ties keep), each cell's
+    text as the browser draws it."""
+    return grid_texts(find(tree, table_id))
 
 
 def test_the_ranking_lists_every_ward_with_an_estimate_best_first(
@@ -79,11 +79,12 @@ def test_the_ranking_lists_every_ward_with_an_estimate_best_first(
     assert inline_text(find(layout, "index766-unscored")) == (
         "Chưa có ước tính (không có hồ sơ trong kỳ): 124 phường, xã"
     )
-    caption = inline_text(next(n for n in walk(layout) if type(n).__name__ == "Caption"))
+    ranking = find(layout, "index766-ranking")
+    assert ranking.columnDefs[0]["sort"] == "asc"  # best first, as the rows arrive
+    caption = inline_text(find(layout, "index766-ranking-section"))
     assert "kỳ 1/3–31/3/2025; thay đổi so với 1/2–28/2/2025" in caption
     # the ward's name opens its points, keeping the period
-    link = next(n for n in walk(find(layout, "index766-ranking")) if type(n).__name__ == "Link")
-    assert link.href == f"/chi-so-766{SEARCH}&ward={BA_DINH}"
+    assert ranking.rowData[0]["href"] == f"/chi-so-766{SEARCH}&ward={BA_DINH}"
     # the estimate says what it is; the methodology is there in full, from its file
     assert "điểm chính thức là điểm công bố trên Cổng Dịch vụ công quốc gia" in inline_text(
         find(layout, "index766-estimate-note")

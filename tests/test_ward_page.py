@@ -45,6 +45,7 @@ from kpi.db import cursor
 from kpi.metrics import Filters, kpis
 from kpi.periods import Period
 from kpi.ward import history, late_dossiers, predecessors, year_period
+from tests.grids import grid_texts
 from tests.test_overview_page import find, run_callback, text, tile_value, walk
 from tests.ward_fixture import WARD_DOSSIERS, WARD_RATINGS
 
@@ -193,15 +194,18 @@ def test_layout_shows_ward_beside_city_and_every_section(loaded: Path, ward: Mod
     assert text(find(tree, "ward-on-time-beside")) == "Toàn thành phố: 54,55%"
     assert text(find(tree, "ward-received-beside")) == "Toàn thành phố: 10"
     assert text(find(tree, "ward-online-beside")) == "Toàn thành phố: 20,00%"
-    late = text(find(tree, "ward-late"))
-    assert late.split()[:4] == ["Danh", "sách", "hồ", "sơ"]  # the caption first
-    assert "W09 Đất đai Cấp giấy chứng nhận 25/09/2026 — Đang giải quyết quá hạn 36" in late
-    assert "W02 Hộ tịch Đăng ký khai sinh 09/10/2026 09:00 12/10/2026 Quá hạn 3" in late
+    late = grid_texts(find(tree, "ward-late"))
+    assert late[0] == [
+        "W09", "25/09/2026", "36", "Đang giải quyết quá hạn", "Cấp giấy chứng nhận", "Đất đai", "—"
+    ]  # fmt: skip
+    assert ["W02", "09/10/2026", "3", "Quá hạn", "Đăng ký khai sinh", "Hộ tịch",
+            "09:00 12/10/2026"] in late  # fmt: skip
+    assert [row[2] for row in late] == sorted((row[2] for row in late), key=int, reverse=True)
     assert text(find(tree, "ward-late-note")).startswith("5/5 hồ sơ")
-    fields = text(find(tree, "ward-fields"))
+    fields = grid_texts(find(tree, "ward-fields"))
     # Đất đai first (3 overdue + 1 late): received 3, completed 1, 0/4 on time, inter-agency 1.
-    assert "Đất đai 3 1 0,00% 1 3 1" in fields
-    assert "Hộ tịch 4 2 75,00% 1 0 0" in fields
+    assert fields[0] == ["Đất đai", "3", "1", "0,00%", "1", "3", "1"]
+    assert ["Hộ tịch", "4", "2", "75,00%", "1", "0", "0"] in fields
     satisfaction = text(find(tree, "ward-satisfaction"))
     assert "66,67% 66,67%" in satisfaction and "3,67 3,67" in satisfaction
     assert text(find(tree, "ward-index-score")) == "62,76/100"
@@ -216,7 +220,7 @@ def test_layout_shows_ward_beside_city_and_every_section(loaded: Path, ward: Mod
 
 def test_field_links_open_the_fields_page_with_the_period(loaded: Path, ward: ModuleType) -> None:
     tree = ward.layout(ward_code=BA_DINH, **OCTOBER_QUERY)
-    links = [a.href for a in _anchors(find(tree, "ward-fields")) if a.href.startswith("/linh")]
+    links = [row["href"] for row in find(tree, "ward-fields").rowData]
     assert links[0] == (
         "/linh-vuc?field=%C4%90%E1%BA%A5t+%C4%91ai&from=2026-10-01&to=2026-10-31&ward=00004"
     )

@@ -23,14 +23,13 @@ from kpi.metrics import records
 from kpi.periods import Period
 from marks import N_
 from ui.components import empty_state, table_view
-from ui.definitions import METRICS, definition_href
 from ui.export import Column as ExportColumn
 from ui.export import Table
 from ui.fields_figures import late_figure, online_figure
 from ui.figures import GRAPH_CONFIG
 from ui.filters import Selection
 from ui.format import fmt_date, fmt_datetime, fmt_int, fmt_pct
-from ui.grid import GridColumn, grid, grid_rows
+from ui.grid import GridColumn, definitions_note, grid, grid_rows
 from ui.i18n import _
 
 PATH = "/linh-vuc"
@@ -195,27 +194,6 @@ def sorted_table(prefix: str, table: str, rows: Sequence[Mapping[str, Any]]) -> 
     )
 
 
-def definitions_note(table: str) -> Component:
-    """Every figure's definition: metric links to /phuong-phap, the page's own terms in full."""
-    links: list[Component | str] = [_("Định nghĩa: ")]
-    own: list[str] = []
-    for column in TABLES[table]:
-        if column.term in METRICS:
-            text = METRICS[column.term]
-            if len(links) > 1:
-                links.append(" · ")
-            links.append(
-                html.A(_(text.label), href=definition_href(column.term), title=text.tooltip)
-            )
-        elif column.term in TERMS:
-            label, definition = TERMS[column.term]
-            own.append(f"{_(label)}: {_(definition)}")
-    return html.Div(
-        [html.P(links, className="mb-1"), *[html.P(t, className="mb-1") for t in own]],
-        className="small text-body-secondary mt-2",
-    )
-
-
 def table_section(prefix: str, table: str, rows: list[dict[str, Any]], title: str) -> Component:
     """A table and its definitions."""
     return _section(
@@ -225,7 +203,7 @@ def table_section(prefix: str, table: str, rows: list[dict[str, Any]], title: st
             html.Div(
                 sorted_table(prefix, table, rows), id={"type": f"{prefix}-table", "table": table}
             ),
-            definitions_note(table),
+            definitions_note(TABLES[table], TERMS),
         ],
     )
 

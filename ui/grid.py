@@ -27,17 +27,18 @@ from dash import html
 from dash.development.base_component import Component
 
 from kpi.targets import Target, colour
-from ui.format import NO_DATA, NO_DATA_LABEL, fmt_int, fmt_number, fmt_pct
+from ui.definitions import METRICS, definition_href
+from ui.format import NO_DATA, NO_DATA_LABEL, fmt_int, fmt_moment, fmt_number, fmt_pct
 from ui.i18n import _, ngettext
 from ui.theme import STATUSES
 
 # The narrowest a column of each kind may be (px): its widest value and the sort arrow fit.
 MIN_WIDTHS = {
     "name": 190, "count": 88, "rate": 104, "mean": 84, "rank": 84, "move": 92, "text": 220,
-    "interagency": 120, "code": 130, "word": 120, "moment": 140,
+    "interagency": 120, "code": 124, "word": 120, "moment": 128, "delta": 92,
 }  # fmt: skip
 MAX_WIDTHS = {"code": 230, "moment": 170}
-NUMERIC = ("count", "rate", "mean", "rank", "move", "interagency")
+NUMERIC = ("count", "rate", "mean", "rank", "move", "interagency", "delta")
 KINDS = tuple(MIN_WIDTHS)
 FULL_HEIGHT_ROWS = 15  # a grid of this many rows or fewer shows them all without a scroll box
 
@@ -48,13 +49,15 @@ class GridColumn:
 
     ``key``: the row's value; ``label``: the header (Vietnamese source text, translated when
     drawn); ``kind``: ``name`` (the row's link), ``count``, ``rate``, ``mean`` (two decimals),
-    ``rank``, ``move`` (a rank change), ``interagency`` (a count flagged "liên thông"), ``text``
-    (long words that wrap, not sorted), ``code`` (a dossier's id), ``word`` (a short text that
-    sorts, a field's name), ``moment`` (a due time: sorted by its ISO value, shown
-    ``24/04/2026 23:59``); ``first_descending``: the first click sorts
-    largest first; ``coloured``: the cell is coloured against the target of ``key``;
-    ``pinned``: stays on the left while the table scrolls sideways (on a phone); ``tiered``:
-    rows of the second tier (a row's ``tier`` 1, e.g. a ward with few ratings) sort after the
+    ``rank``, ``move`` (a rank change), ``delta`` (a signed change in points, two decimals),
+    ``interagency`` (a count flagged "liên thông"), ``text`` (long words that wrap, not
+    sorted), ``code`` (a dossier's id), ``word`` (a short text that sorts, a field's name),
+    ``moment`` (a due time or an end: sorted by its ISO value, shown as
+    :func:`ui.format.fmt_moment` writes it, ``16:30 24/04/2026``, the day alone for a date given
+    without a time); ``first_descending``: the first click sorts largest first; ``coloured``:
+    the cell is coloured against the target of ``key``; ``pinned``: stays on the left while the
+    table scrolls sideways (on a phone); ``tiered``: rows of the second tier (a row's ``tier``
+    1, e.g. a ward with few ratings) sort after the
     first whichever the direction."""
 
     key: str
@@ -65,6 +68,7 @@ class GridColumn:
     pinned: bool = False
     tiered: bool = False
     term: str | None = None  # the key of its definition (ui.definitions.METRICS or a page's)
+    digits: int = 2  # decimals of a rate (a threshold such as "90%" has none)
 
     def __post_init__(self) -> None:
         """Reject a kind no cell can be written as."""
@@ -109,13 +113,15 @@ def cell(column: GridColumn, value: Any, targets: Mapping[str, Target]) -> Cell:
     if missing(value):
         return Cell("" if column.kind == "text" else NO_DATA)  # a missing name is no number
     if column.kind == "rate":
-        text = fmt_pct(value)
+        text = fmt_pct(value, column.digits)
     elif column.kind == "mean":
         text = fmt_number(value, 2)
+    elif column.kind == "delta":
+        text = ("+" if value > 0 else "") + fmt_number(value, 2)
     elif column.kind in ("count", "rank", "interagency"):
         text = fmt_int(value)
     elif column.kind == "moment":
-        return Cell(f"{pd.Timestamp(value):%d/%m/%Y %H:%M}")
+        return Cell(fmt_moment(pd.Timestamp(value).to_pydatetime()))
     else:
         return Cell(str(value))
     if column.kind == "interagency" and value:
@@ -269,3 +275,28 @@ def _locale_text() -> dict[str, str]:
         "ariaSortableColumn": _("Nhấn Enter để sắp xếp"),
         "ariaColumn": _("Cột"),
     }
+
+
+def definitions_note(
+    columns: Sequence[GridColumn], terms: Mapping[str, tuple[str, str]] | None = None
+) -> Component:
+    """What each figure of a grid means, under it (a grid's header holds a plain label): the
+    metrics of :data:`ui.definitions.METRICS` as links to /phuong-phap with their tooltip, a
+    page's own ``terms`` (key → label, definition) in full."""
+    links: list[Component | str] = [_("Định nghĩa: ")]
+    own: list[str] = []
+    for column in columns:
+        if column.term in METRICS:
+            text = METRICS[column.term]
+            if len(links) > 1:
+                links.append(" · ")
+            links.append(
+                html.A(_(text.label), href=definition_href(column.term), title=text.tooltip)
+            )
+        elif terms and column.term in terms:
+            label, definition = terms[column.term]
+            own.append(f"{_(label)}: {_(definition)}")
+    return html.Div(
+        [html.P(links, className="mb-1"), *[html.P(t, className="mb-1") for t in own]],
+        className="small text-body-secondary mt-2",
+    )

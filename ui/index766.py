@@ -18,7 +18,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
 
 from kpi.index766 import Methodology, WhatIf, ward_points
@@ -29,10 +29,10 @@ from ui.components import compared_with, empty_state
 from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_int, fmt_moment, fmt_number, fmt_pct, fmt_span
-from ui.grid import rank_move
+from ui.grid import GridColumn, grid, grid_rows
 from ui.i18n import _
 from ui.methodology import index766_export_tables, index766_method
-from ui.ward import plain_table, section
+from ui.ward import section
 
 PATH = "/chi-so-766"
 ESTIMATE_NOTE = N_(
@@ -67,6 +67,24 @@ def scored(wards: pd.DataFrame) -> int:
     return int(wards["rank"].notna().sum())
 
 
+# The ranking, declared once: best first; a ward's name opens its points (same page).
+RANKING_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("rank", N_("Hạng"), "rank"),
+    GridColumn("ward_name", N_("Phường, xã"), "name", pinned=True),
+    GridColumn("ward_code", N_("Mã"), "word"),
+    GridColumn("province", N_("Tỉnh, thành phố"), "word"),
+    GridColumn("score", N_("Điểm"), "mean", first_descending=True),
+    GridColumn("applicable_max", N_("Điểm tối đa"), "count", first_descending=True),
+    GridColumn("score_100", N_("Điểm /100"), "mean", first_descending=True),
+    GridColumn("band", N_("Xếp loại"), "word"),
+    GridColumn("score_100_previous", N_("Điểm /100 kỳ so sánh"), "mean", first_descending=True),
+    GridColumn("change", N_("Thay đổi (điểm)"), "delta", first_descending=True),
+    GridColumn("rank_change", N_("Thay đổi hạng"), "move", first_descending=True),
+)
+# One province's ranking has no province column.
+RANKING_COLUMNS_PROVINCE = tuple(c for c in RANKING_COLUMNS if c.key != "province")
+
+
 def ranking_section(
     prefix: str,
     wards: pd.DataFrame,
@@ -82,43 +100,24 @@ def ranking_section(
     title = _("Xếp hạng phường, xã theo chỉ số 766 (ước tính)")
     if wards.empty or scored(wards) == 0:
         return section(f"{prefix}-ranking-section", title, [empty_state()])
-    national = selection.national
-    head = [_("Hạng"), _("Phường, xã"), _("Mã")]
-    head += [_("Tỉnh, thành phố")] if national else []
-    head += [
-        _("Điểm"),
-        _("Điểm tối đa"),
-        _("Điểm /100"),
-        _("Xếp loại"),
-        _("Điểm /100 kỳ so sánh"),
-        _("Thay đổi (điểm)"),
-        _("Thay đổi hạng"),
-    ]
-    rows = []
-    for r in records(wards[wards["rank"].notna()]):
-        move, words = rank_move(
-            None
+    columns = RANKING_COLUMNS if selection.national else RANKING_COLUMNS_PROVINCE
+    ranked = [
+        {
+            **r,
+            "ward_name": _v(r["ward_name"]) or r["ward_code"],
+            "province": provinces.get(r.get("province_code") or "", r.get("province_code") or ""),
+            "band": _(r["band"]) if _v(r["band"]) else None,
+            "applicable_max": _v(r["applicable_max"]),
+            "rank_change": None
             if _missing(r["rank"]) or _missing(r["rank_previous"])
-            else int(r["rank_previous"]) - int(r["rank"])
-        )
-        name = _v(r["ward_name"]) or r["ward_code"]
-        row: list[Any] = [
-            fmt_int(_v(r["rank"])),
-            dcc.Link(name, href=ward_href(selection, r["ward_code"])),
-            r["ward_code"],
-        ]
-        if national:
-            row.append(provinces.get(r.get("province_code") or "", r.get("province_code") or ""))
-        row += [
-            fmt_number(_v(r["score"]), 2),
-            fmt_number(_v(r["applicable_max"]), 0),
-            fmt_number(_v(r["score_100"]), 2),
-            _(r["band"]) if _v(r["band"]) else NO_DATA,
-            fmt_number(_v(r["score_100_previous"]), 2),
-            _change(r["change"]),
-            html.Span(move, title=words),
-        ]
-        rows.append(row)
+            else int(r["rank_previous"]) - int(r["rank"]),
+            "name_order": i,
+        }
+        for i, r in enumerate(records(wards[wards["rank"].notna()]))
+    ]
+    rows = grid_rows(
+        ranked, columns, targets={}, href=lambda r: ward_href(selection, r["ward_code"])
+    )
     caption = _(
         "{n} phường, xã có ước tính, kỳ {period}; thay đổi {compared}. Bấm tên để xem điểm "
         "từng chỉ tiêu.",
@@ -130,7 +129,8 @@ def ranking_section(
         f"{prefix}-ranking-section",
         title,
         [
-            plain_table(f"{prefix}-ranking", caption, head, rows, scroll=True),
+            html.P(caption, className="small text-body-secondary mb-2"),
+            grid(f"{prefix}-ranking", columns, rows, name=caption, sort=("rank", "asc")),
             unscored_line(f"{prefix}-unscored", wards),
         ],
     )
@@ -154,10 +154,16 @@ def unscored_line(line_id: str, wards: pd.DataFrame) -> Component | None:
     return html.P(text, id=line_id, className="small text-body-secondary")
 
 
-def _rate_cell(row: Mapping[str, Any]) -> str:
-    if not row["applies"]:
-        return _("không có dữ liệu")
-    return fmt_pct(_v(row["rate"]))
+# The chosen ward's points, declared once: the biggest losses first.
+POINTS_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("code", N_("Mã"), "word"),
+    GridColumn("label", N_("Chỉ tiêu"), "text"),
+    GridColumn("rate", N_("Tỷ lệ"), "rate"),
+    GridColumn("full_at", N_("Đạt điểm tối đa từ"), "rate", digits=0),
+    GridColumn("points", N_("Điểm"), "mean", first_descending=True),
+    GridColumn("max", N_("Tối đa"), "count", first_descending=True),
+    GridColumn("missed", N_("Điểm bị mất"), "mean", first_descending=True),
+)
 
 
 def ward_section(
@@ -204,27 +210,22 @@ def ward_section(
         ]
     )
     losses = ward_points(points, ward_code)
-    rows = [
-        [
-            r["code"],
-            _(r["label"]),
-            _rate_cell(r),
-            fmt_pct(r["full_at"], 0),
-            fmt_number(_v(r["points"]), 2) if r["applies"] else NO_DATA,
-            fmt_number(r["max"], 0),
-            fmt_number(_v(r["missed"]), 2) if r["applies"] else NO_DATA,
-        ]
-        for r in records(losses)
+    listed = [
+        {
+            **r,
+            "label": _(r["label"]),
+            # an indicator without data this period: no rate, no points (not zero)
+            **({} if r["applies"] else {"rate": None, "points": None, "missed": None}),
+            "name_order": i,
+        }
+        for i, r in enumerate(records(losses))
     ]
-    head = [
-        _("Mã"),
-        _("Chỉ tiêu"),
-        _("Tỷ lệ"),
-        _("Đạt điểm tối đa từ"),
-        _("Điểm"),
-        _("Tối đa"),
-        _("Điểm bị mất"),
-    ]
+    rows = grid_rows(
+        listed,
+        POINTS_COLUMNS,
+        targets={},
+        extra=lambda r: {} if r["applies"] else {"rate__text": _("không có dữ liệu")},
+    )
     caption = _(
         "Điểm của {ward}, chỉ tiêu mất nhiều điểm nhất trước; chỉ tiêu không có dữ liệu trong "
         "kỳ không tính vào điểm tối đa.",
@@ -235,7 +236,8 @@ def ward_section(
         title,
         [
             summary,
-            plain_table(f"{prefix}-points", caption, head, rows),
+            html.P(caption, className="small text-body-secondary mb-2"),
+            grid(f"{prefix}-points", POINTS_COLUMNS, rows, name=caption, sort=("missed", "desc")),
             what_if_controls(prefix, losses, method),
         ],
     )

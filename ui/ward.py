@@ -19,6 +19,7 @@ import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
+from kpi.fields import name_key
 from kpi.metrics import records
 from kpi.overview import BUCKET, CURRENT, default_grain
 from kpi.periods import Period
@@ -30,7 +31,7 @@ from ui.definitions import definition_href, known_note
 from ui.export import Column, Table
 from ui.filters import Selection
 from ui.format import NO_DATA, fmt_date, fmt_int, fmt_moment, fmt_number, fmt_pct
-from ui.grid import GridColumn, grid, grid_rows
+from ui.grid import GridColumn, definitions_note, grid, grid_rows
 from ui.i18n import _
 from ui.overview import due_soon_line, period_is_over, tiles, trend_section
 from ui.theme import CLASS_LABELS
@@ -145,29 +146,41 @@ def field_rows(fields: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _metric_column(metric: str, kind: str) -> GridColumn:
+    """A ward-table column of a metric, its label and definition from ui.definitions."""
+    label = METRICS[metric].label if metric in METRICS else LABELS[metric]
+    return GridColumn(metric, label, kind, first_descending=kind == "count", term=metric)
+
+
+# The field breakdown, declared once: most late and overdue first (the server's order).
+FIELD_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("field", LABELS["field"], "name", pinned=True),
+    *(_metric_column(m, "rate" if m.endswith("_rate") else "count") for m in FIELD_METRICS),
+)
+
+
 def fields_section(prefix: str, fields: pd.DataFrame, *, link_query: Mapping[str, str]) -> Any:
-    """The field breakdown table; a field's name opens the fields page for it."""
+    """The field breakdown grid; a field's name opens the fields page for it."""
     frame = field_rows(fields)
     title = _("Theo lĩnh vực")
     if frame.empty:
         return section(f"{prefix}-fields-section", title, [empty_state()])
-    rows = [
-        [
-            html.A(r["field"], href="/linh-vuc?" + urlencode({"field": r["field"], **link_query})),
-            *(_fmt(m, r[m]) for m in FIELD_METRICS),
-        ]
-        for r in records(frame)
-    ]
-    head = [_label("field"), *(_label(m) for m in FIELD_METRICS)]
+    listed = records(frame)
+    order = {n: i for i, n in enumerate(sorted(frame["field"], key=lambda n: (name_key(n), n)))}
+    rows = grid_rows(
+        [{**r, "name_order": order[r["field"]]} for r in listed],
+        FIELD_COLUMNS,
+        targets={},
+        href=lambda r: "/linh-vuc?" + urlencode({"field": r["field"], **link_query}),
+    )
     note = html.P(
         _("Xếp theo số hồ sơ quá hạn và đang giải quyết quá hạn, nhiều nhất trước."),
         className="small text-body-secondary",
     )
     caption = _("Kết quả giải quyết theo lĩnh vực")
+    table = grid(f"{prefix}-fields", FIELD_COLUMNS, rows, name=caption)
     return section(
-        f"{prefix}-fields-section",
-        title,
-        [note, plain_table(f"{prefix}-fields", caption, head, rows)],
+        f"{prefix}-fields-section", title, [note, table, definitions_note(FIELD_COLUMNS)]
     )
 
 
@@ -242,64 +255,18 @@ def _moment(value: Any) -> str:
     return fmt_moment(pd.Timestamp(value).to_pydatetime()) if value is not None else NO_DATA
 
 
-# The late list's columns: header and class. The id, the procedure, the due date and the days
-# over always show; the field and the end date ("mc-late-minor") make way on screens narrower
-# than a laptop, and on a phone each dossier is a stacked card (assets/motcua.css, "Ward page").
-LATE_COLUMNS: tuple[tuple[str, str], ...] = (
-    (N_("Mã hồ sơ"), "mc-late-id"),
-    (N_("Lĩnh vực"), "mc-late-field mc-late-minor"),
-    (N_("Thủ tục"), "mc-late-procedure"),
-    (N_("Hạn giải quyết"), "mc-late-due"),
-    (N_("Ngày có kết quả"), "mc-late-end mc-late-minor"),
-    (N_("Tình trạng"), "mc-late-status"),
-    (N_("Số ngày quá hạn"), "mc-late-days"),
+# The late list, declared once: the id, the due time and the days over first, so a 390 px phone
+# shows them without scrolling sideways; the most days over first (the server's order breaks
+# ties).
+LATE_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("dossier_id", N_("Mã hồ sơ"), "code"),
+    GridColumn("due", N_("Hạn giải quyết"), "moment"),
+    GridColumn("days_over", N_("Số ngày quá hạn"), "count", first_descending=True),
+    GridColumn("status", N_("Tình trạng"), "word"),
+    GridColumn("procedure", N_("Thủ tục"), "text"),
+    GridColumn("field", N_("Lĩnh vực"), "word"),
+    GridColumn("ended_at", N_("Ngày có kết quả"), "moment"),
 )
-
-
-def _late_table(table_id: str, caption: str, rows: Sequence[Sequence[str]]) -> Component:
-    """The late list as a table whose cells carry their column's class and header (the phone's
-    card shows the header beside the value); explicit roles keep it a table for screen readers
-    when the card layout changes the cells' display."""
-    heads = [_(head) for head, _class in LATE_COLUMNS]
-    return html.Div(
-        html.Table(
-            [
-                html.Caption(caption),
-                html.Thead(
-                    html.Tr(
-                        [
-                            html.Th(head, scope="col", className=cls, role="columnheader")
-                            for head, (_head, cls) in zip(heads, LATE_COLUMNS, strict=True)
-                        ],
-                        role="row",
-                    ),
-                    role="rowgroup",
-                ),
-                html.Tbody(
-                    [
-                        html.Tr(
-                            [
-                                html.Td(value, className=cls, role="cell", **{"data-label": head})
-                                for value, head, (_head, cls) in zip(
-                                    row, heads, LATE_COLUMNS, strict=True
-                                )
-                            ],
-                            role="row",
-                        )
-                        for row in rows
-                    ],
-                    role="rowgroup",
-                ),
-            ],
-            id=table_id,
-            className="table table-sm table-striped mc-num-table mc-late",
-            role="table",
-        ),
-        className="table-responsive mc-scroll-list",
-        tabIndex=0,
-        role="region",
-        **{"aria-label": caption},
-    )
 
 
 def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
@@ -311,18 +278,16 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
             id=f"{prefix}-late-none",
         )
         return section(f"{prefix}-late-section", title, [message])
-    rows = [
-        [
-            r["dossier_id"],
-            r["field"],
-            r["procedure_name"] or r["procedure_code"] or NO_DATA,
-            _moment(r["due"]),
-            _moment(r["ended_at"]),
-            _(CLASS_LABELS[r["klass"]]),
-            fmt_int(_v(r["days_over"])),
-        ]
-        for r in records(late)
+    listed = [
+        {
+            **r,
+            "procedure": r["procedure_name"] or r["procedure_code"] or NO_DATA,
+            "status": _(CLASS_LABELS[r["klass"]]),
+            "name_order": i,
+        }
+        for i, r in enumerate(records(late))
     ]
+    rows = grid_rows(listed, LATE_COLUMNS, targets={})
     note = html.P(
         _(
             "{shown}/{total} hồ sơ, nhiều ngày quá hạn nhất trước. Số ngày quá hạn: số ngày "
@@ -336,7 +301,7 @@ def late_section(prefix: str, late: pd.DataFrame, *, total: int) -> Component:
         className="small text-body-secondary",
     )
     caption = _("Danh sách hồ sơ quá hạn và đang giải quyết quá hạn")
-    table = _late_table(f"{prefix}-late", caption, rows)
+    table = grid(f"{prefix}-late", LATE_COLUMNS, rows, name=caption, sort=("days_over", "desc"))
     return section(f"{prefix}-late-section", title, [note, table])
 
 
@@ -390,16 +355,25 @@ def details_note(
     return section(f"{prefix}-details-section", _("Hồ sơ quá hạn"), [count, late, why])
 
 
+# The newest comments, declared once: newest first (the server's order).
+COMMENT_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("rated_at", N_("Thời điểm đánh giá"), "moment", first_descending=True),
+    GridColumn("rating", N_("Điểm (1–5)"), "count"),
+    GridColumn("comment", N_("Ý kiến"), "text"),
+)
+
+
 def comments_section(prefix: str, comments: pd.DataFrame) -> Component:
     """The newest comments of the period (masked at load), for the ward's and city's leaders."""
     title = _("Ý kiến của người dân")
     if comments.empty:
         message = html.P(_("Không có ý kiến nào trong kỳ."), id=f"{prefix}-comments-none")
         return section(f"{prefix}-comments-section", title, [message])
-    rows = [
-        [_moment(r["rated_at"]), fmt_int(r["rating"]), str(r["comment"])] for r in records(comments)
+    listed = [
+        {**r, "comment": str(r["comment"]), "name_order": i}
+        for i, r in enumerate(records(comments))
     ]
-    head = [_("Thời điểm đánh giá"), _("Điểm (1–5)"), _("Ý kiến")]
+    rows = grid_rows(listed, COMMENT_COLUMNS, targets={})
     note = html.P(
         _(
             "{n} ý kiến mới nhất của kỳ; số điện thoại, số giấy tờ và email đã được che khi nạp.",
@@ -408,11 +382,10 @@ def comments_section(prefix: str, comments: pd.DataFrame) -> Component:
         className="small text-body-secondary",
     )
     caption = _("Ý kiến của người dân, mới nhất trước")
-    return section(
-        f"{prefix}-comments-section",
-        title,
-        [note, plain_table(f"{prefix}-comments", caption, head, rows)],
+    table = grid(
+        f"{prefix}-comments", COMMENT_COLUMNS, rows, name=caption, sort=("rated_at", "desc")
     )
+    return section(f"{prefix}-comments-section", title, [note, table])
 
 
 # --- 766 estimate ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 
 from etl.loader import load_files
+from tests.browser.grids import aria_sort, grid_order, grid_rows, sort_by
 from tests.browser.test_overview_browser import severe_console_entries
 from tests.browser.waiting import click, wait
 from tests.test_index766 import DOSSIER_HEADER, DOSSIERS, PETITIONS, csv_text
@@ -44,8 +45,10 @@ def app_url(
 
 
 def ranking(driver: WebDriver) -> list[str]:
-    rows = driver.find_elements(By.CSS_SELECTOR, "#index766-ranking tbody tr")
-    return [r.text.replace("\n", " ") for r in rows]
+    """The ranking's rows as drawn: the pinned ward name first, then the other columns."""
+    wait(driver).until(ec.presence_of_element_located((By.ID, "index766-ranking")))
+    wait(driver).until(lambda d: grid_rows(d, "index766-ranking"))
+    return grid_rows(driver, "index766-ranking")
 
 
 def test_the_ranking_a_ward_and_its_what_if(
@@ -55,15 +58,21 @@ def test_the_ranking_a_ward_and_its_what_if(
     wait(driver).until(ec.presence_of_element_located((By.ID, "index766-ranking")))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Chỉ số 766 (ước tính)"
     assert ranking(driver) == [
-        "1 Phường Ba Đình 00004 40,25 50 80,50 Tốt 36,00 +44,50 ▲1",
-        "2 Phường Ngọc Hà 00008 32,00 50 64,00 Trung bình 100,00 -36,00 ▼1",
+        "Phường Ba Đình 1 00004 40,25 50 80,50 Tốt 36,00 +44,50 ▲1",
+        "Phường Ngọc Hà 2 00008 32,00 50 64,00 Trung bình 100,00 -36,00 ▼1",
     ]
     click(driver, By.LINK_TEXT, "Phường Ba Đình")
     wait(driver).until(ec.url_contains("ward=00004"))
     wait(driver).until(ec.presence_of_element_located((By.ID, "index766-points")))
+    wait(driver).until(lambda d: grid_rows(d, "index766-points", 1))
     assert driver.find_element(By.ID, "index766-ward-score").text == "80,50/100"
-    first = driver.find_element(By.CSS_SELECTOR, "#index766-points tbody tr")
-    assert first.text.replace("\n", " ").startswith("2.1 Tỷ lệ hồ sơ giải quyết đúng hạn 75,00%")
+    first = grid_rows(driver, "index766-points", 1)[0]
+    assert first.startswith("2.1 Tỷ lệ hồ sơ giải quyết đúng hạn 75,00%")
+    assert grid_order(driver, "index766-points", "code")[-1] == "3.6"  # no data: last
+    sort_by(driver, "index766-points", "code")
+    wait(driver).until(lambda d: aria_sort(d, "index766-points", "code") == "ascending")
+    codes = grid_order(driver, "index766-points", "code")
+    assert codes == sorted(codes)
     result = (By.ID, "index766-whatif-result")
     wait(driver).until(lambda d: d.find_element(*result).text)
     assert driver.find_element(*result).text.startswith(
@@ -77,6 +86,6 @@ def test_the_ranking_a_ward_and_its_what_if(
         "Nếu “Tỷ lệ hồ sơ giải quyết đúng hạn” đạt 20,00%: 58,50/100 (29,25/50 điểm), "
         "Trung bình, hạng 2/2 (hiện nay 80,50/100, hạng 1)."
     )
-    assert ranking(driver)[0].startswith("1 Phường Ba Đình")  # nothing stored changed
+    assert ranking(driver)[0].startswith("Phường Ba Đình 1 ")  # nothing stored changed
     driver.save_screenshot(str(artifacts / "index766.png"))
     assert severe_console_entries(driver) == []
